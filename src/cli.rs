@@ -1,0 +1,161 @@
+//! Command-line definitions (clap derive). Also the source of the man page and completions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::scene::UpChoice;
+
+/// Turn 3D models (glTF, GLB, OBJ, STL) into hologram videos, headless, on any GPU or on the CPU.
+#[derive(Debug, Parser)]
+#[command(name = "holoforge", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    after_help = "Exit codes: 0 done, 1 a job failed, 2 bad usage (nothing ran), 3 environment (no GPU adapter, no ffmpeg)."
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render one model into a hologram video or frame sequence.
+    Render(RenderCommand),
+    /// Render the built-in demo model: works with no input file.
+    Demo(DemoCommand),
+    /// Show what the loader understood of a model: triangles, bounds, materials, animations.
+    Inspect(InspectCommand),
+    /// List the export formats.
+    Formats(FormatsCommand),
+}
+
+/// `holoforge render MODEL`.
+#[derive(Debug, Args)]
+pub struct RenderCommand {
+    /// The model file (.gltf, .glb, .obj, .stl).
+    pub model: PathBuf,
+    /// Output and rendering options.
+    #[command(flatten)]
+    pub options: RenderOptions,
+}
+
+/// `holoforge demo`.
+#[derive(Debug, Args)]
+pub struct DemoCommand {
+    /// Output and rendering options.
+    #[command(flatten)]
+    pub options: RenderOptions,
+}
+
+/// `holoforge inspect MODEL`.
+#[derive(Debug, Args)]
+pub struct InspectCommand {
+    /// The model file.
+    pub model: PathBuf,
+    /// Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z.
+    #[arg(long, value_enum, default_value_t = UpChoice::Auto)]
+    pub up: UpChoice,
+    /// Print JSON for scripts instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `holoforge formats`.
+#[derive(Debug, Args)]
+pub struct FormatsCommand {
+    /// Print JSON for scripts instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Options shared by `render` and `demo`: what to produce and how it looks.
+#[derive(Debug, Args, Clone)]
+pub struct RenderOptions {
+    /// Output file, or folder for frame sequences [default: named after the model, in the current folder].
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Output format (see `holoforge formats`).
+    #[arg(short, long, value_name = "FMT", default_value = "mp4")]
+    pub format: String,
+    /// Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH.
+    #[arg(short, long, value_name = "SIZE", default_value = "1080p")]
+    pub size: String,
+    /// Frames per second.
+    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=240))]
+    pub fps: u32,
+    /// Clip length in seconds; one turntable turn spans the clip [default: 6].
+    #[arg(long, value_name = "SECONDS", conflicts_with = "frames")]
+    pub duration: Option<f64>,
+    /// Number of frames to render [default: the whole clip].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub frames: Option<u32>,
+    /// First frame to render (for render farms: a range equals that range of a full run).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub start_frame: u32,
+    /// Camera elevation above the horizon, in degrees.
+    #[arg(
+        long,
+        value_name = "DEG",
+        default_value_t = 15.0,
+        allow_negative_numbers = true
+    )]
+    pub elevation: f32,
+    /// Turntable turns over the clip (negative: clockwise seen from above).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 1.0,
+        allow_negative_numbers = true
+    )]
+    pub turns: f32,
+    /// Vertical field of view in degrees.
+    #[arg(long, value_name = "DEG", default_value_t = 35.0)]
+    pub fov: f32,
+    /// Space around the model, as a fraction of its size.
+    #[arg(long, value_name = "F", default_value_t = 0.1)]
+    pub margin: f32,
+    /// Hologram colour (hex).
+    #[arg(long, value_name = "HEX", default_value = "#00e5ff")]
+    pub color: String,
+    /// Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise].
+    #[arg(long, value_name = "transparent|HEX")]
+    pub background: Option<String>,
+    /// Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z.
+    #[arg(long, value_enum, default_value_t = UpChoice::Auto)]
+    pub up: UpChoice,
+    /// Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4.
+    #[arg(long, value_name = "1|4", default_value_t = 4, value_parser = parse_msaa)]
+    pub msaa: u32,
+    /// Use the GPU adapter whose name contains this text (see the adapter line of any render).
+    #[arg(long, value_name = "NAME")]
+    pub adapter: Option<String>,
+    /// The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH].
+    #[arg(long, value_name = "PATH")]
+    pub ffmpeg: Option<PathBuf>,
+    /// Overwrite an existing output.
+    #[arg(long)]
+    pub force: bool,
+    /// Print only warnings and errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+fn parse_msaa(text: &str) -> Result<u32, String> {
+    match text {
+        "1" => Ok(1),
+        "4" => Ok(4),
+        _ => Err("MSAA must be 1 or 4".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_definition_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

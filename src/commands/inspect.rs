@@ -1,0 +1,121 @@
+//! `holoforge inspect MODEL`: what the loader understood, as text or JSON.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::cli::InspectCommand;
+use crate::error::ExitCode;
+use crate::scene::{self, AnimationInfo, Bounds, Scene, UpAxis};
+
+/// The JSON shape of `inspect --json`.
+#[derive(Debug, Serialize)]
+pub struct Inspection {
+    /// The model file.
+    pub file: String,
+    /// Loader used.
+    pub format: &'static str,
+    /// Triangles after triangulation.
+    pub triangles: usize,
+    /// Vertices uploaded to the GPU.
+    pub vertices: usize,
+    /// Meshes (one per glTF primitive / OBJ object).
+    pub meshes: usize,
+    /// Bounds after the up-axis fix (+Y up).
+    pub bounds: Bounds,
+    /// Size of the bounds.
+    pub size: [f32; 3],
+    /// Up axis the file was read with.
+    pub up_axis: UpAxis,
+    /// Materials.
+    pub materials: Vec<scene::Material>,
+    /// Decoded textures: name and size.
+    pub textures: Vec<TextureSummary>,
+    /// Animation clips.
+    pub animations: Vec<AnimationInfo>,
+    /// Loader warnings.
+    pub warnings: Vec<String>,
+}
+
+/// A texture as `inspect` reports it.
+#[derive(Debug, Serialize)]
+pub struct TextureSummary {
+    /// Source name.
+    pub name: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+impl Inspection {
+    /// Summarises a loaded scene.
+    pub fn of(scene: &Scene) -> Self {
+        Self {
+            file: scene.source.display().to_string(),
+            format: scene.format,
+            triangles: scene.triangle_count(),
+            vertices: scene.vertex_count(),
+            meshes: scene.meshes.len(),
+            bounds: scene.bounds,
+            size: scene.bounds.size().into(),
+            up_axis: scene.up_axis,
+            materials: scene.materials.clone(),
+            textures: scene
+                .textures
+                .iter()
+                .map(|t| TextureSummary {
+                    name: t.name.clone(),
+                    width: t.width,
+                    height: t.height,
+                })
+                .collect(),
+            animations: scene.animations.clone(),
+            warnings: scene.warnings.clone(),
+        }
+    }
+}
+
+/// Loads the model and prints the summary; loader warnings go to stderr.
+pub fn inspect(command: InspectCommand) -> Result<ExitCode> {
+    let scene = scene::load(&command.model, command.up)?;
+    for warning in &scene.warnings {
+        eprintln!("warning: {}: {warning}", command.model.display());
+    }
+    let report = Inspection::of(&scene);
+    if command.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(ExitCode::Success);
+    }
+    let [sx, sy, sz] = report.size;
+    println!("file:       {}", report.file);
+    println!("format:     {}", report.format);
+    println!("triangles:  {}", report.triangles);
+    println!("vertices:   {}", report.vertices);
+    println!("meshes:     {}", report.meshes);
+    println!("up axis:    {:?} (shown +Y up)", report.up_axis);
+    println!(
+        "bounds:     min {:?} max {:?}",
+        report.bounds.min, report.bounds.max
+    );
+    println!("size:       {sx} x {sy} x {sz}");
+    println!("materials:  {}", report.materials.len());
+    for m in &report.materials {
+        let texture = m
+            .base_color_texture
+            .map(|t| format!(", texture {}", report.textures[t].name))
+            .unwrap_or_default();
+        println!("  {} (base colour {:?}{texture})", m.name, m.base_color);
+    }
+    println!("textures:   {}", report.textures.len());
+    for t in &report.textures {
+        println!("  {} ({}x{})", t.name, t.width, t.height);
+    }
+    println!("animations: {}", report.animations.len());
+    for a in &report.animations {
+        println!(
+            "  {} ({:.2} s, {} channels)",
+            a.name, a.duration, a.channels
+        );
+    }
+    Ok(ExitCode::Success)
+}

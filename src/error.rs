@@ -1,0 +1,109 @@
+//! One error type for problems a person must act on, classified so `main` can pick the exit code.
+
+use std::fmt;
+
+/// What kind of problem stopped the work; decides the process exit code (see `DESIGN.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The input of one job (model file, output path) is unusable: exit 1.
+    Input,
+    /// The command line or a setting is invalid; nothing ran: exit 2.
+    Usage,
+    /// The machine lacks something (GPU adapter, ffmpeg, encoder): exit 3.
+    Environment,
+}
+
+/// A problem with a message for a person and an optional hint saying what to do about it.
+#[derive(Debug)]
+pub struct Problem {
+    /// Decides the exit code.
+    pub kind: ProblemKind,
+    /// What went wrong, naming the subject (file, setting).
+    pub message: String,
+    /// What the user can do about it.
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// A problem with the input of a job (exit 1).
+    pub fn input(message: impl Into<String>) -> Self {
+        Self {
+            kind: ProblemKind::Input,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A problem with the command line or settings (exit 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self {
+            kind: ProblemKind::Usage,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// A problem with the machine's environment (exit 3).
+    pub fn environment(message: impl Into<String>) -> Self {
+        Self {
+            kind: ProblemKind::Environment,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds a hint line saying what to do.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// Process exit codes, as documented in the README and `DESIGN.md`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    /// Every job finished.
+    Success = 0,
+    /// At least one job failed.
+    JobFailed = 1,
+    /// Invalid command line or settings; nothing ran.
+    Usage = 2,
+    /// No usable GPU adapter, ffmpeg or encoder.
+    Environment = 3,
+}
+
+impl ExitCode {
+    /// The exit code that an error calls for: the first [`Problem`] in its chain decides.
+    pub fn for_error(error: &anyhow::Error) -> Self {
+        match find_problem(error).map(|p| p.kind) {
+            Some(ProblemKind::Usage) => Self::Usage,
+            Some(ProblemKind::Environment) => Self::Environment,
+            Some(ProblemKind::Input) | None => Self::JobFailed,
+        }
+    }
+}
+
+/// The first [`Problem`] in an error's chain, if any.
+pub fn find_problem(error: &anyhow::Error) -> Option<&Problem> {
+    error.chain().find_map(|e| e.downcast_ref::<Problem>())
+}
+
+/// Formats an error for a terminal: `error: outer: inner` plus a `hint:` line when one is known.
+pub fn render_for_terminal(error: &anyhow::Error) -> String {
+    let mut text = String::from("error: ");
+    let parts: Vec<String> = error.chain().map(|e| e.to_string()).collect();
+    text.push_str(&parts.join(": "));
+    if let Some(hint) = find_problem(error).and_then(|p| p.hint.as_deref()) {
+        text.push_str("\nhint: ");
+        text.push_str(hint);
+    }
+    text
+}

@@ -1,0 +1,18 @@
+//! holoforge: a headless batch renderer that turns 3D models into hologram videos.
+//!
+//! The pipeline (see `DESIGN.md`): [`cli`] options are resolved into a [`job::Job`]; the job
+//! loads a [`scene::Scene`], the [`camera`] frames it, the [`render::Renderer`] draws frames on the
+//! GPU and streams them into an [`export::ExportStrategy`]'s sink.
+
+pub mod camera;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod export;
+pub mod frame;
+pub mod job;
+pub mod look;
+pub mod progress;
+pub mod render;
+pub mod scene;
+pub mod size;

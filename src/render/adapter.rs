@@ -1,0 +1,100 @@
+//! Choosing the GPU adapter: a hardware GPU when there is one, else a CPU driver (lavapipe,
+//! llvmpipe, WARP); `--adapter NAME` picks by name.
+
+use anyhow::Result;
+
+use crate::error::Problem;
+
+/// What the run is using, for messages and `--json`.
+#[derive(Debug, Clone)]
+pub struct AdapterSummary {
+    /// Driver-reported adapter name.
+    pub name: String,
+    /// Backend (Vulkan, Gl, Metal, Dx12).
+    pub backend: String,
+    /// Discrete / integrated / virtual GPU, or CPU.
+    pub device_type: String,
+    /// Driver name and version.
+    pub driver: String,
+}
+
+impl std::fmt::Display for AdapterSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}, {})", self.name, self.backend, self.device_type)
+    }
+}
+
+/// Summarises an adapter's info.
+pub fn summarise(info: &wgpu::AdapterInfo) -> AdapterSummary {
+    AdapterSummary {
+        name: info.name.clone(),
+        backend: format!("{:?}", info.backend),
+        device_type: match info.device_type {
+            wgpu::DeviceType::DiscreteGpu => "discrete GPU",
+            wgpu::DeviceType::IntegratedGpu => "integrated GPU",
+            wgpu::DeviceType::VirtualGpu => "virtual GPU",
+            wgpu::DeviceType::Cpu => "CPU",
+            wgpu::DeviceType::Other => "other",
+        }
+        .to_string(),
+        driver: format!("{} {}", info.driver, info.driver_info)
+            .trim()
+            .to_string(),
+    }
+}
+
+/// Lower is better: hardware first, then CPU drivers; Vulkan/Metal/DX12 before GL.
+fn preference(info: &wgpu::AdapterInfo) -> (u8, u8) {
+    let kind = match info.device_type {
+        wgpu::DeviceType::DiscreteGpu => 0,
+        wgpu::DeviceType::IntegratedGpu => 1,
+        wgpu::DeviceType::VirtualGpu => 2,
+        wgpu::DeviceType::Cpu => 3,
+        wgpu::DeviceType::Other => 4,
+    };
+    let backend = match info.backend {
+        wgpu::Backend::Vulkan | wgpu::Backend::Metal | wgpu::Backend::Dx12 => 0,
+        _ => 1,
+    };
+    (kind, backend)
+}
+
+/// Picks an adapter: by case-insensitive name substring when `wanted` is given, else the best one.
+pub fn select(instance: &wgpu::Instance, wanted: Option<&str>) -> Result<wgpu::Adapter> {
+    let adapters = pollster::block_on(instance.enumerate_adapters(wgpu::Backends::all()));
+    let listing = || {
+        adapters
+            .iter()
+            .map(|a| summarise(&a.get_info()).to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if adapters.is_empty() {
+        return Err(Problem::environment("no GPU adapter found (not even a CPU driver)")
+            .with_hint(
+                "install Mesa's Vulkan driver for CPU rendering: `sudo apt-get install mesa-vulkan-drivers libvulkan1`",
+            )
+            .into());
+    }
+    let mut candidates: Vec<wgpu::Adapter> = match wanted {
+        Some(name) => {
+            let needle = name.to_lowercase();
+            adapters
+                .iter()
+                .filter(|a| a.get_info().name.to_lowercase().contains(&needle))
+                .cloned()
+                .collect()
+        }
+        None => adapters.clone(),
+    };
+    if candidates.is_empty() {
+        return Err(Problem::environment(format!(
+            "no GPU adapter matches '{}'",
+            wanted.unwrap_or_default()
+        ))
+        .with_hint(format!("adapters on this machine: {}", listing()))
+        .into());
+    }
+    candidates.sort_by_key(|a| preference(&a.get_info()));
+    Ok(candidates.swap_remove(0))
+}

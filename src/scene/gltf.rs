@@ -1,0 +1,462 @@
+//! glTF 2.0 loader (`.gltf` JSON with external or embedded buffers, `.glb` binary).
+//!
+//! The `gltf` crate parses and validates the document; this module checks what it does not
+//! (GLB framing, buffer and accessor ranges, URIs escaping the model folder, node cycles), so
+//! malformed files get a clear error instead of a panic or a huge allocation.
+
+mod buffers;
+mod glb;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use glam::{Mat3, Mat4, Vec2};
+use gltf::mesh::Mode;
+
+use super::geometry::{flips_winding, transform_vertices};
+use super::textures::decode_texture;
+use super::{AnimationInfo, Material, Mesh, RawScene, Texture, Vertex};
+use crate::error::Problem;
+
+/// Extensions whose data holoforge cannot decode; a file using them is refused by name.
+const COMPRESSION_EXTENSIONS: &[&str] = &["KHR_draco_mesh_compression", "EXT_meshopt_compression"];
+
+/// Loads a glTF or GLB file (the content decides, not the extension).
+pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
+    let is_glb = bytes.starts_with(b"glTF");
+    if is_glb {
+        glb::check_framing(bytes)?;
+    }
+    let json_bytes = if is_glb {
+        bytes
+    } else {
+        super::sniff::strip_bom(bytes)
+    };
+    let document = gltf::Gltf::from_slice(json_bytes).map_err(describe_gltf_error)?;
+    refuse_compression(&document)?;
+    let base_dir = path.parent().unwrap_or(Path::new("."));
+    let buffers = buffers::load_all(&document, base_dir)?;
+    buffers::check_ranges(&document, &buffers)?;
+
+    let mut warnings = Vec::new();
+    if !is_glb
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("glb"))
+    {
+        warnings.push("the file is glTF JSON although it is named .glb; loaded it as JSON".into());
+    }
+    if is_glb
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("gltf"))
+    {
+        warnings.push(
+            "the file is binary glTF (GLB) although it is named .gltf; loaded it as GLB".into(),
+        );
+    }
+    let mut builder = SceneBuilder::new(&document, &buffers, base_dir, warnings);
+    builder.walk_default_scene()?;
+    let animations = animation_infos(&document, &buffers);
+    Ok(RawScene {
+        meshes: builder.meshes,
+        materials: builder.materials,
+        textures: builder.textures,
+        animations,
+        warnings: builder.warnings,
+    })
+}
+
+fn describe_gltf_error(error: gltf::Error) -> anyhow::Error {
+    match error {
+        gltf::Error::Validation(errors) => {
+            if let Some((path, _)) = errors
+                .iter()
+                .find(|(_, e)| matches!(e, gltf::json::validation::Error::Unsupported))
+            {
+                return Problem::input(format!(
+                    "requires an extension holoforge does not support: {path}"
+                ))
+                .with_hint(
+                    "re-export the model without that extension (e.g. `gltf-transform copy`)",
+                )
+                .into();
+            }
+            let listed: Vec<String> = errors
+                .iter()
+                .take(5)
+                .map(|(p, e)| format!("{p}: {e}"))
+                .collect();
+            let more = if errors.len() > 5 {
+                format!(" (and {} more)", errors.len() - 5)
+            } else {
+                String::new()
+            };
+            Problem::input(format!("invalid glTF: {}{more}", listed.join("; "))).into()
+        }
+        gltf::Error::Deserialize(e) => Problem::input(format!("invalid glTF JSON: {e}")).into(),
+        gltf::Error::Binary(e) => Problem::input(format!("invalid GLB container: {e}")).into(),
+        other => Problem::input(format!("cannot read glTF: {other}")).into(),
+    }
+}
+
+fn refuse_compression(document: &gltf::Gltf) -> Result<()> {
+    for name in document.extensions_used() {
+        if COMPRESSION_EXTENSIONS.contains(&name) {
+            let required = document.extensions_required().any(|r| r == name);
+            // Without a fallback, compressed accessors have no bufferView: their data exists only compressed.
+            let data_only_compressed = document
+                .accessors()
+                .any(|a| a.view().is_none() && a.sparse().is_none());
+            if required || data_only_compressed {
+                return Err(Problem::input(format!(
+                    "uses the {name} mesh compression, which holoforge does not support"
+                ))
+                .with_hint("decompress it first, e.g. `gltf-transform copy in.glb out.glb` or re-export without compression")
+                .into());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Walks the node tree of the default scene and collects baked meshes, materials and textures.
+struct SceneBuilder<'a> {
+    document: &'a gltf::Gltf,
+    buffers: &'a [Vec<u8>],
+    base_dir: &'a Path,
+    meshes: Vec<Mesh>,
+    materials: Vec<Material>,
+    textures: Vec<Texture>,
+    warnings: Vec<String>,
+    /// glTF material index (None = default material) → index in `materials`.
+    material_map: HashMap<Option<usize>, usize>,
+    /// glTF image index → decoded texture index (None when decoding failed).
+    image_map: HashMap<usize, Option<usize>>,
+    skipped_non_triangle: usize,
+}
+
+impl<'a> SceneBuilder<'a> {
+    fn new(
+        document: &'a gltf::Gltf,
+        buffers: &'a [Vec<u8>],
+        base_dir: &'a Path,
+        warnings: Vec<String>,
+    ) -> Self {
+        Self {
+            document,
+            buffers,
+            base_dir,
+            meshes: Vec::new(),
+            materials: Vec::new(),
+            textures: Vec::new(),
+            warnings,
+            material_map: HashMap::new(),
+            image_map: HashMap::new(),
+            skipped_non_triangle: 0,
+        }
+    }
+
+    fn walk_default_scene(&mut self) -> Result<()> {
+        let scene = self
+            .document
+            .default_scene()
+            .or_else(|| self.document.scenes().next())
+            .ok_or_else(|| {
+                Problem::input("the glTF file has no scene, so there is nothing to render")
+            })?;
+        let node_count = self.document.nodes().len();
+        let mut visited = vec![false; node_count];
+        let mut stack: Vec<(gltf::Node<'a>, Mat4)> = scene
+            .nodes()
+            .map(|n| (n, Mat4::IDENTITY))
+            .collect::<Vec<_>>();
+        stack.reverse();
+        while let Some((node, parent)) = stack.pop() {
+            if std::mem::replace(&mut visited[node.index()], true) {
+                bail!(Problem::input(format!(
+                    "node {} is reached twice in the scene tree (a cycle, or a node with two parents); glTF requires a tree",
+                    node.index()
+                )));
+            }
+            let world = parent * Mat4::from_cols_array_2d(&node.transform().matrix());
+            if let Some(mesh) = node.mesh() {
+                self.add_mesh(&mesh, world)?;
+            }
+            let mut children: Vec<_> = node.children().map(|c| (c, world)).collect();
+            children.reverse();
+            stack.extend(children);
+        }
+        if self.skipped_non_triangle > 0 {
+            self.warnings.push(format!(
+                "skipped {} point/line primitive(s): only triangles are rendered",
+                self.skipped_non_triangle
+            ));
+        }
+        Ok(())
+    }
+
+    fn add_mesh(&mut self, mesh: &gltf::Mesh<'a>, world: Mat4) -> Result<()> {
+        let name = mesh
+            .name()
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("mesh #{}", mesh.index()));
+        for primitive in mesh.primitives() {
+            let mode = primitive.mode();
+            if !matches!(
+                mode,
+                Mode::Triangles | Mode::TriangleStrip | Mode::TriangleFan
+            ) {
+                self.skipped_non_triangle += 1;
+                continue;
+            }
+            let material = self.material_index(&primitive.material())?;
+            let uv_transform = self.uv_transform(&primitive.material());
+            let Some(mut vertices) = self.read_vertices(&primitive, uv_transform)? else {
+                self.warnings
+                    .push(format!("{name}: a primitive without POSITION was skipped"));
+                continue;
+            };
+            let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
+            let raw_indices: Vec<u32> = match reader.read_indices() {
+                Some(indices) => indices.into_u32().collect(),
+                None => (0..vertices.len() as u32).collect(),
+            };
+            let mut indices = triangulate(mode, &raw_indices);
+            let bad = drop_out_of_range(&mut indices, vertices.len());
+            if bad > 0 {
+                self.warnings.push(format!(
+                    "{name}: dropped {bad} triangle(s) with indices past the vertex count"
+                ));
+            }
+            if indices.is_empty() {
+                continue;
+            }
+            transform_vertices(&mut vertices, world);
+            if flips_winding(world) {
+                for tri in indices.chunks_exact_mut(3) {
+                    tri.swap(1, 2);
+                }
+            }
+            self.meshes.push(Mesh {
+                name: name.clone(),
+                material,
+                vertices,
+                indices,
+            });
+        }
+        Ok(())
+    }
+
+    fn read_vertices(
+        &self,
+        primitive: &gltf::Primitive<'a>,
+        uv_transform: Mat3,
+    ) -> Result<Option<Vec<Vertex>>> {
+        let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
+        let Some(positions) = reader.read_positions() else {
+            return Ok(None);
+        };
+        let mut vertices: Vec<Vertex> = positions
+            .map(|p| Vertex {
+                position: p,
+                normal: [0.0; 3],
+                uv: [0.0; 2],
+                color: [1.0; 4],
+            })
+            .collect();
+        if let Some(normals) = reader.read_normals() {
+            for (v, n) in vertices.iter_mut().zip(normals) {
+                v.normal = n;
+            }
+        }
+        if let Some(uvs) = reader.read_tex_coords(0) {
+            for (v, uv) in vertices.iter_mut().zip(uvs.into_f32()) {
+                v.uv = uv_transform.transform_point2(Vec2::from(uv)).into();
+            }
+        }
+        if let Some(colors) = reader.read_colors(0) {
+            for (v, c) in vertices.iter_mut().zip(colors.into_rgba_f32()) {
+                v.color = c;
+            }
+        }
+        Ok(Some(vertices))
+    }
+
+    fn uv_transform(&self, material: &gltf::Material<'a>) -> Mat3 {
+        let Some(transform) = material
+            .pbr_metallic_roughness()
+            .base_color_texture()
+            .and_then(|t| t.texture_transform())
+        else {
+            return Mat3::IDENTITY;
+        };
+        let [ox, oy] = transform.offset();
+        let [sx, sy] = transform.scale();
+        let r = transform.rotation();
+        // KHR_texture_transform: T * R * S, with the rotation's sign convention of the spec.
+        let translation = Mat3::from_cols_array(&[1.0, 0.0, 0.0, 0.0, 1.0, 0.0, ox, oy, 1.0]);
+        let rotation =
+            Mat3::from_cols_array(&[r.cos(), -r.sin(), 0.0, r.sin(), r.cos(), 0.0, 0.0, 0.0, 1.0]);
+        let scale = Mat3::from_cols_array(&[sx, 0.0, 0.0, 0.0, sy, 0.0, 0.0, 0.0, 1.0]);
+        translation * rotation * scale
+    }
+
+    fn material_index(&mut self, material: &gltf::Material<'a>) -> Result<usize> {
+        if let Some(&i) = self.material_map.get(&material.index()) {
+            return Ok(i);
+        }
+        let (base_color, texture) = match material.pbr_specular_glossiness() {
+            Some(sg) => (
+                sg.diffuse_factor(),
+                sg.diffuse_texture().map(|t| t.texture()),
+            ),
+            None => {
+                let pbr = material.pbr_metallic_roughness();
+                (
+                    pbr.base_color_factor(),
+                    pbr.base_color_texture().map(|t| t.texture()),
+                )
+            }
+        };
+        let base_color_texture = match texture {
+            Some(t) => self.texture_index(&t.source()),
+            None => None,
+        };
+        let name = material
+            .name()
+            .map(str::to_string)
+            .unwrap_or_else(|| match material.index() {
+                Some(i) => format!("material #{i}"),
+                None => "default".into(),
+            });
+        self.materials.push(Material {
+            name,
+            base_color,
+            base_color_texture,
+        });
+        let index = self.materials.len() - 1;
+        self.material_map.insert(material.index(), index);
+        Ok(index)
+    }
+
+    fn texture_index(&mut self, image: &gltf::Image<'a>) -> Option<usize> {
+        if let Some(&known) = self.image_map.get(&image.index()) {
+            return known;
+        }
+        let label = match image.source() {
+            gltf::image::Source::Uri { uri, .. } if !uri.starts_with("data:") => uri.to_string(),
+            _ => format!("embedded image #{}", image.index()),
+        };
+        let decoded = self
+            .image_bytes(image)
+            .and_then(|bytes| decode_texture(&label, &bytes));
+        let index = match decoded {
+            Ok(texture) => {
+                self.textures.push(texture);
+                Some(self.textures.len() - 1)
+            }
+            Err(e) => {
+                self.warnings
+                    .push(format!("texture {label}: {e:#}; rendering untextured"));
+                None
+            }
+        };
+        self.image_map.insert(image.index(), index);
+        index
+    }
+
+    fn image_bytes(&self, image: &gltf::Image<'a>) -> Result<Vec<u8>> {
+        match image.source() {
+            gltf::image::Source::View { view, .. } => {
+                let buffer = &self.buffers[view.buffer().index()];
+                let start = view.offset();
+                Ok(buffer[start..start + view.length()].to_vec())
+            }
+            gltf::image::Source::Uri { uri, .. } => buffers::read_uri(uri, self.base_dir),
+        }
+    }
+}
+
+/// Turns strip and fan index lists into a plain triangle list; drops a trailing partial triangle.
+fn triangulate(mode: Mode, indices: &[u32]) -> Vec<u32> {
+    match mode {
+        Mode::TriangleStrip => (2..indices.len())
+            .flat_map(|i| {
+                let (a, b, c) = (indices[i - 2], indices[i - 1], indices[i]);
+                if i % 2 == 0 {
+                    [a, b, c]
+                } else {
+                    [b, a, c]
+                }
+            })
+            .collect(),
+        Mode::TriangleFan => (2..indices.len())
+            .flat_map(|i| [indices[0], indices[i - 1], indices[i]])
+            .collect(),
+        _ => indices[..indices.len() / 3 * 3].to_vec(),
+    }
+}
+
+/// Removes triangles whose indices are past the vertex count; returns how many went.
+fn drop_out_of_range(indices: &mut Vec<u32>, vertex_count: usize) -> usize {
+    let before = indices.len() / 3;
+    let kept: Vec<u32> = indices
+        .chunks_exact(3)
+        .filter(|t| t.iter().all(|&i| (i as usize) < vertex_count))
+        .flatten()
+        .copied()
+        .collect();
+    *indices = kept;
+    before - indices.len() / 3
+}
+
+fn animation_infos(document: &gltf::Gltf, buffers: &[Vec<u8>]) -> Vec<AnimationInfo> {
+    document
+        .animations()
+        .map(|animation| {
+            let duration = animation
+                .channels()
+                .filter_map(|c| {
+                    c.reader(|b| buffers.get(b.index()).map(Vec::as_slice))
+                        .read_inputs()
+                })
+                .flat_map(|times| times.filter(|t| t.is_finite()))
+                .fold(0.0f32, f32::max);
+            AnimationInfo {
+                name: animation
+                    .name()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("animation #{}", animation.index())),
+                duration,
+                channels: animation.channels().count(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_alternate_winding_and_fans_share_the_first_vertex() {
+        assert_eq!(
+            triangulate(Mode::TriangleStrip, &[0, 1, 2, 3]),
+            vec![0, 1, 2, 2, 1, 3]
+        );
+        assert_eq!(
+            triangulate(Mode::TriangleFan, &[0, 1, 2, 3]),
+            vec![0, 1, 2, 0, 2, 3]
+        );
+        assert_eq!(triangulate(Mode::Triangles, &[0, 1, 2, 3]), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn out_of_range_triangles_are_dropped() {
+        let mut indices = vec![0, 1, 2, 0, 1, 99];
+        assert_eq!(drop_out_of_range(&mut indices, 3), 1);
+        assert_eq!(indices, vec![0, 1, 2]);
+    }
+}

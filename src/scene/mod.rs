@@ -1,0 +1,365 @@
+//! The in-memory scene every loader produces, and the registry that picks a loader for a file.
+//!
+//! Loaders return geometry in the program's convention (right-handed, +Y up, node transforms
+//! baked into world space). [`load`] then applies the up-axis fix, drops unusable triangles with a
+//! warning, fills in missing normals and computes the bounds.
+
+mod geometry;
+mod gltf;
+mod obj;
+pub mod paths;
+pub mod sniff;
+mod stl;
+mod textures;
+
+pub mod demo;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::error::Problem;
+pub use geometry::Bounds;
+
+/// One vertex as the renderer consumes it.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
+pub struct Vertex {
+    /// World-space position (Y up).
+    pub position: [f32; 3],
+    /// World-space unit normal.
+    pub normal: [f32; 3],
+    /// Texture coordinate (glTF convention: origin top-left).
+    pub uv: [f32; 2],
+    /// Linear RGBA vertex colour (white when the file has none).
+    pub color: [f32; 4],
+}
+
+/// A triangle list drawn with one material.
+#[derive(Debug, Clone)]
+pub struct Mesh {
+    /// Name from the file, for `inspect`.
+    pub name: String,
+    /// Index into [`Scene::materials`].
+    pub material: usize,
+    /// Vertices in world space.
+    pub vertices: Vec<Vertex>,
+    /// Three indices per triangle into `vertices`.
+    pub indices: Vec<u32>,
+}
+
+/// The part of a material the renderer uses.
+#[derive(Debug, Clone, Serialize)]
+pub struct Material {
+    /// Name from the file.
+    pub name: String,
+    /// Linear RGBA base colour factor.
+    pub base_color: [f32; 4],
+    /// Index into [`Scene::textures`] of the base colour texture.
+    pub base_color_texture: Option<usize>,
+}
+
+impl Material {
+    /// The material used when a file has none: white, untextured.
+    pub fn default_white() -> Self {
+        Self {
+            name: "default".into(),
+            base_color: [1.0; 4],
+            base_color_texture: None,
+        }
+    }
+}
+
+/// A decoded texture: sRGB-encoded RGBA8, rows top to bottom.
+#[derive(Debug, Clone)]
+pub struct Texture {
+    /// Where it came from (file name or `embedded #N`).
+    pub name: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// `width * height * 4` bytes.
+    pub rgba: Vec<u8>,
+}
+
+/// Which model axis points up in the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum UpAxis {
+    /// +Y up (glTF, most OBJ).
+    Y,
+    /// +Z up (STL and CAD files); turned −90° about X on load.
+    Z,
+}
+
+/// The up-axis choice of a job: automatic (by format) or forced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum UpChoice {
+    /// glTF and OBJ are Y-up, STL is Z-up.
+    #[default]
+    Auto,
+    /// Treat the file as Y-up.
+    Y,
+    /// Treat the file as Z-up.
+    Z,
+}
+
+/// A glTF animation clip as `inspect` reports it (playback comes with the animation module).
+#[derive(Debug, Clone, Serialize)]
+pub struct AnimationInfo {
+    /// Clip name (or `animation #N`).
+    pub name: String,
+    /// Length in seconds (the latest keyframe time).
+    pub duration: f32,
+    /// Number of channels.
+    pub channels: usize,
+}
+
+/// Everything loaded from one model file.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    /// The file it came from.
+    pub source: PathBuf,
+    /// The loader that read it (`gltf`, `obj`, `stl`, `builtin`).
+    pub format: &'static str,
+    /// Triangle lists, in world space, +Y up.
+    pub meshes: Vec<Mesh>,
+    /// Materials referenced by meshes.
+    pub materials: Vec<Material>,
+    /// Textures referenced by materials.
+    pub textures: Vec<Texture>,
+    /// Animation clips in the file.
+    pub animations: Vec<AnimationInfo>,
+    /// The up axis the file was read with.
+    pub up_axis: UpAxis,
+    /// Axis-aligned bounds of all triangles.
+    pub bounds: Bounds,
+    /// Things the loader worked around (missing `.mtl`, broken texture, dropped triangles).
+    pub warnings: Vec<String>,
+}
+
+impl Scene {
+    /// Number of triangles over all meshes.
+    pub fn triangle_count(&self) -> usize {
+        self.meshes.iter().map(|m| m.indices.len() / 3).sum()
+    }
+
+    /// Number of vertices over all meshes.
+    pub fn vertex_count(&self) -> usize {
+        self.meshes.iter().map(|m| m.vertices.len()).sum()
+    }
+}
+
+/// What a loader returns before normalisation: geometry still in the file's up axis.
+#[derive(Debug, Default)]
+pub struct RawScene {
+    /// Triangle lists (world space, file axes).
+    pub meshes: Vec<Mesh>,
+    /// Materials.
+    pub materials: Vec<Material>,
+    /// Textures.
+    pub textures: Vec<Texture>,
+    /// Animation clips.
+    pub animations: Vec<AnimationInfo>,
+    /// Warnings so far.
+    pub warnings: Vec<String>,
+}
+
+/// A model format: its name, extensions, content check and load function.
+pub struct Loader {
+    /// Short name shown to users (`gltf`, `obj`, `stl`).
+    pub name: &'static str,
+    /// Lower-case file extensions it claims.
+    pub extensions: &'static [&'static str],
+    /// Up axis when the job says `auto`.
+    pub default_up: UpAxis,
+    /// Reads the file into a [`RawScene`]; `bytes` is the whole file.
+    pub load: fn(path: &Path, bytes: &[u8]) -> Result<RawScene>,
+}
+
+/// The registry: adding a format is one module and one line here.
+pub const LOADERS: &[Loader] = &[
+    Loader {
+        name: "gltf",
+        extensions: &["gltf", "glb"],
+        default_up: UpAxis::Y,
+        load: self::gltf::load,
+    },
+    Loader {
+        name: "obj",
+        extensions: &["obj"],
+        default_up: UpAxis::Y,
+        load: self::obj::load,
+    },
+    Loader {
+        name: "stl",
+        extensions: &["stl"],
+        default_up: UpAxis::Z,
+        load: self::stl::load,
+    },
+];
+
+/// Largest model file read into memory (2 GiB): beyond it the machine would struggle anyway.
+const MAX_MODEL_BYTES: u64 = 2 << 30;
+
+/// The extensions of every registered loader, for messages (`.gltf, .glb, .obj, .stl`).
+pub fn supported_extensions() -> String {
+    LOADERS
+        .iter()
+        .flat_map(|l| l.extensions.iter().map(|e| format!(".{e}")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Finds the loader for a path by extension.
+pub fn loader_for(path: &Path) -> Result<&'static Loader> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let Some(ext) = ext else {
+        return Err(Problem::input(format!(
+            "{}: the file has no extension, so its format is unknown",
+            path.display()
+        ))
+        .with_hint(format!("rename it with one of: {}", supported_extensions()))
+        .into());
+    };
+    LOADERS
+        .iter()
+        .find(|l| l.extensions.contains(&ext.as_str()))
+        .ok_or_else(|| {
+            Problem::input(format!(
+                "{}: .{ext} is not a supported model format",
+                path.display()
+            ))
+            .with_hint(format!("supported formats: {}", supported_extensions()))
+            .into()
+        })
+}
+
+/// Loads a model file: picks the loader, checks the content matches, normalises the result.
+pub fn load(path: &Path, up: UpChoice) -> Result<Scene> {
+    let loader = loader_for(path)?;
+    let bytes = read_model_file(path)?;
+    sniff::check_content(path, loader.name, &bytes)?;
+    let raw = (loader.load)(path, &bytes).with_context(|| format!("{}", path.display()))?;
+    let up_axis = match up {
+        UpChoice::Auto => loader.default_up,
+        UpChoice::Y => UpAxis::Y,
+        UpChoice::Z => UpAxis::Z,
+    };
+    normalise(path, loader.name, raw, up_axis)
+}
+
+fn read_model_file(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Problem::input(format!(
+            "{}: cannot read the model: {}",
+            path.display(),
+            io_reason(&e)
+        ))
+    })?;
+    if meta.is_dir() {
+        return Err(Problem::input(format!(
+            "{}: is a directory, not a model file",
+            path.display()
+        ))
+        .with_hint(format!("pass a model file ({})", supported_extensions()))
+        .into());
+    }
+    if meta.len() > MAX_MODEL_BYTES {
+        return Err(Problem::input(format!(
+            "{}: the file is {} bytes; models over 2 GiB are not supported",
+            path.display(),
+            meta.len()
+        ))
+        .into());
+    }
+    if meta.len() == 0 {
+        return Err(
+            Problem::input(format!("{}: the file is empty (0 bytes)", path.display())).into(),
+        );
+    }
+    std::fs::read(path).map_err(|e| {
+        Problem::input(format!(
+            "{}: cannot read the model: {}",
+            path.display(),
+            io_reason(&e)
+        ))
+        .into()
+    })
+}
+
+/// A short reason for an I/O error, without Rust's `(os error N)` suffix.
+pub fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Applies the up-axis fix, drops non-finite triangles, fills normals, computes bounds.
+pub fn normalise(
+    path: &Path,
+    format: &'static str,
+    raw: RawScene,
+    up_axis: UpAxis,
+) -> Result<Scene> {
+    let RawScene {
+        mut meshes,
+        materials,
+        textures,
+        animations,
+        mut warnings,
+    } = raw;
+    let dropped = geometry::drop_non_finite_triangles(&mut meshes);
+    if dropped > 0 {
+        warnings.push(format!(
+            "dropped {dropped} triangle(s) with non-finite (NaN/Inf) coordinates"
+        ));
+    }
+    meshes.retain(|m| !m.indices.is_empty());
+    if meshes.is_empty() {
+        return Err(Problem::input(format!(
+            "{}: the model has no triangles to render",
+            path.display()
+        ))
+        .with_hint("holoforge renders triangle meshes; points and lines alone are not drawn")
+        .into());
+    }
+    for mesh in &mut meshes {
+        geometry::repair_normals(mesh);
+        if up_axis == UpAxis::Z {
+            geometry::z_up_to_y_up(mesh);
+        }
+    }
+    let bounds = Bounds::of_meshes(&meshes);
+    if !bounds.is_finite() {
+        return Err(Problem::input(format!(
+            "{}: the model's coordinates are too large to frame (its size overflows 32-bit floats)",
+            path.display()
+        ))
+        .into());
+    }
+    Ok(Scene {
+        source: path.to_path_buf(),
+        format,
+        meshes,
+        materials,
+        textures,
+        animations,
+        up_axis,
+        bounds,
+        warnings,
+    })
+}

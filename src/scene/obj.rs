@@ -1,0 +1,286 @@
+//! Wavefront OBJ loader (tobj): MTL diffuse colour and `map_Kd` textures, polygons triangulated,
+//! vertex colours. A missing `.mtl` or texture is a warning; paths never leave the model folder.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+
+use super::paths::resolve_inside;
+use super::textures::decode_texture;
+use super::{Material, Mesh, RawScene, Texture, Vertex};
+use crate::error::Problem;
+
+/// Loads an OBJ file and the MTL files and textures it names.
+pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
+    let text = decode_text(bytes)?;
+    let base_dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let warnings = RefCell::new(Vec::new());
+    let mtl_dirs = RefCell::new(Vec::<PathBuf>::new());
+    let options = tobj::LoadOptions {
+        single_index: true,
+        triangulate: true,
+        ignore_points: true,
+        ignore_lines: true,
+        ..Default::default()
+    };
+    let (models, materials) =
+        tobj::load_obj_buf(&mut Cursor::new(text.as_bytes()), &options, |mtl| {
+            load_mtl(mtl, &base_dir, &warnings, &mtl_dirs)
+        })
+        .map_err(|e| Problem::input(format!("invalid OBJ: {}", describe_tobj_error(&e))))?;
+    let mut warnings = warnings.into_inner();
+    let obj_materials = materials.unwrap_or_default();
+    let mut search_dirs = vec![base_dir.clone()];
+    search_dirs.extend(mtl_dirs.into_inner());
+
+    let mut textures = TextureCache::default();
+    let mut scene_materials: Vec<Material> = obj_materials
+        .iter()
+        .map(|m| Material {
+            name: m.name.clone(),
+            base_color: srgb_colour(m.diffuse.unwrap_or([1.0; 3]), m.dissolve.unwrap_or(1.0)),
+            base_color_texture: m
+                .diffuse_texture
+                .as_deref()
+                .and_then(|t| textures.load(t, &search_dirs, &mut warnings)),
+        })
+        .collect();
+    let default_material = scene_materials.len();
+    scene_materials.push(Material::default_white());
+
+    let mut meshes = Vec::new();
+    for model in models {
+        let mesh = model.mesh;
+        if mesh.indices.is_empty() {
+            continue;
+        }
+        let material = match mesh.material_id {
+            Some(id) if id < obj_materials.len() => id,
+            Some(_) | None => default_material,
+        };
+        meshes.push(Mesh {
+            name: model.name,
+            material,
+            vertices: vertices_of(&mesh)?,
+            indices: mesh.indices,
+        });
+    }
+    if meshes.is_empty() {
+        bail!(Problem::input("the OBJ file has no faces, so there is nothing to render")
+            .with_hint("holoforge renders triangle meshes; points (`p`), lines (`l`) and bare vertices are not drawn"));
+    }
+    let used: Vec<bool> = (0..scene_materials.len())
+        .map(|i| meshes.iter().any(|m| m.material == i))
+        .collect();
+    if !used[default_material] {
+        scene_materials.pop();
+    }
+    Ok(RawScene {
+        meshes,
+        materials: scene_materials,
+        textures: textures.textures,
+        animations: Vec::new(),
+        warnings,
+    })
+}
+
+/// OBJ text as UTF-8: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+fn decode_text(bytes: &[u8]) -> Result<String> {
+    let utf16 = |be: bool| -> Result<String> {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if be {
+                    u16::from_be_bytes([c[0], c[1]])
+                } else {
+                    u16::from_le_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units)
+            .map_err(|_| Problem::input("invalid UTF-16 text in the OBJ file").into())
+    };
+    if bytes.starts_with(b"\xfe\xff") {
+        return utf16(true);
+    }
+    if bytes.starts_with(b"\xff\xfe") {
+        return utf16(false);
+    }
+    let bytes = super::sniff::strip_bom(bytes);
+    Ok(String::from_utf8_lossy(bytes).into_owned())
+}
+
+fn load_mtl(
+    reference: &Path,
+    base_dir: &Path,
+    warnings: &RefCell<Vec<String>>,
+    mtl_dirs: &RefCell<Vec<PathBuf>>,
+) -> tobj::MTLLoadResult {
+    let reference = reference.to_string_lossy();
+    let resolved = resolve_inside(&reference, base_dir);
+    let result = resolved.and_then(|path| {
+        let bytes = std::fs::read(&path)
+            .map_err(|e| Problem::input(format!("'{}': {}", reference, super::io_reason(&e))))?;
+        let text = decode_text(&bytes)?;
+        let parsed = tobj::load_mtl_buf(&mut Cursor::new(text.as_bytes()))
+            .map_err(|e| Problem::input(format!("'{reference}': {}", describe_tobj_error(&e))))?;
+        if let Some(dir) = path.parent() {
+            mtl_dirs.borrow_mut().push(dir.to_path_buf());
+        }
+        Ok(parsed)
+    });
+    result.map_err(|e| {
+        warnings
+            .borrow_mut()
+            .push(format!("material library {e:#}; using a default material"));
+        tobj::LoadError::OpenFileFailed
+    })
+}
+
+fn describe_tobj_error(error: &tobj::LoadError) -> String {
+    use tobj::LoadError::*;
+    match error {
+        OpenFileFailed => "cannot open the file".into(),
+        ReadError => "read error".into(),
+        UnrecognizedCharacter => "unrecognised character".into(),
+        PositionParseError => "a vertex position (`v`) is not a valid number".into(),
+        NormalParseError => "a normal (`vn`) is not a valid number".into(),
+        TexcoordParseError => "a texture coordinate (`vt`) is not a valid number".into(),
+        FaceParseError => "a face (`f`) is malformed".into(),
+        MaterialParseError => "a material statement is malformed".into(),
+        InvalidObjectName => "an object name is invalid".into(),
+        InvalidPolygon => "a face has fewer than 3 vertices".into(),
+        FaceVertexOutOfBounds => "a face refers to a vertex that does not exist".into(),
+        FaceTexCoordOutOfBounds => {
+            "a face refers to a texture coordinate that does not exist".into()
+        }
+        FaceNormalOutOfBounds => "a face refers to a normal that does not exist".into(),
+        FaceColorOutOfBounds => "a face refers to a vertex colour that does not exist".into(),
+        InvalidLoadOptionConfig => "invalid loader options".into(),
+        GenericFailure => "the file could not be parsed".into(),
+        ScalingByZeroError => "a texture option scales by zero".into(),
+        ColorParseError => "a vertex colour is not a valid number".into(),
+    }
+}
+
+/// MTL colours are sRGB-ish display values; the scene stores linear base colours.
+fn srgb_colour([r, g, b]: [f32; 3], alpha: f32) -> [f32; 4] {
+    let linear = |c: f32| {
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    [
+        linear(r.clamp(0.0, 1.0)),
+        linear(g.clamp(0.0, 1.0)),
+        linear(b.clamp(0.0, 1.0)),
+        alpha.clamp(0.0, 1.0),
+    ]
+}
+
+fn vertices_of(mesh: &tobj::Mesh) -> Result<Vec<Vertex>> {
+    let count = mesh.positions.len() / 3;
+    let has = |data: &[f32], width: usize| data.len() >= count * width && !data.is_empty();
+    let (normals, uvs, colours) = (
+        has(&mesh.normals, 3),
+        has(&mesh.texcoords, 2),
+        has(&mesh.vertex_color, 3),
+    );
+    Ok((0..count)
+        .map(|i| Vertex {
+            position: [
+                mesh.positions[3 * i],
+                mesh.positions[3 * i + 1],
+                mesh.positions[3 * i + 2],
+            ],
+            normal: if normals {
+                [
+                    mesh.normals[3 * i],
+                    mesh.normals[3 * i + 1],
+                    mesh.normals[3 * i + 2],
+                ]
+            } else {
+                [0.0; 3]
+            },
+            // OBJ's v runs bottom-to-top; the renderer samples glTF-style (top-to-bottom).
+            uv: if uvs {
+                [mesh.texcoords[2 * i], 1.0 - mesh.texcoords[2 * i + 1]]
+            } else {
+                [0.0; 2]
+            },
+            color: if colours {
+                let c = srgb_colour(
+                    [
+                        mesh.vertex_color[3 * i],
+                        mesh.vertex_color[3 * i + 1],
+                        mesh.vertex_color[3 * i + 2],
+                    ],
+                    1.0,
+                );
+                c
+            } else {
+                [1.0; 4]
+            },
+        })
+        .collect())
+}
+
+/// Decodes each texture file once, searching the OBJ's folder and the folders of its MTL files.
+#[derive(Default)]
+struct TextureCache {
+    textures: Vec<Texture>,
+    by_reference: HashMap<String, Option<usize>>,
+}
+
+impl TextureCache {
+    fn load(
+        &mut self,
+        reference: &str,
+        search_dirs: &[PathBuf],
+        warnings: &mut Vec<String>,
+    ) -> Option<usize> {
+        if let Some(&known) = self.by_reference.get(reference) {
+            return known;
+        }
+        let result = self.read(reference, search_dirs);
+        let index = match result {
+            Ok(texture) => {
+                self.textures.push(texture);
+                Some(self.textures.len() - 1)
+            }
+            Err(e) => {
+                warnings.push(format!(
+                    "texture '{reference}': {e:#}; rendering untextured"
+                ));
+                None
+            }
+        };
+        self.by_reference.insert(reference.to_string(), index);
+        index
+    }
+
+    fn read(&self, reference: &str, search_dirs: &[PathBuf]) -> Result<Texture> {
+        // `map_Kd -s 1 1 1 file.png`: options come first, the file name last.
+        let file_name = reference.split_whitespace().last().unwrap_or(reference);
+        let candidates = [reference, file_name];
+        let mut last_error = None;
+        for dir in search_dirs {
+            for candidate in candidates {
+                match resolve_inside(candidate, dir) {
+                    Ok(path) if path.is_file() => {
+                        let bytes = std::fs::read(&path)?;
+                        return decode_texture(candidate, &bytes);
+                    }
+                    Ok(_) => last_error = Some(anyhow::anyhow!("file not found")),
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Err(last_error.unwrap_or_else(|| anyhow::anyhow!("file not found")))
+    }
+}

@@ -1,0 +1,115 @@
+//! Content sniffing: tells what a file really holds, so a renamed file gets a clear error
+//! instead of a parser's confusion.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::error::Problem;
+
+/// What the first bytes of a file say it is, when they say anything recognisable.
+pub fn describe(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"glTF", "a binary glTF (GLB) file"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"%PDF", "a PDF document"),
+        (b"Kaydara FBX Binary", "an FBX file"),
+        (b"ply", "a PLY file"),
+    ];
+    if let Some((_, name)) = SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+    {
+        return Some(name);
+    }
+    let text = strip_bom(bytes).trim_ascii_start();
+    if text.starts_with(b"{") {
+        return Some("JSON (glTF JSON?)");
+    }
+    if text.starts_with(b"solid") {
+        return Some("an ASCII STL file");
+    }
+    None
+}
+
+/// The bytes after a UTF-8 byte-order mark, if there is one.
+pub fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
+}
+
+/// True when the start of the file looks like text (UTF-8/ASCII, few control bytes) or UTF-16 with a BOM.
+pub fn looks_like_text(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xfe\xff") || bytes.starts_with(b"\xff\xfe") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let binary = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
+        .count();
+    binary * 100 <= head.len()
+}
+
+/// Checks that a file's content fits the loader its extension chose; errors name what it is instead.
+pub fn check_content(path: &Path, loader: &str, bytes: &[u8]) -> Result<()> {
+    let seen = describe(bytes);
+    let fits = match loader {
+        "gltf" => matches!(
+            seen,
+            Some("a binary glTF (GLB) file") | Some("JSON (glTF JSON?)")
+        ),
+        "obj" => seen.is_none() && looks_like_text(bytes),
+        "stl" => seen.is_none() || seen == Some("an ASCII STL file"),
+        _ => true,
+    };
+    if fits {
+        return Ok(());
+    }
+    let what = seen.unwrap_or(if looks_like_text(bytes) {
+        "unrecognised text"
+    } else {
+        "unrecognised binary data"
+    });
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    Err(Problem::input(format!(
+        "{}: the content is {what}, not a valid .{ext} model (the file may be misnamed or corrupt)",
+        path.display()
+    ))
+    .with_hint(
+        "check that the file is the model you meant and that its extension matches its format",
+    )
+    .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_renamed_obj_is_refused_naming_png() {
+        let err = check_content(Path::new("m.obj"), "obj", b"\x89PNG\r\n\x1a\n....").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "m.obj: the content is a PNG image, not a valid .obj model (the file may be misnamed or corrupt)"
+        );
+    }
+
+    #[test]
+    fn gltf_loader_accepts_glb_and_json() {
+        assert!(check_content(Path::new("a.glb"), "gltf", b"glTF\x02\0\0\0").is_ok());
+        assert!(check_content(Path::new("a.glb"), "gltf", b"\xef\xbb\xbf  {\"asset\":{}}").is_ok());
+        assert!(check_content(Path::new("a.glb"), "gltf", b"solid x").is_err());
+    }
+
+    #[test]
+    fn random_binary_is_not_text() {
+        let noise: Vec<u8> = (0..1024u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
+        assert!(!looks_like_text(&noise));
+        assert!(looks_like_text(b"v 1 2 3\nf 1 2 3\n"));
+    }
+}

@@ -1,0 +1,233 @@
+//! STL loader: binary (read with `stl_io`) and ASCII (parsed here, for line-numbered errors and
+//! the variants found in the wild: several solids, tabs, a missing `endsolid`). Flat normals.
+//!
+//! Binary is recognised by size (`84 + 50 · count`), never by the word `solid`: CAD tools write
+//! binary files whose header starts with it.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use anyhow::{bail, Result};
+
+use super::geometry::flat_shaded;
+use super::{Material, Mesh, RawScene};
+use crate::error::Problem;
+
+const HEADER_LEN: usize = 80;
+const TRIANGLE_LEN: usize = 50;
+
+/// Loads a binary or ASCII STL file.
+pub fn load(_path: &Path, bytes: &[u8]) -> Result<RawScene> {
+    let mut warnings = Vec::new();
+    let positions = match binary_triangle_count(bytes) {
+        Some(count) => read_binary(bytes, count)?,
+        None if bytes.trim_ascii_start().starts_with(b"solid") => read_ascii(bytes, &mut warnings)?,
+        None => bail!(describe_bad_binary(bytes)),
+    };
+    if positions.is_empty() {
+        bail!(Problem::input(
+            "the STL file has no triangles, so there is nothing to render"
+        ));
+    }
+    let (vertices, indices) = flat_shaded(&positions, [1.0; 4]);
+    Ok(RawScene {
+        meshes: vec![Mesh {
+            name: "stl".into(),
+            material: 0,
+            vertices,
+            indices,
+        }],
+        materials: vec![Material::default_white()],
+        textures: Vec::new(),
+        animations: Vec::new(),
+        warnings,
+    })
+}
+
+/// The triangle count when the file size matches a binary STL exactly.
+fn binary_triangle_count(bytes: &[u8]) -> Option<usize> {
+    let count =
+        u32::from_le_bytes(bytes.get(HEADER_LEN..HEADER_LEN + 4)?.try_into().ok()?) as usize;
+    let expected = count
+        .checked_mul(TRIANGLE_LEN)?
+        .checked_add(HEADER_LEN + 4)?;
+    (expected == bytes.len()).then_some(count)
+}
+
+fn describe_bad_binary(bytes: &[u8]) -> Problem {
+    if bytes.len() < HEADER_LEN + 4 {
+        return Problem::input(format!(
+            "the file is {} bytes: too short for a binary STL (84-byte header) and not ASCII STL (no 'solid')",
+            bytes.len()
+        ));
+    }
+    let count = u32::from_le_bytes(
+        bytes[HEADER_LEN..HEADER_LEN + 4]
+            .try_into()
+            .unwrap_or_default(),
+    ) as u64;
+    let expected = 84 + 50 * count;
+    let body = (bytes.len() - HEADER_LEN - 4) / TRIANGLE_LEN;
+    let what = if (bytes.len() as u64) < expected {
+        "truncated"
+    } else {
+        "longer than its triangle count says"
+    };
+    Problem::input(format!(
+        "binary STL header says {count} triangles ({expected} bytes) but the file has {} bytes, room for {body}: the file is {what}",
+        bytes.len()
+    ))
+    .with_hint("the file is corrupt or cut off; export it again")
+}
+
+fn read_binary(bytes: &[u8], count: usize) -> Result<Vec<[f32; 3]>> {
+    // stl_io decides ASCII vs binary by a leading "solid "; the size already proved binary, and the
+    // header is free text, so blank it.
+    let mut data = bytes.to_vec();
+    data[..HEADER_LEN].fill(0);
+    let mut cursor = Cursor::new(data);
+    let reader = stl_io::create_stl_reader(&mut cursor)
+        .map_err(|e| Problem::input(format!("invalid binary STL: {e}")))?;
+    let mut positions = Vec::with_capacity(count * 3);
+    for triangle in reader {
+        let triangle = triangle.map_err(|e| Problem::input(format!("invalid binary STL: {e}")))?;
+        positions.extend(triangle.vertices.iter().map(|v| [v[0], v[1], v[2]]));
+    }
+    Ok(positions)
+}
+
+/// Parses ASCII STL: `solid … facet normal … outer loop vertex×3 endloop endfacet … endsolid`,
+/// any number of solids.
+fn read_ascii(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<[f32; 3]>> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Problem::input(format!(
+            "ASCII STL is not valid text (invalid UTF-8 at byte {})",
+            e.valid_up_to()
+        ))
+    })?;
+    let mut positions = Vec::new();
+    let mut facet: Vec<[f32; 3]> = Vec::with_capacity(3);
+    let mut in_facet = false;
+    let mut in_solid = false;
+    let mut last_line = 0;
+    for (number, line) in text.lines().enumerate() {
+        let number = number + 1;
+        last_line = number;
+        let mut words = line.split_whitespace();
+        let Some(keyword) = words.next() else {
+            continue;
+        };
+        let fail = |what: String| -> anyhow::Error {
+            Problem::input(format!("line {number}: {what}")).into()
+        };
+        match keyword.to_ascii_lowercase().as_str() {
+            "solid" => in_solid = true,
+            "endsolid" => in_solid = false,
+            "facet" => {
+                if in_facet {
+                    return Err(fail(
+                        "'facet' inside another facet (missing 'endfacet')".into(),
+                    ));
+                }
+                in_facet = true;
+                facet.clear();
+            }
+            "outer" | "endloop" => {}
+            "vertex" => {
+                if !in_facet {
+                    return Err(fail("'vertex' outside a facet".into()));
+                }
+                let coords: Vec<&str> = words.collect();
+                if coords.len() != 3 {
+                    return Err(fail(format!(
+                        "'vertex' needs 3 coordinates, found {}",
+                        coords.len()
+                    )));
+                }
+                let mut p = [0.0f32; 3];
+                for (slot, word) in p.iter_mut().zip(&coords) {
+                    *slot = word
+                        .parse()
+                        .map_err(|_| fail(format!("vertex coordinate '{word}' is not a number")))?;
+                }
+                facet.push(p);
+            }
+            "endfacet" => {
+                if facet.len() < 3 {
+                    return Err(fail(format!(
+                        "facet has {} vertices; a facet needs 3",
+                        facet.len()
+                    )));
+                }
+                if facet.len() > 3 {
+                    warnings.push(format!(
+                        "line {number}: facet with {} vertices fanned into triangles",
+                        facet.len()
+                    ));
+                }
+                for i in 2..facet.len() {
+                    positions.extend([facet[0], facet[i - 1], facet[i]]);
+                }
+                in_facet = false;
+            }
+            other => return Err(fail(format!("unexpected '{other}' in ASCII STL"))),
+        }
+    }
+    if in_facet {
+        bail!(Problem::input(format!(
+            "the file ends inside a facet (line {last_line}): it is truncated"
+        )));
+    }
+    if in_solid {
+        warnings.push("the ASCII STL has no closing 'endsolid'".into());
+    }
+    Ok(positions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRIANGLE: &str = "solid t\n facet normal 0 0 1\n  outer loop\n   vertex 0 0 0\n   vertex 1 0 0\n   vertex 0 1 0\n  endloop\n endfacet\nendsolid t\n";
+
+    #[test]
+    fn ascii_with_two_solids_reads_both() {
+        let text = format!("{TRIANGLE}{TRIANGLE}");
+        let raw = load(Path::new("t.stl"), text.as_bytes()).unwrap();
+        assert_eq!(raw.meshes[0].indices.len(), 6);
+    }
+
+    #[test]
+    fn ascii_bad_number_names_the_line() {
+        let text = TRIANGLE.replace("vertex 1 0 0", "vertex 1 abc 0");
+        let err = load(Path::new("t.stl"), text.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 5: vertex coordinate 'abc' is not a number"
+        );
+    }
+
+    #[test]
+    fn binary_whose_header_starts_with_solid_is_read_as_binary() {
+        let mut bytes = vec![0u8; 84 + 50];
+        bytes[..6].copy_from_slice(b"solid ");
+        bytes[80] = 1;
+        for (i, v) in [1.0f32, 0.0, 0.0, 0.0, 1.0, 0.0].iter().enumerate() {
+            bytes[84 + 24 + 4 * i..84 + 28 + 4 * i].copy_from_slice(&v.to_le_bytes());
+        }
+        let raw = load(Path::new("b.stl"), &bytes).unwrap();
+        assert_eq!(raw.meshes[0].vertices[1].position, [1.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn a_count_larger_than_the_file_is_refused_without_allocating() {
+        let mut bytes = vec![0u8; 84 + 100];
+        bytes[80..84].copy_from_slice(&4_000_000_000u32.to_le_bytes());
+        let err = load(Path::new("b.stl"), &bytes).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("binary STL header says 4000000000 triangles"),
+            "{err}"
+        );
+    }
+}
