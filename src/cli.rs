@@ -95,20 +95,10 @@ pub struct RenderOptions {
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub start_frame: u32,
     /// Camera elevation above the horizon, in degrees.
-    #[arg(
-        long,
-        value_name = "DEG",
-        default_value_t = 15.0,
-        allow_negative_numbers = true
-    )]
+    #[arg(long, value_name = "DEG", default_value_t = 15.0, allow_negative_numbers = true)]
     pub elevation: f32,
     /// Turntable turns over the clip (negative: clockwise seen from above).
-    #[arg(
-        long,
-        value_name = "N",
-        default_value_t = 1.0,
-        allow_negative_numbers = true
-    )]
+    #[arg(long, value_name = "N", default_value_t = 1.0, allow_negative_numbers = true)]
     pub turns: f32,
     /// Vertical field of view in degrees.
     #[arg(long, value_name = "DEG", default_value_t = 35.0)]

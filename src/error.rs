@@ -27,29 +27,17 @@ pub struct Problem {
 impl Problem {
     /// A problem with the input of a job (exit 1).
     pub fn input(message: impl Into<String>) -> Self {
-        Self {
-            kind: ProblemKind::Input,
-            message: message.into(),
-            hint: None,
-        }
+        Self { kind: ProblemKind::Input, message: message.into(), hint: None }
     }
 
     /// A problem with the command line or settings (exit 2).
     pub fn usage(message: impl Into<String>) -> Self {
-        Self {
-            kind: ProblemKind::Usage,
-            message: message.into(),
-            hint: None,
-        }
+        Self { kind: ProblemKind::Usage, message: message.into(), hint: None }
     }
 
     /// A problem with the machine's environment (exit 3).
     pub fn environment(message: impl Into<String>) -> Self {
-        Self {
-            kind: ProblemKind::Environment,
-            message: message.into(),
-            hint: None,
-        }
+        Self { kind: ProblemKind::Environment, message: message.into(), hint: None }
     }
 
     /// Adds a hint line saying what to do.

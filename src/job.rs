@@ -98,10 +98,7 @@ impl Job {
         }
         let (clip_frames, frames) = frame_range(options)?;
         let camera = camera_settings(options)?;
-        let look = Look {
-            color: Rgb::parse(&options.color)?,
-            ..Look::default()
-        };
+        let look = Look { color: Rgb::parse(&options.color)?, ..Look::default() };
         let output = match &options.output {
             Some(path) => path.clone(),
             None => default_output(&model, format),
@@ -110,13 +107,7 @@ impl Job {
             model,
             output,
             format,
-            render: RenderSettings {
-                width: size.width,
-                height: size.height,
-                msaa: options.msaa,
-                look,
-                background,
-            },
+            render: RenderSettings { width: size.width, height: size.height, msaa: options.msaa, look, background },
             fps: options.fps,
             clip_frames,
             frames,
@@ -134,12 +125,7 @@ impl Job {
         self.frames.clone().map(move |index| FrameInput {
             index,
             time: index as f64 / self.fps as f64,
-            camera: turntable_pose(
-                &framing,
-                &self.camera,
-                aspect,
-                index as f64 / self.clip_frames as f64,
-            ),
+            camera: turntable_pose(&framing, &self.camera, aspect, index as f64 / self.clip_frames as f64),
         })
     }
 }
@@ -148,10 +134,7 @@ impl Job {
 fn frame_range(options: &RenderOptions) -> Result<(u32, Range<u32>)> {
     if let Some(duration) = options.duration {
         if !(duration.is_finite() && duration > 0.0 && duration <= 86_400.0) {
-            return Err(Problem::usage(format!(
-                "--duration {duration} must be between 0 and 86400 seconds"
-            ))
-            .into());
+            return Err(Problem::usage(format!("--duration {duration} must be between 0 and 86400 seconds")).into());
         }
     }
     let clip_frames = match (options.duration, options.frames) {
@@ -162,19 +145,12 @@ fn frame_range(options: &RenderOptions) -> Result<(u32, Range<u32>)> {
     let start = options.start_frame;
     let count = match options.frames {
         Some(frames) => frames,
-        None => clip_frames
-            .checked_sub(start)
-            .filter(|&n| n > 0)
-            .ok_or_else(|| {
-                Problem::usage(format!(
-                    "--start-frame {start} is past the end of the {clip_frames}-frame clip"
-                ))
+        None => clip_frames.checked_sub(start).filter(|&n| n > 0).ok_or_else(|| {
+            Problem::usage(format!("--start-frame {start} is past the end of the {clip_frames}-frame clip"))
                 .with_hint("give --frames N, or a longer --duration")
-            })?,
+        })?,
     };
-    let end = start
-        .checked_add(count)
-        .ok_or_else(|| Problem::usage("--start-frame + --frames is too large"))?;
+    let end = start.checked_add(count).ok_or_else(|| Problem::usage("--start-frame + --frames is too large"))?;
     Ok((clip_frames, start..end))
 }
 
@@ -183,11 +159,7 @@ fn camera_settings(options: &RenderOptions) -> Result<CameraSettings> {
         if value.is_finite() && range.contains(&value) {
             Ok(value)
         } else {
-            Err(Problem::usage(format!(
-                "--{name} {value} is out of range ({} to {})",
-                range.start, range.end
-            ))
-            .into())
+            Err(Problem::usage(format!("--{name} {value} is out of range ({} to {})", range.start, range.end)).into())
         }
     };
     Ok(CameraSettings {
@@ -201,10 +173,9 @@ fn camera_settings(options: &RenderOptions) -> Result<CameraSettings> {
 /// `<model stem>.<ext>` (or `<model stem>-<format>/` for sequences) in the current folder.
 pub fn default_output(model: &ModelSource, format: &dyn ExportStrategy) -> PathBuf {
     let stem = match model {
-        ModelSource::File(path) => path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "model".into()),
+        ModelSource::File(path) => {
+            path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into())
+        }
         ModelSource::BuiltIn => "holoforge-demo".into(),
     };
     match format.extension() {
@@ -242,12 +213,7 @@ enum ToSink {
 }
 
 /// Runs one job: load, frame, render and export. No partial output survives a failure.
-pub fn run(
-    job: &Job,
-    renderer: &mut Renderer,
-    ffmpeg: Option<&Ffmpeg>,
-    progress: &mut Progress,
-) -> Result<JobReport> {
+pub fn run(job: &Job, renderer: &mut Renderer, ffmpeg: Option<&Ffmpeg>, progress: &mut Progress) -> Result<JobReport> {
     let started = Instant::now();
     export::output::check_target(&job.output, job.force)?;
     let scene = job.model.load(job.up)?;
@@ -275,47 +241,30 @@ pub fn run(
     };
     let sink = job.format.open(&spec)?;
     let (sender, receiver) = sync_channel::<ToSink>(FRAME_QUEUE);
-    let sink_thread = std::thread::Builder::new()
-        .name("sink".into())
-        .spawn(move || drive_sink(sink, receiver))?;
+    let sink_thread = std::thread::Builder::new().name("sink".into()).spawn(move || drive_sink(sink, receiver))?;
 
     progress.start_frames(job.frames.len() as u64);
-    let rendered = renderer.render(
-        &scene,
-        &job.render,
-        job.frame_inputs(framing),
-        &mut |frame| {
-            sender
-                .send(ToSink::Frame(frame))
-                .map_err(|_| anyhow!("the output writer stopped"))?;
-            progress.frame_done();
-            Ok(())
-        },
-    );
+    let rendered = renderer.render(&scene, &job.render, job.frame_inputs(framing), &mut |frame| {
+        sender.send(ToSink::Frame(frame)).map_err(|_| anyhow!("the output writer stopped"))?;
+        progress.frame_done();
+        Ok(())
+    });
     progress.finish_frames();
     if rendered.is_ok() {
         // The sink thread may already have failed; then this send fails and its error is reported below.
         let _ = sender.send(ToSink::End);
     }
     drop(sender);
-    let sunk = sink_thread
-        .join()
-        .map_err(|_| anyhow!("the output writer panicked"))?;
+    let sunk = sink_thread.join().map_err(|_| anyhow!("the output writer panicked"))?;
     // A sink error explains a failed send better than the send error itself.
     let output = match (rendered, sunk) {
         (Ok(()), sunk) => sunk?,
-        (Err(render_error), Err(sink_error))
-            if render_error.to_string() == "the output writer stopped" =>
-        {
+        (Err(render_error), Err(sink_error)) if render_error.to_string() == "the output writer stopped" => {
             return Err(sink_error)
         }
         (Err(render_error), _) => return Err(render_error),
     };
-    Ok(JobReport {
-        output,
-        frames: job.frames.len() as u32,
-        seconds: started.elapsed().as_secs_f64(),
-    })
+    Ok(JobReport { output, frames: job.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
 }
 
 /// The sink thread: pushes frames until `End` (then finishes) or until the channel closes (then
@@ -334,12 +283,7 @@ fn drive_sink(mut sink: Box<dyn Sink>, receiver: Receiver<ToSink>) -> Result<Pat
 pub fn describe_size(path: &Path) -> String {
     let bytes = if path.is_dir() {
         std::fs::read_dir(path)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok()?.metadata().ok())
-                    .map(|m| m.len())
-                    .sum()
-            })
+            .map(|entries| entries.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum())
             .unwrap_or(0)
     } else {
         std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)

@@ -19,10 +19,7 @@ impl Rgb {
             _ => String::new(),
         };
         let parsed = (0..3)
-            .map(|i| {
-                full.get(2 * i..2 * i + 2)
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-            })
+            .map(|i| full.get(2 * i..2 * i + 2).and_then(|h| u8::from_str_radix(h, 16).ok()))
             .collect::<Option<Vec<u8>>>();
         match parsed {
             Some(v) if full.len() == 6 => Ok(Self([v[0], v[1], v[2]])),
@@ -118,14 +115,8 @@ mod tests {
         assert_eq!(Rgb::parse("#00e5ff").unwrap(), Rgb([0, 0xe5, 0xff]));
         assert_eq!(Rgb::parse("00E5FF").unwrap(), Rgb([0, 0xe5, 0xff]));
         assert_eq!(Rgb::parse("#0ef").unwrap(), Rgb([0, 0xee, 0xff]));
-        assert_eq!(
-            Rgb::parse("#12345").unwrap_err().to_string(),
-            "'#12345' is not a colour"
-        );
-        assert_eq!(
-            Rgb::parse("#gg0000").unwrap_err().to_string(),
-            "'#gg0000' is not a colour"
-        );
+        assert_eq!(Rgb::parse("#12345").unwrap_err().to_string(), "'#12345' is not a colour");
+        assert_eq!(Rgb::parse("#gg0000").unwrap_err().to_string(), "'#gg0000' is not a colour");
     }
 
     #[test]

@@ -33,26 +33,15 @@ impl FrameSize {
         };
         if let Some(&(_, w, h)) = NAMED_SIZES.iter().find(|(name, _, _)| *name == base) {
             return match variant {
-                None => Ok(Self {
-                    width: w,
-                    height: h,
-                }),
-                Some("square") => Ok(Self {
-                    width: h,
-                    height: h,
-                }),
-                Some("vertical") => Ok(Self {
-                    width: h,
-                    height: w,
-                }),
+                None => Ok(Self { width: w, height: h }),
+                Some("square") => Ok(Self { width: h, height: h }),
+                Some("vertical") => Ok(Self { width: h, height: w }),
                 Some(_) => Err(invalid(text)),
             };
         }
         let (w, h) = lower.split_once('x').ok_or_else(|| invalid(text))?;
-        let (width, height) = (
-            w.parse::<u32>().map_err(|_| invalid(text))?,
-            h.parse::<u32>().map_err(|_| invalid(text))?,
-        );
+        let (width, height) =
+            (w.parse::<u32>().map_err(|_| invalid(text))?, h.parse::<u32>().map_err(|_| invalid(text))?);
         if width == 0 || height == 0 {
             return Err(Problem::usage(format!("size '{text}' has a zero side")).into());
         }
@@ -76,52 +65,16 @@ mod tests {
 
     #[test]
     fn named_and_explicit_sizes_parse() {
-        assert_eq!(
-            FrameSize::parse("1080p").unwrap(),
-            FrameSize {
-                width: 1920,
-                height: 1080
-            }
-        );
-        assert_eq!(
-            FrameSize::parse("4K").unwrap(),
-            FrameSize {
-                width: 3840,
-                height: 2160
-            }
-        );
-        assert_eq!(
-            FrameSize::parse("1080p-square").unwrap(),
-            FrameSize {
-                width: 1080,
-                height: 1080
-            }
-        );
-        assert_eq!(
-            FrameSize::parse("720p-vertical").unwrap(),
-            FrameSize {
-                width: 720,
-                height: 1280
-            }
-        );
-        assert_eq!(
-            FrameSize::parse("854x480").unwrap(),
-            FrameSize {
-                width: 854,
-                height: 480
-            }
-        );
+        assert_eq!(FrameSize::parse("1080p").unwrap(), FrameSize { width: 1920, height: 1080 });
+        assert_eq!(FrameSize::parse("4K").unwrap(), FrameSize { width: 3840, height: 2160 });
+        assert_eq!(FrameSize::parse("1080p-square").unwrap(), FrameSize { width: 1080, height: 1080 });
+        assert_eq!(FrameSize::parse("720p-vertical").unwrap(), FrameSize { width: 720, height: 1280 });
+        assert_eq!(FrameSize::parse("854x480").unwrap(), FrameSize { width: 854, height: 480 });
     }
 
     #[test]
     fn bad_sizes_say_what_is_accepted() {
-        assert_eq!(
-            FrameSize::parse("huge").unwrap_err().to_string(),
-            "'huge' is not a frame size"
-        );
-        assert_eq!(
-            FrameSize::parse("0x10").unwrap_err().to_string(),
-            "size '0x10' has a zero side"
-        );
+        assert_eq!(FrameSize::parse("huge").unwrap_err().to_string(), "'huge' is not a frame size");
+        assert_eq!(FrameSize::parse("0x10").unwrap_err().to_string(), "size '0x10' has a zero side");
     }
 }

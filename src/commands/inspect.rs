@@ -63,11 +63,7 @@ impl Inspection {
             textures: scene
                 .textures
                 .iter()
-                .map(|t| TextureSummary {
-                    name: t.name.clone(),
-                    width: t.width,
-                    height: t.height,
-                })
+                .map(|t| TextureSummary { name: t.name.clone(), width: t.width, height: t.height })
                 .collect(),
             animations: scene.animations.clone(),
             warnings: scene.warnings.clone(),
@@ -93,17 +89,12 @@ pub fn inspect(command: InspectCommand) -> Result<ExitCode> {
     println!("vertices:   {}", report.vertices);
     println!("meshes:     {}", report.meshes);
     println!("up axis:    {:?} (shown +Y up)", report.up_axis);
-    println!(
-        "bounds:     min {:?} max {:?}",
-        report.bounds.min, report.bounds.max
-    );
+    println!("bounds:     min {:?} max {:?}", report.bounds.min, report.bounds.max);
     println!("size:       {sx} x {sy} x {sz}");
     println!("materials:  {}", report.materials.len());
     for m in &report.materials {
-        let texture = m
-            .base_color_texture
-            .map(|t| format!(", texture {}", report.textures[t].name))
-            .unwrap_or_default();
+        let texture =
+            m.base_color_texture.map(|t| format!(", texture {}", report.textures[t].name)).unwrap_or_default();
         println!("  {} (base colour {:?}{texture})", m.name, m.base_color);
     }
     println!("textures:   {}", report.textures.len());
@@ -112,10 +103,7 @@ pub fn inspect(command: InspectCommand) -> Result<ExitCode> {
     }
     println!("animations: {}", report.animations.len());
     for a in &report.animations {
-        println!(
-            "  {} ({:.2} s, {} channels)",
-            a.name, a.duration, a.channels
-        );
+        println!("  {} ({:.2} s, {} channels)", a.name, a.duration, a.channels);
     }
     Ok(ExitCode::Success)
 }

@@ -50,18 +50,10 @@ impl Ffmpeg {
     /// Runs `path -version` and `path -encoders` to learn what it is and what it can encode.
     pub fn probe(path: &Path) -> Result<Self> {
         let run = |args: &[&str]| -> Result<String> {
-            let output = Command::new(path)
-                .args(args)
-                .stdin(Stdio::null())
-                .output()
-                .map_err(|e| {
-                    Problem::environment(format!(
-                        "{}: cannot run ffmpeg: {}",
-                        path.display(),
-                        crate::scene::io_reason(&e)
-                    ))
+            let output = Command::new(path).args(args).stdin(Stdio::null()).output().map_err(|e| {
+                Problem::environment(format!("{}: cannot run ffmpeg: {}", path.display(), crate::scene::io_reason(&e)))
                     .with_hint(INSTALL_HINT)
-                })?;
+            })?;
             if !output.status.success() {
                 bail!(Problem::environment(format!(
                     "{} {} failed ({}): is it really ffmpeg?",
@@ -72,17 +64,9 @@ impl Ffmpeg {
             }
             Ok(String::from_utf8_lossy(&output.stdout).into_owned())
         };
-        let version = run(&["-hide_banner", "-version"])?
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_string();
+        let version = run(&["-hide_banner", "-version"])?.lines().next().unwrap_or_default().to_string();
         let encoders = parse_encoders(&run(&["-hide_banner", "-encoders"])?);
-        Ok(Self {
-            path: path.to_path_buf(),
-            version,
-            encoders,
-        })
+        Ok(Self { path: path.to_path_buf(), version, encoders })
     }
 
     /// Errors naming the first of `needed` that this ffmpeg lacks.
@@ -92,7 +76,9 @@ impl Ffmpeg {
                 "format {format} needs the ffmpeg encoder {missing}, which {} does not have",
                 self.path.display()
             ))
-            .with_hint("install an ffmpeg build with it (Debian/Ubuntu's `ffmpeg` package has it), or pick another --format"));
+            .with_hint(
+                "install an ffmpeg build with it (Debian/Ubuntu's `ffmpeg` package has it), or pick another --format"
+            ));
         }
         Ok(())
     }
@@ -107,9 +93,7 @@ fn parse_encoders(listing: &str) -> BTreeSet<String> {
         .filter_map(|line| {
             let mut words = line.split_whitespace();
             let flags = words.next()?;
-            (flags.len() == 6)
-                .then(|| words.next().map(str::to_string))
-                .flatten()
+            (flags.len() == 6).then(|| words.next().map(str::to_string)).flatten()
         })
         .collect()
 }
@@ -127,13 +111,7 @@ impl FfmpegChild {
     /// Starts `ffmpeg args…` with piped stdin and stderr.
     pub fn spawn(ffmpeg: &Ffmpeg, args: &[String]) -> Result<Self> {
         let command_line = std::iter::once(ffmpeg.path.display().to_string())
-            .chain(args.iter().map(|a| {
-                if a.contains(' ') {
-                    format!("'{a}'")
-                } else {
-                    a.clone()
-                }
-            }))
+            .chain(args.iter().map(|a| if a.contains(' ') { format!("'{a}'") } else { a.clone() }))
             .collect::<Vec<_>>()
             .join(" ");
         let mut child = Command::new(&ffmpeg.path)
@@ -142,31 +120,21 @@ impl FfmpegChild {
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
-            .map_err(|e| {
-                Problem::environment(format!("cannot start ffmpeg ({command_line}): {e}"))
-            })?;
+            .map_err(|e| Problem::environment(format!("cannot start ffmpeg ({command_line}): {e}")))?;
         let stderr = child.stderr.take().expect("stderr is piped");
         let stderr_tail = Arc::new(Mutex::new(VecDeque::with_capacity(STDERR_TAIL_LINES)));
         let tail = Arc::clone(&stderr_tail);
-        let stderr_thread = std::thread::Builder::new()
-            .name("ffmpeg-stderr".into())
-            .spawn(move || {
-                for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                    let mut tail = tail.lock().unwrap_or_else(|p| p.into_inner());
-                    if tail.len() == STDERR_TAIL_LINES {
-                        tail.pop_front();
-                    }
-                    tail.push_back(line);
+        let stderr_thread = std::thread::Builder::new().name("ffmpeg-stderr".into()).spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let mut tail = tail.lock().unwrap_or_else(|p| p.into_inner());
+                if tail.len() == STDERR_TAIL_LINES {
+                    tail.pop_front();
                 }
-            })?;
+                tail.push_back(line);
+            }
+        })?;
         let stdin = child.stdin.take();
-        Ok(Self {
-            child,
-            stdin,
-            stderr_tail,
-            stderr_thread: Some(stderr_thread),
-            command_line,
-        })
+        Ok(Self { child, stdin, stderr_tail, stderr_thread: Some(stderr_thread), command_line })
     }
 
     /// Writes one frame's bytes; if ffmpeg has gone away, the error carries its stderr.

@@ -67,30 +67,22 @@ pub fn format_names() -> Vec<&'static str> {
 
 /// Finds a format by name.
 pub fn find(name: &str) -> Result<&'static dyn ExportStrategy> {
-    REGISTRY
-        .iter()
-        .copied()
-        .find(|s| s.name().eq_ignore_ascii_case(name))
-        .ok_or_else(|| {
-            Problem::usage(format!("unknown format '{name}'"))
-                .with_hint(format!("available formats: {}", format_names().join(", ")))
-                .into()
-        })
+    REGISTRY.iter().copied().find(|s| s.name().eq_ignore_ascii_case(name)).ok_or_else(|| {
+        Problem::usage(format!("unknown format '{name}'"))
+            .with_hint(format!("available formats: {}", format_names().join(", ")))
+            .into()
+    })
 }
 
 /// Checks a format's size constraints before any rendering.
 pub fn check_size(strategy: &dyn ExportStrategy, width: u32, height: u32) -> Result<()> {
-    if strategy.needs_even_size() && (width % 2 != 0 || height % 2 != 0) {
+    if strategy.needs_even_size() && (!width.is_multiple_of(2) || !height.is_multiple_of(2)) {
         return Err(Problem::usage(format!(
             "{}x{height}: format {} needs an even width and height (4:2:0 video)",
             width,
             strategy.name()
         ))
-        .with_hint(format!(
-            "use e.g. --size {}x{}",
-            width + width % 2,
-            height + height % 2
-        ))
+        .with_hint(format!("use e.g. --size {}x{}", width + width % 2, height + height % 2))
         .into());
     }
     Ok(())

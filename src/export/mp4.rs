@@ -36,9 +36,7 @@ impl ExportStrategy for Mp4H264 {
         true
     }
     fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>> {
-        let ffmpeg = spec
-            .ffmpeg
-            .ok_or_else(|| Problem::environment("the mp4 format needs ffmpeg"))?;
+        let ffmpeg = spec.ffmpeg.ok_or_else(|| Problem::environment("the mp4 format needs ffmpeg"))?;
         let pending = PendingOutput::new(spec.output, spec.force)?;
         let args = raw_input_args(spec.width, spec.height, spec.fps)
             .into_iter()

@@ -20,28 +20,15 @@ impl PendingOutput {
     /// Refuses an existing target unless `force`.
     pub fn new(target: &Path, force: bool) -> Result<Self> {
         check_target(target, force)?;
-        let folder = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         if !folder.is_dir() {
-            return Err(Problem::usage(format!(
-                "{}: the output folder does not exist",
-                folder.display()
-            ))
-            .with_hint("create it first, or choose another output path with -o")
-            .into());
+            return Err(Problem::usage(format!("{}: the output folder does not exist", folder.display()))
+                .with_hint("create it first, or choose another output path with -o")
+                .into());
         }
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let temp = folder.join(format!(".{name}.holoforge-partial-{}", std::process::id()));
-        Ok(Self {
-            temp,
-            target: target.to_path_buf(),
-            committed: false,
-        })
+        Ok(Self { temp, target: target.to_path_buf(), committed: false })
     }
 
     /// Where the work is written until it is complete.
@@ -60,12 +47,8 @@ impl PendingOutput {
             std::fs::remove_dir_all(&self.target)
                 .with_context(|| format!("cannot replace the folder {}", self.target.display()))?;
         }
-        std::fs::rename(&self.temp, &self.target).with_context(|| {
-            format!(
-                "cannot move the finished output to {}",
-                self.target.display()
-            )
-        })?;
+        std::fs::rename(&self.temp, &self.target)
+            .with_context(|| format!("cannot move the finished output to {}", self.target.display()))?;
         self.committed = true;
         Ok(self.target.clone())
     }
@@ -86,11 +69,9 @@ impl Drop for PendingOutput {
 /// Errors when `target` exists and `force` is not set.
 pub fn check_target(target: &Path, force: bool) -> Result<()> {
     if target.exists() && !force {
-        return Err(
-            Problem::usage(format!("{}: the output already exists", target.display()))
-                .with_hint("pass --force to overwrite it, or choose another path with -o")
-                .into(),
-        );
+        return Err(Problem::usage(format!("{}: the output already exists", target.display()))
+            .with_hint("pass --force to overwrite it, or choose another path with -o")
+            .into());
     }
     Ok(())
 }
@@ -119,10 +100,6 @@ mod tests {
         pending.commit().unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"whole");
         let err = PendingOutput::new(&target, false).unwrap_err();
-        assert!(
-            err.to_string()
-                .ends_with("clip.mp4: the output already exists"),
-            "{err}"
-        );
+        assert!(err.to_string().ends_with("clip.mp4: the output already exists"), "{err}");
     }
 }

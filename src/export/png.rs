@@ -69,28 +69,16 @@ impl PngSink {
                 let receiver = Arc::clone(&receiver);
                 let error = Arc::clone(&error);
                 let folder = pending.temp_path().to_path_buf();
-                std::thread::Builder::new()
-                    .name(format!("png-{i}"))
-                    .spawn(move || loop {
-                        let next = receiver.lock().unwrap_or_else(|p| p.into_inner()).recv();
-                        let Ok(frame) = next else { break };
-                        if let Err(e) =
-                            write_png(&folder.join(frame_file_name(frame.index, "png")), &frame)
-                        {
-                            error
-                                .lock()
-                                .unwrap_or_else(|p| p.into_inner())
-                                .get_or_insert(e);
-                        }
-                    })
+                std::thread::Builder::new().name(format!("png-{i}")).spawn(move || loop {
+                    let next = receiver.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    let Ok(frame) = next else { break };
+                    if let Err(e) = write_png(&folder.join(frame_file_name(frame.index, "png")), &frame) {
+                        error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
+                    }
+                })
             })
             .collect::<std::io::Result<Vec<_>>>()?;
-        Ok(Self {
-            pending: Some(pending),
-            sender: Some(sender),
-            workers,
-            error,
-        })
+        Ok(Self { pending: Some(pending), sender: Some(sender), workers, error })
     }
 
     fn take_error(&self) -> Option<anyhow::Error> {
@@ -99,20 +87,11 @@ impl PngSink {
 }
 
 fn write_png(path: &std::path::Path, frame: &Frame) -> Result<()> {
-    let file =
-        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-    let encoder = PngEncoder::new_with_quality(
-        std::io::BufWriter::new(file),
-        CompressionType::Fast,
-        FilterType::Adaptive,
-    );
+    let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let encoder =
+        PngEncoder::new_with_quality(std::io::BufWriter::new(file), CompressionType::Fast, FilterType::Adaptive);
     encoder
-        .write_image(
-            &frame.rgba,
-            frame.width,
-            frame.height,
-            image::ExtendedColorType::Rgba8,
-        )
+        .write_image(&frame.rgba, frame.width, frame.height, image::ExtendedColorType::Rgba8)
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
@@ -122,17 +101,13 @@ impl Sink for PngSink {
             return Err(e);
         }
         let sender = self.sender.as_ref().expect("push after finish");
-        sender
-            .send(frame)
-            .map_err(|_| anyhow!("the PNG writers stopped"))
+        sender.send(frame).map_err(|_| anyhow!("the PNG writers stopped"))
     }
 
     fn finish(mut self: Box<Self>) -> Result<PathBuf> {
         self.sender = None;
         for worker in self.workers.drain(..) {
-            worker
-                .join()
-                .map_err(|_| anyhow!("a PNG writer thread panicked"))?;
+            worker.join().map_err(|_| anyhow!("a PNG writer thread panicked"))?;
         }
         if let Some(e) = self.take_error() {
             return Err(e);

@@ -37,9 +37,7 @@ pub fn summarise(info: &wgpu::AdapterInfo) -> AdapterSummary {
             wgpu::DeviceType::Other => "other",
         }
         .to_string(),
-        driver: format!("{} {}", info.driver, info.driver_info)
-            .trim()
-            .to_string(),
+        driver: format!("{} {}", info.driver, info.driver_info).trim().to_string(),
     }
 }
 
@@ -62,13 +60,7 @@ fn preference(info: &wgpu::AdapterInfo) -> (u8, u8) {
 /// Picks an adapter: by case-insensitive name substring when `wanted` is given, else the best one.
 pub fn select(instance: &wgpu::Instance, wanted: Option<&str>) -> Result<wgpu::Adapter> {
     let adapters = pollster::block_on(instance.enumerate_adapters(wgpu::Backends::all()));
-    let listing = || {
-        adapters
-            .iter()
-            .map(|a| summarise(&a.get_info()).to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
+    let listing = || adapters.iter().map(|a| summarise(&a.get_info()).to_string()).collect::<Vec<_>>().join("; ");
     if adapters.is_empty() {
         return Err(Problem::environment("no GPU adapter found (not even a CPU driver)")
             .with_hint(
@@ -79,21 +71,14 @@ pub fn select(instance: &wgpu::Instance, wanted: Option<&str>) -> Result<wgpu::A
     let mut candidates: Vec<wgpu::Adapter> = match wanted {
         Some(name) => {
             let needle = name.to_lowercase();
-            adapters
-                .iter()
-                .filter(|a| a.get_info().name.to_lowercase().contains(&needle))
-                .cloned()
-                .collect()
+            adapters.iter().filter(|a| a.get_info().name.to_lowercase().contains(&needle)).cloned().collect()
         }
         None => adapters.clone(),
     };
     if candidates.is_empty() {
-        return Err(Problem::environment(format!(
-            "no GPU adapter matches '{}'",
-            wanted.unwrap_or_default()
-        ))
-        .with_hint(format!("adapters on this machine: {}", listing()))
-        .into());
+        return Err(Problem::environment(format!("no GPU adapter matches '{}'", wanted.unwrap_or_default()))
+            .with_hint(format!("adapters on this machine: {}", listing()))
+            .into());
     }
     candidates.sort_by_key(|a| preference(&a.get_info()));
     Ok(candidates.swap_remove(0))

@@ -37,12 +37,7 @@ pub struct GpuScene {
 
 impl GpuScene {
     /// Uploads geometry, materials and textures.
-    pub fn upload(
-        device: &wgpu::Device,
-        queue: &wgpu::Queue,
-        pipelines: &Pipelines,
-        scene: &Scene,
-    ) -> Self {
+    pub fn upload(device: &wgpu::Device, queue: &wgpu::Queue, pipelines: &Pipelines, scene: &Scene) -> Self {
         let mut vertices: Vec<Vertex> = Vec::with_capacity(scene.vertex_count());
         let mut indices: Vec<u32> = Vec::with_capacity(scene.triangle_count() * 3);
         let mut draws = Vec::with_capacity(scene.meshes.len());
@@ -66,11 +61,8 @@ impl GpuScene {
             contents: bytemuck::cast_slice(&indices),
             usage: wgpu::BufferUsages::INDEX,
         });
-        let textures: Vec<wgpu::TextureView> = scene
-            .textures
-            .iter()
-            .map(|t| upload_texture(device, queue, &t.name, t.width, t.height, &t.rgba))
-            .collect();
+        let textures: Vec<wgpu::TextureView> =
+            scene.textures.iter().map(|t| upload_texture(device, queue, &t.name, t.width, t.height, &t.rgba)).collect();
         let white = upload_texture(device, queue, "white", 1, 1, &[255; 4]);
         let sampler = device.create_sampler(&wgpu::SamplerDescriptor {
             label: Some("material sampler"),
@@ -98,28 +90,17 @@ impl GpuScene {
                     label: Some(&format!("material {}", m.name)),
                     layout: &pipelines.material_layout,
                     entries: &[
-                        wgpu::BindGroupEntry {
-                            binding: 0,
-                            resource: buffer.as_entire_binding(),
-                        },
+                        wgpu::BindGroupEntry { binding: 0, resource: buffer.as_entire_binding() },
                         wgpu::BindGroupEntry {
                             binding: 1,
                             resource: wgpu::BindingResource::TextureView(texture.unwrap_or(&white)),
                         },
-                        wgpu::BindGroupEntry {
-                            binding: 2,
-                            resource: wgpu::BindingResource::Sampler(&sampler),
-                        },
+                        wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::Sampler(&sampler) },
                     ],
                 })
             })
             .collect();
-        Self {
-            vertex_buffer,
-            index_buffer,
-            materials,
-            draws,
-        }
+        Self { vertex_buffer, index_buffer, materials, draws }
     }
 }
 
@@ -135,11 +116,7 @@ fn upload_texture(
         queue,
         &wgpu::TextureDescriptor {
             label: Some(name),
-            size: wgpu::Extent3d {
-                width,
-                height,
-                depth_or_array_layers: 1,
-            },
+            size: wgpu::Extent3d { width, height, depth_or_array_layers: 1 },
             mip_level_count: 1,
             sample_count: 1,
             dimension: wgpu::TextureDimension::D2,

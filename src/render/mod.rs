@@ -78,8 +78,7 @@ pub struct Renderer {
 impl Renderer {
     /// Opens the best adapter (or the one whose name contains `adapter_name`) with its real limits.
     pub fn new(adapter_name: Option<&str>) -> Result<Self> {
-        let instance =
-            wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
+        let instance = wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
         let adapter = adapter::select(&instance, adapter_name)?;
         let summary = adapter::summarise(&adapter.get_info());
         let limits = adapter.limits();
@@ -129,18 +128,9 @@ impl Renderer {
             .into());
         }
         let device = &self.device;
-        let pipelines = self
-            .pipelines
-            .entry(settings.msaa)
-            .or_insert_with(|| Pipelines::new(device, settings.msaa));
+        let pipelines = self.pipelines.entry(settings.msaa).or_insert_with(|| Pipelines::new(device, settings.msaa));
         let gpu_scene = GpuScene::upload(device, &self.queue, pipelines, scene);
-        let target = FrameTarget::new(
-            device,
-            settings.width,
-            settings.height,
-            settings.msaa,
-            READBACK_RING,
-        );
+        let target = FrameTarget::new(device, settings.width, settings.height, settings.msaa, READBACK_RING);
         let frame_uniforms = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("frame uniforms"),
             size: std::mem::size_of::<FrameUniforms>() as u64,
@@ -150,10 +140,7 @@ impl Renderer {
         let frame_bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
             label: Some("frame uniforms"),
             layout: &pipelines.frame_layout,
-            entries: &[wgpu::BindGroupEntry {
-                binding: 0,
-                resource: frame_uniforms.as_entire_binding(),
-            }],
+            entries: &[wgpu::BindGroupEntry { binding: 0, resource: frame_uniforms.as_entire_binding() }],
         });
         let encode_bind_group = encode_bind_group(device, pipelines, &target, settings.background);
 
@@ -164,23 +151,10 @@ impl Renderer {
                 let oldest = in_flight.pop_front().expect("ring is full");
                 deliver(read_back(device, &target, oldest)?)?;
             }
-            self.queue.write_buffer(
-                &frame_uniforms,
-                0,
-                bytemuck::bytes_of(&frame_uniforms_for(&input, settings)),
-            );
-            let mut encoder = self
-                .device
-                .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-                    label: Some("frame"),
-                });
-            draw_scene(
-                &mut encoder,
-                pipelines,
-                &gpu_scene,
-                &target,
-                &frame_bind_group,
-            );
+            self.queue.write_buffer(&frame_uniforms, 0, bytemuck::bytes_of(&frame_uniforms_for(&input, settings)));
+            let mut encoder =
+                self.device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("frame") });
+            draw_scene(&mut encoder, pipelines, &gpu_scene, &target, &frame_bind_group);
             encode_output(&mut encoder, pipelines, &target, &encode_bind_group);
             target.copy_to_readback(&mut encoder, slot);
             let submission = self.queue.submit([encoder.finish()]);
@@ -201,25 +175,15 @@ fn read_back(
     (index, slot, submission): (u32, usize, wgpu::SubmissionIndex),
 ) -> Result<Frame> {
     device
-        .poll(wgpu::PollType::Wait {
-            submission_index: Some(submission),
-            timeout: None,
-        })
+        .poll(wgpu::PollType::Wait { submission_index: Some(submission), timeout: None })
         .context("the GPU did not finish the frame")?;
     let buffer = &target.readback[slot];
     let rgba = {
-        let view = buffer
-            .get_mapped_range(..)
-            .context("cannot map the readback buffer")?;
+        let view = buffer.get_mapped_range(..).context("cannot map the readback buffer")?;
         target.rows.unpad(&view, target.height)
     };
     buffer.unmap();
-    Ok(Frame {
-        index,
-        width: target.width,
-        height: target.height,
-        rgba,
-    })
+    Ok(Frame { index, width: target.width, height: target.height, rgba })
 }
 
 fn frame_uniforms_for(input: &FrameInput, settings: &RenderSettings) -> FrameUniforms {
@@ -229,18 +193,8 @@ fn frame_uniforms_for(input: &FrameInput, settings: &RenderSettings) -> FrameUni
         view_projection: input.camera.view_projection().to_cols_array_2d(),
         eye: input.camera.eye.extend(1.0).into(),
         color: [r, g, b, look.rim_whiten],
-        rim_fill: [
-            look.rim_power,
-            look.rim_strength,
-            look.fill,
-            look.fill_opacity,
-        ],
-        scanlines: [
-            look.scanline_density,
-            look.scanline_strength,
-            look.scanline_speed,
-            input.time as f32,
-        ],
+        rim_fill: [look.rim_power, look.rim_strength, look.fill, look.fill_opacity],
+        scanlines: [look.scanline_density, look.scanline_strength, look.scanline_speed, input.time as f32],
         target_size: [settings.height as f32, settings.width as f32, 0.0, 0.0],
     }
 }
@@ -270,14 +224,8 @@ fn encode_bind_group(
         label: Some("encode"),
         layout: &pipelines.encode_layout,
         entries: &[
-            wgpu::BindGroupEntry {
-                binding: 0,
-                resource: buffer.as_entire_binding(),
-            },
-            wgpu::BindGroupEntry {
-                binding: 1,
-                resource: wgpu::BindingResource::TextureView(&target.resolved_view),
-            },
+            wgpu::BindGroupEntry { binding: 0, resource: buffer.as_entire_binding() },
+            wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::TextureView(&target.resolved_view) },
         ],
     })
 }
@@ -300,17 +248,11 @@ fn draw_scene(
             view,
             depth_slice: None,
             resolve_target,
-            ops: wgpu::Operations {
-                load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT),
-                store,
-            },
+            ops: wgpu::Operations { load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT), store },
         })],
         depth_stencil_attachment: Some(wgpu::RenderPassDepthStencilAttachment {
             view: &target.depth_view,
-            depth_ops: Some(wgpu::Operations {
-                load: wgpu::LoadOp::Clear(1.0),
-                store: wgpu::StoreOp::Discard,
-            }),
+            depth_ops: Some(wgpu::Operations { load: wgpu::LoadOp::Clear(1.0), store: wgpu::StoreOp::Discard }),
             stencil_ops: None,
         }),
         timestamp_writes: None,
@@ -341,10 +283,7 @@ fn encode_output(
             view: &target.output_view,
             depth_slice: None,
             resolve_target: None,
-            ops: wgpu::Operations {
-                load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT),
-                store: wgpu::StoreOp::Store,
-            },
+            ops: wgpu::Operations { load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT), store: wgpu::StoreOp::Store },
         })],
         depth_stencil_attachment: None,
         timestamp_writes: None,

@@ -74,10 +74,7 @@ impl Pipelines {
         });
         let encode_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("encode"),
-            entries: &[
-                uniform_entry(0, wgpu::ShaderStages::FRAGMENT),
-                texture_entry(1, false),
-            ],
+            entries: &[uniform_entry(0, wgpu::ShaderStages::FRAGMENT), texture_entry(1, false)],
         });
         let hologram_module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
             label: Some("hologram.wgsl"),
@@ -111,10 +108,7 @@ impl Pipelines {
                         attributes: &attributes,
                     })],
                 },
-                primitive: wgpu::PrimitiveState {
-                    cull_mode: None,
-                    ..Default::default()
-                },
+                primitive: wgpu::PrimitiveState { cull_mode: None, ..Default::default() },
                 depth_stencil: Some(wgpu::DepthStencilState {
                     format: DEPTH_FORMAT,
                     depth_write_enabled: Some(depth_write),
@@ -122,19 +116,12 @@ impl Pipelines {
                     stencil: Default::default(),
                     bias: Default::default(),
                 }),
-                multisample: wgpu::MultisampleState {
-                    count: sample_count,
-                    ..Default::default()
-                },
+                multisample: wgpu::MultisampleState { count: sample_count, ..Default::default() },
                 fragment: Some(wgpu::FragmentState {
                     module: &hologram_module,
                     entry_point: Some("fs_main"),
                     compilation_options: Default::default(),
-                    targets: &[Some(wgpu::ColorTargetState {
-                        format: HDR_FORMAT,
-                        blend,
-                        write_mask,
-                    })],
+                    targets: &[Some(wgpu::ColorTargetState { format: HDR_FORMAT, blend, write_mask })],
                 }),
                 multiview_mask: None,
                 cache: None,
@@ -145,29 +132,20 @@ impl Pipelines {
             dst_factor: wgpu::BlendFactor::One,
             operation: wgpu::BlendOperation::Add,
         };
-        let depth_prepass = surface(
-            "depth pre-pass",
-            true,
-            wgpu::CompareFunction::Less,
-            None,
-            wgpu::ColorWrites::empty(),
-        );
+        let depth_prepass =
+            surface("depth pre-pass", true, wgpu::CompareFunction::Less, None, wgpu::ColorWrites::empty());
         let hologram = surface(
             "hologram",
             false,
             wgpu::CompareFunction::LessEqual,
-            Some(wgpu::BlendState {
-                color: additive,
-                alpha: additive,
-            }),
+            Some(wgpu::BlendState { color: additive, alpha: additive }),
             wgpu::ColorWrites::ALL,
         );
-        let encode_pipeline_layout =
-            device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-                label: Some("encode"),
-                bind_group_layouts: &[Some(&encode_layout)],
-                immediate_size: 0,
-            });
+        let encode_pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("encode"),
+            bind_group_layouts: &[Some(&encode_layout)],
+            immediate_size: 0,
+        });
         let encode = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
             label: Some("encode"),
             layout: Some(&encode_pipeline_layout),
@@ -193,13 +171,6 @@ impl Pipelines {
             multiview_mask: None,
             cache: None,
         });
-        Self {
-            frame_layout,
-            material_layout,
-            encode_layout,
-            depth_prepass,
-            hologram,
-            encode,
-        }
+        Self { frame_layout, material_layout, encode_layout, depth_prepass, hologram, encode }
     }
 }

@@ -17,19 +17,13 @@ impl RowLayout {
     pub fn for_width(width: u32) -> Self {
         let unpadded = width * 4;
         let align = wgpu::COPY_BYTES_PER_ROW_ALIGNMENT;
-        Self {
-            unpadded,
-            padded: unpadded.div_ceil(align) * align,
-        }
+        Self { unpadded, padded: unpadded.div_ceil(align) * align }
     }
 
     /// Copies padded rows into a tightly packed image.
     pub fn unpad(&self, padded: &[u8], height: u32) -> Vec<u8> {
         let mut out = Vec::with_capacity((self.unpadded * height) as usize);
-        for row in padded
-            .chunks_exact(self.padded as usize)
-            .take(height as usize)
-        {
+        for row in padded.chunks_exact(self.padded as usize).take(height as usize) {
             out.extend_from_slice(&row[..self.unpadded as usize]);
         }
         out
@@ -60,18 +54,8 @@ pub struct FrameTarget {
 
 impl FrameTarget {
     /// Allocates the target; `ring` readback buffers let the GPU draw ahead of the readback.
-    pub fn new(
-        device: &wgpu::Device,
-        width: u32,
-        height: u32,
-        sample_count: u32,
-        ring: usize,
-    ) -> Self {
-        let size = wgpu::Extent3d {
-            width,
-            height,
-            depth_or_array_layers: 1,
-        };
+    pub fn new(device: &wgpu::Device, width: u32, height: u32, sample_count: u32, ring: usize) -> Self {
+        let size = wgpu::Extent3d { width, height, depth_or_array_layers: 1 };
         let texture = |label: &str, format, samples, usage| {
             device.create_texture(&wgpu::TextureDescriptor {
                 label: Some(label),
@@ -85,25 +69,13 @@ impl FrameTarget {
             })
         };
         let attachment = wgpu::TextureUsages::RENDER_ATTACHMENT;
-        let msaa_view = (sample_count > 1).then(|| {
-            texture("msaa colour", HDR_FORMAT, sample_count, attachment)
-                .create_view(&Default::default())
-        });
-        let depth_view = texture("depth", DEPTH_FORMAT, sample_count, attachment)
-            .create_view(&Default::default());
-        let resolved_view = texture(
-            "resolved colour",
-            HDR_FORMAT,
-            1,
-            attachment | wgpu::TextureUsages::TEXTURE_BINDING,
-        )
-        .create_view(&Default::default());
-        let output = texture(
-            "output",
-            OUTPUT_FORMAT,
-            1,
-            attachment | wgpu::TextureUsages::COPY_SRC,
-        );
+        let msaa_view = (sample_count > 1)
+            .then(|| texture("msaa colour", HDR_FORMAT, sample_count, attachment).create_view(&Default::default()));
+        let depth_view = texture("depth", DEPTH_FORMAT, sample_count, attachment).create_view(&Default::default());
+        let resolved_view =
+            texture("resolved colour", HDR_FORMAT, 1, attachment | wgpu::TextureUsages::TEXTURE_BINDING)
+                .create_view(&Default::default());
+        let output = texture("output", OUTPUT_FORMAT, 1, attachment | wgpu::TextureUsages::COPY_SRC);
         let output_view = output.create_view(&Default::default());
         let rows = RowLayout::for_width(width);
         let readback = (0..ring)
@@ -116,17 +88,7 @@ impl FrameTarget {
                 })
             })
             .collect();
-        Self {
-            width,
-            height,
-            msaa_view,
-            depth_view,
-            resolved_view,
-            output,
-            output_view,
-            readback,
-            rows,
-        }
+        Self { width, height, msaa_view, depth_view, resolved_view, output, output_view, readback, rows }
     }
 
     /// Records the copy of the output texture into readback buffer `slot`.
@@ -146,11 +108,7 @@ impl FrameTarget {
                     rows_per_image: Some(self.height),
                 },
             },
-            wgpu::Extent3d {
-                width: self.width,
-                height: self.height,
-                depth_or_array_layers: 1,
-            },
+            wgpu::Extent3d { width: self.width, height: self.height, depth_or_array_layers: 1 },
         );
     }
 }
@@ -161,35 +119,14 @@ mod tests {
 
     #[test]
     fn rows_are_padded_to_256_bytes() {
-        assert_eq!(
-            RowLayout::for_width(1080),
-            RowLayout {
-                unpadded: 4320,
-                padded: 4352
-            }
-        );
-        assert_eq!(
-            RowLayout::for_width(1920),
-            RowLayout {
-                unpadded: 7680,
-                padded: 7680
-            }
-        );
-        assert_eq!(
-            RowLayout::for_width(1),
-            RowLayout {
-                unpadded: 4,
-                padded: 256
-            }
-        );
+        assert_eq!(RowLayout::for_width(1080), RowLayout { unpadded: 4320, padded: 4352 });
+        assert_eq!(RowLayout::for_width(1920), RowLayout { unpadded: 7680, padded: 7680 });
+        assert_eq!(RowLayout::for_width(1), RowLayout { unpadded: 4, padded: 256 });
     }
 
     #[test]
     fn unpadding_drops_the_row_tails() {
-        let rows = RowLayout {
-            unpadded: 2,
-            padded: 4,
-        };
+        let rows = RowLayout { unpadded: 2, padded: 4 };
         assert_eq!(rows.unpad(&[1, 2, 0, 0, 3, 4, 0, 0], 2), vec![1, 2, 3, 4]);
     }
 }

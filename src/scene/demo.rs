@@ -21,16 +21,8 @@ pub fn scene() -> Scene {
     let raw = RawScene {
         meshes: vec![knot, ring],
         materials: vec![
-            Material {
-                name: "knot".into(),
-                base_color: [1.0, 1.0, 1.0, 1.0],
-                base_color_texture: None,
-            },
-            Material {
-                name: "ring".into(),
-                base_color: [0.6, 0.6, 0.6, 1.0],
-                base_color_texture: None,
-            },
+            Material { name: "knot".into(), base_color: [1.0, 1.0, 1.0, 1.0], base_color_texture: None },
+            Material { name: "ring".into(), base_color: [0.6, 0.6, 0.6, 1.0], base_color_texture: None },
         ],
         textures: Vec::new(),
         animations: Vec::new(),
@@ -45,27 +37,16 @@ fn knot_point(t: f32) -> Vec3 {
     let a = t * std::f32::consts::TAU;
     let (p, q) = (2.0, 3.0);
     let r = 0.75 + 0.35 * (q * a).cos();
-    Vec3::new(
-        r * (p * a).cos(),
-        0.35 * (q * a).sin() + 0.1,
-        r * (p * a).sin(),
-    )
+    Vec3::new(r * (p * a).cos(), 0.35 * (q * a).sin() + 0.1, r * (p * a).sin())
 }
 
 /// Sweeps a circle of `radius` along the closed curve `centre(t)`, t in [0, 1).
-fn tube_mesh(
-    name: &str,
-    material: usize,
-    segments: usize,
-    radius: f32,
-    centre: impl Fn(f32) -> Vec3,
-) -> Mesh {
+fn tube_mesh(name: &str, material: usize, segments: usize, radius: f32, centre: impl Fn(f32) -> Vec3) -> Mesh {
     let mut vertices = Vec::with_capacity(segments * TUBE_SEGMENTS);
     for i in 0..segments {
         let t = i as f32 / segments as f32;
         let c = centre(t);
-        let tangent =
-            (centre(t + 0.5 / segments as f32) - centre(t - 0.5 / segments as f32)).normalize();
+        let tangent = (centre(t + 0.5 / segments as f32) - centre(t - 0.5 / segments as f32)).normalize();
         let side = tangent.cross(Vec3::Y).try_normalize().unwrap_or(Vec3::X);
         let up = side.cross(tangent);
         for j in 0..TUBE_SEGMENTS {
@@ -84,22 +65,13 @@ fn tube_mesh(
         let next = (i + 1) % segments;
         for j in 0..TUBE_SEGMENTS {
             let nj = (j + 1) % TUBE_SEGMENTS;
-            let [a, b, c, d] = [
-                i * TUBE_SEGMENTS + j,
-                next * TUBE_SEGMENTS + j,
-                next * TUBE_SEGMENTS + nj,
-                i * TUBE_SEGMENTS + nj,
-            ]
-            .map(|x| x as u32);
+            let [a, b, c, d] =
+                [i * TUBE_SEGMENTS + j, next * TUBE_SEGMENTS + j, next * TUBE_SEGMENTS + nj, i * TUBE_SEGMENTS + nj]
+                    .map(|x| x as u32);
             indices.extend([a, b, c, a, c, d]);
         }
     }
-    Mesh {
-        name: name.into(),
-        material,
-        vertices,
-        indices,
-    }
+    Mesh { name: name.into(), material, vertices, indices }
 }
 
 #[cfg(test)]

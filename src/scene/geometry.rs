@@ -26,10 +26,7 @@ impl Bounds {
                 max = max.max(p);
             }
         }
-        Self {
-            min: min.into(),
-            max: max.into(),
-        }
+        Self { min: min.into(), max: max.into() }
     }
 
     /// Centre of the box.
@@ -49,9 +46,7 @@ impl Bounds {
 
     /// True when the corners, size and radius are all finite numbers.
     pub fn is_finite(&self) -> bool {
-        Vec3::from(self.min).is_finite()
-            && Vec3::from(self.max).is_finite()
-            && self.radius().is_finite()
+        Vec3::from(self.min).is_finite() && Vec3::from(self.max).is_finite() && self.radius().is_finite()
     }
 
     /// The eight corners.
@@ -79,10 +74,7 @@ pub fn drop_non_finite_triangles(meshes: &mut [Mesh]) -> usize {
         let kept: Vec<u32> = mesh
             .indices
             .chunks_exact(3)
-            .filter(|tri| {
-                tri.iter()
-                    .all(|&i| Vec3::from(vertices[i as usize].position).is_finite())
-            })
+            .filter(|tri| tri.iter().all(|&i| Vec3::from(vertices[i as usize].position).is_finite()))
             .flatten()
             .copied()
             .collect();
@@ -104,8 +96,7 @@ pub fn repair_normals(mesh: &mut Mesh) {
     }
     let mut accumulated = vec![Vec3::ZERO; mesh.vertices.len()];
     for tri in mesh.indices.chunks_exact(3) {
-        let [a, b, c] =
-            [tri[0], tri[1], tri[2]].map(|i| Vec3::from(mesh.vertices[i as usize].position));
+        let [a, b, c] = [tri[0], tri[1], tri[2]].map(|i| Vec3::from(mesh.vertices[i as usize].position));
         let face = (b - a).cross(c - a);
         if face.is_finite() {
             for &i in tri {
@@ -132,18 +123,9 @@ pub fn flat_shaded(positions: &[[f32; 3]], color: [f32; 4]) -> (Vec<Vertex>, Vec
     for tri in positions.chunks_exact(3) {
         let [a, b, c] = [tri[0], tri[1], tri[2]].map(Vec3::from);
         let n = (b - a).cross(c - a);
-        let normal = if n.length_squared() > 0.0 && n.is_finite() {
-            n.normalize()
-        } else {
-            Vec3::ZERO
-        };
+        let normal = if n.length_squared() > 0.0 && n.is_finite() { n.normalize() } else { Vec3::ZERO };
         for p in tri {
-            vertices.push(Vertex {
-                position: *p,
-                normal: normal.into(),
-                uv: [0.0; 2],
-                color,
-            });
+            vertices.push(Vertex { position: *p, normal: normal.into(), uv: [0.0; 2], color });
         }
     }
     let indices = (0..vertices.len() as u32).collect();
@@ -153,11 +135,7 @@ pub fn flat_shaded(positions: &[[f32; 3]], color: [f32; 4]) -> (Vec<Vertex>, Vec
 /// Applies a node's world transform to positions and normals (normals by the inverse transpose).
 pub fn transform_vertices(vertices: &mut [Vertex], world: Mat4) {
     let normal_matrix = Mat3::from_mat4(world).inverse().transpose();
-    let normal_matrix = if normal_matrix.is_finite() {
-        normal_matrix
-    } else {
-        Mat3::ZERO
-    };
+    let normal_matrix = if normal_matrix.is_finite() { normal_matrix } else { Mat3::ZERO };
     for v in vertices {
         v.position = world.transform_point3(Vec3::from(v.position)).into();
         v.normal = (normal_matrix * Vec3::from(v.normal)).into();
@@ -185,12 +163,7 @@ mod tests {
 
     fn mesh(positions: &[[f32; 3]]) -> Mesh {
         let (vertices, indices) = flat_shaded(positions, [1.0; 4]);
-        Mesh {
-            name: "t".into(),
-            material: 0,
-            vertices,
-            indices,
-        }
+        Mesh { name: "t".into(), material: 0, vertices, indices }
     }
 
     #[test]
@@ -227,10 +200,7 @@ mod tests {
 
     #[test]
     fn bounds_radius_is_half_the_diagonal() {
-        let b = Bounds {
-            min: [-1.0, -2.0, -2.0],
-            max: [1.0, 2.0, 2.0],
-        };
+        let b = Bounds { min: [-1.0, -2.0, -2.0], max: [1.0, 2.0, 2.0] };
         assert_eq!(b.radius(), 3.0);
         assert_eq!(b.centre(), Vec3::ZERO);
     }

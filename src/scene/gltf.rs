@@ -12,7 +12,9 @@ use std::path::Path;
 
 use anyhow::{bail, Result};
 use glam::{Mat3, Mat4, Vec2};
+use gltf::accessor::{DataType, Dimensions};
 use gltf::mesh::Mode;
+use gltf::Semantic;
 
 use super::geometry::{flips_winding, transform_vertices};
 use super::textures::decode_texture;
@@ -28,33 +30,27 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
     if is_glb {
         glb::check_framing(bytes)?;
     }
-    let json_bytes = if is_glb {
-        bytes
-    } else {
-        super::sniff::strip_bom(bytes)
-    };
+    let json_bytes = if is_glb { bytes } else { super::sniff::strip_bom(bytes) };
+    // Extension names are checked on the unvalidated document first, so a compressed or otherwise
+    // unsupported file is refused by name rather than by the validation errors it causes.
+    let unvalidated = gltf::Gltf::from_slice_without_validation(json_bytes).map_err(describe_gltf_error)?;
+    check_asset_version(&unvalidated)?;
+    refuse_unsupported_extensions(&unvalidated, false)?;
     let document = gltf::Gltf::from_slice(json_bytes).map_err(describe_gltf_error)?;
-    refuse_compression(&document)?;
+    refuse_unsupported_extensions(&document, true)?;
     let base_dir = path.parent().unwrap_or(Path::new("."));
     let buffers = buffers::load_all(&document, base_dir)?;
     buffers::check_ranges(&document, &buffers)?;
 
     let mut warnings = Vec::new();
-    if !is_glb
-        && path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("glb"))
-    {
+    if !is_glb && bytes.starts_with(b"\xef\xbb\xbf") {
+        warnings.push("the JSON starts with a UTF-8 byte-order mark, which glTF forbids; ignored it".into());
+    }
+    if !is_glb && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("glb")) {
         warnings.push("the file is glTF JSON although it is named .glb; loaded it as JSON".into());
     }
-    if is_glb
-        && path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("gltf"))
-    {
-        warnings.push(
-            "the file is binary glTF (GLB) although it is named .gltf; loaded it as GLB".into(),
-        );
+    if is_glb && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gltf")) {
+        warnings.push("the file is binary glTF (GLB) although it is named .gltf; loaded it as GLB".into());
     }
     let mut builder = SceneBuilder::new(&document, &buffers, base_dir, warnings);
     builder.walk_default_scene()?;
@@ -71,28 +67,8 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
 fn describe_gltf_error(error: gltf::Error) -> anyhow::Error {
     match error {
         gltf::Error::Validation(errors) => {
-            if let Some((path, _)) = errors
-                .iter()
-                .find(|(_, e)| matches!(e, gltf::json::validation::Error::Unsupported))
-            {
-                return Problem::input(format!(
-                    "requires an extension holoforge does not support: {path}"
-                ))
-                .with_hint(
-                    "re-export the model without that extension (e.g. `gltf-transform copy`)",
-                )
-                .into();
-            }
-            let listed: Vec<String> = errors
-                .iter()
-                .take(5)
-                .map(|(p, e)| format!("{p}: {e}"))
-                .collect();
-            let more = if errors.len() > 5 {
-                format!(" (and {} more)", errors.len() - 5)
-            } else {
-                String::new()
-            };
+            let listed: Vec<String> = errors.iter().take(5).map(|(p, e)| format!("{p}: {e}")).collect();
+            let more = if errors.len() > 5 { format!(" (and {} more)", errors.len() - 5) } else { String::new() };
             Problem::input(format!("invalid glTF: {}{more}", listed.join("; "))).into()
         }
         gltf::Error::Deserialize(e) => Problem::input(format!("invalid glTF JSON: {e}")).into(),
@@ -101,22 +77,44 @@ fn describe_gltf_error(error: gltf::Error) -> anyhow::Error {
     }
 }
 
-fn refuse_compression(document: &gltf::Gltf) -> Result<()> {
-    for name in document.extensions_used() {
-        if COMPRESSION_EXTENSIONS.contains(&name) {
-            let required = document.extensions_required().any(|r| r == name);
-            // Without a fallback, compressed accessors have no bufferView: their data exists only compressed.
-            let data_only_compressed = document
-                .accessors()
-                .any(|a| a.view().is_none() && a.sparse().is_none());
-            if required || data_only_compressed {
-                return Err(Problem::input(format!(
-                    "uses the {name} mesh compression, which holoforge does not support"
-                ))
-                .with_hint("decompress it first, e.g. `gltf-transform copy in.glb out.glb` or re-export without compression")
-                .into());
-            }
-        }
+fn check_asset_version(document: &gltf::Gltf) -> Result<()> {
+    let version = &document.as_json().asset.version;
+    if !version.starts_with("2.") {
+        bail!(Problem::input(format!("glTF version {version} is not supported; holoforge reads glTF 2.0"))
+            .with_hint("convert the file to glTF 2.0 (e.g. with Blender or gltf-pipeline)"));
+    }
+    Ok(())
+}
+
+/// Refuses mesh compression (required, or without an uncompressed fallback) and any other
+/// required extension holoforge cannot honour, naming them all. Accessors are only looked at
+/// once the document is `validated` (their indices are checked then).
+fn refuse_unsupported_extensions(document: &gltf::Gltf, validated: bool) -> Result<()> {
+    // Without a fallback, compressed accessors have no bufferView: their data exists only compressed.
+    let data_only_compressed =
+        validated && document.accessors().any(|a| a.view().is_none() && a.sparse().is_none());
+    let compression: Vec<&str> = document
+        .extensions_used()
+        .filter(|name| COMPRESSION_EXTENSIONS.contains(name))
+        .filter(|name| data_only_compressed || document.extensions_required().any(|r| r == *name))
+        .collect();
+    if !compression.is_empty() {
+        bail!(Problem::input(format!(
+            "uses mesh compression ({}), which holoforge does not support",
+            compression.join(", ")
+        ))
+        .with_hint("decompress it first, e.g. `gltf-transform copy in.glb out.glb`, or re-export without compression"));
+    }
+    let unsupported: Vec<&str> = document
+        .extensions_required()
+        .filter(|name| !gltf::json::extensions::ENABLED_EXTENSIONS.contains(name))
+        .collect();
+    if !unsupported.is_empty() {
+        bail!(Problem::input(format!(
+            "requires glTF extension(s) holoforge does not support: {}",
+            unsupported.join(", ")
+        ))
+        .with_hint("re-export the model without them"));
     }
     Ok(())
 }
@@ -138,12 +136,7 @@ struct SceneBuilder<'a> {
 }
 
 impl<'a> SceneBuilder<'a> {
-    fn new(
-        document: &'a gltf::Gltf,
-        buffers: &'a [Vec<u8>],
-        base_dir: &'a Path,
-        warnings: Vec<String>,
-    ) -> Self {
+    fn new(document: &'a gltf::Gltf, buffers: &'a [Vec<u8>], base_dir: &'a Path, warnings: Vec<String>) -> Self {
         Self {
             document,
             buffers,
@@ -163,15 +156,10 @@ impl<'a> SceneBuilder<'a> {
             .document
             .default_scene()
             .or_else(|| self.document.scenes().next())
-            .ok_or_else(|| {
-                Problem::input("the glTF file has no scene, so there is nothing to render")
-            })?;
+            .ok_or_else(|| Problem::input("the glTF file has no scene, so there is nothing to render"))?;
         let node_count = self.document.nodes().len();
         let mut visited = vec![false; node_count];
-        let mut stack: Vec<(gltf::Node<'a>, Mat4)> = scene
-            .nodes()
-            .map(|n| (n, Mat4::IDENTITY))
-            .collect::<Vec<_>>();
+        let mut stack: Vec<(gltf::Node<'a>, Mat4)> = scene.nodes().map(|n| (n, Mat4::IDENTITY)).collect::<Vec<_>>();
         stack.reverse();
         while let Some((node, parent)) = stack.pop() {
             if std::mem::replace(&mut visited[node.index()], true) {
@@ -198,37 +186,45 @@ impl<'a> SceneBuilder<'a> {
     }
 
     fn add_mesh(&mut self, mesh: &gltf::Mesh<'a>, world: Mat4) -> Result<()> {
-        let name = mesh
-            .name()
-            .map(str::to_string)
-            .unwrap_or_else(|| format!("mesh #{}", mesh.index()));
+        let name = mesh.name().map(str::to_string).unwrap_or_else(|| format!("mesh #{}", mesh.index()));
         for primitive in mesh.primitives() {
             let mode = primitive.mode();
-            if !matches!(
-                mode,
-                Mode::Triangles | Mode::TriangleStrip | Mode::TriangleFan
-            ) {
+            if !matches!(mode, Mode::Triangles | Mode::TriangleStrip | Mode::TriangleFan) {
                 self.skipped_non_triangle += 1;
                 continue;
             }
             let material = self.material_index(&primitive.material())?;
             let uv_transform = self.uv_transform(&primitive.material());
             let Some(mut vertices) = self.read_vertices(&primitive, uv_transform)? else {
-                self.warnings
-                    .push(format!("{name}: a primitive without POSITION was skipped"));
+                self.warnings.push(format!("{name}: a primitive without POSITION was skipped"));
                 continue;
             };
+            if let Some(accessor) = primitive.indices() {
+                if !accessor_fits(&accessor, &[Dimensions::Scalar], &[DataType::U8, DataType::U16, DataType::U32]) {
+                    bail!(Problem::input(format!(
+                        "index accessor {} is {:?} {:?}; glTF requires unsigned SCALAR indices with at least one element",
+                        accessor.index(),
+                        accessor.dimensions(),
+                        accessor.data_type()
+                    )));
+                }
+            }
             let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
             let raw_indices: Vec<u32> = match reader.read_indices() {
                 Some(indices) => indices.into_u32().collect(),
                 None => (0..vertices.len() as u32).collect(),
             };
+            if mode == Mode::Triangles && raw_indices.len() % 3 != 0 {
+                self.warnings.push(format!(
+                    "{name}: {} indices is not a multiple of 3; ignored the trailing {}",
+                    raw_indices.len(),
+                    raw_indices.len() % 3
+                ));
+            }
             let mut indices = triangulate(mode, &raw_indices);
             let bad = drop_out_of_range(&mut indices, vertices.len());
             if bad > 0 {
-                self.warnings.push(format!(
-                    "{name}: dropped {bad} triangle(s) with indices past the vertex count"
-                ));
+                self.warnings.push(format!("{name}: dropped {bad} triangle(s) with indices past the vertex count"));
             }
             if indices.is_empty() {
                 continue;
@@ -239,33 +235,46 @@ impl<'a> SceneBuilder<'a> {
                     tri.swap(1, 2);
                 }
             }
-            self.meshes.push(Mesh {
-                name: name.clone(),
-                material,
-                vertices,
-                indices,
-            });
+            self.meshes.push(Mesh { name: name.clone(), material, vertices, indices });
         }
         Ok(())
     }
 
-    fn read_vertices(
-        &self,
-        primitive: &gltf::Primitive<'a>,
-        uv_transform: Mat3,
-    ) -> Result<Option<Vec<Vertex>>> {
+    fn read_vertices(&self, primitive: &gltf::Primitive<'a>, uv_transform: Mat3) -> Result<Option<Vec<Vertex>>> {
+        let Some(position_accessor) = primitive.get(&Semantic::Positions) else {
+            return Ok(None);
+        };
+        if !accessor_fits(&position_accessor, &[Dimensions::Vec3], &[DataType::F32]) {
+            bail!(Problem::input(format!(
+                "POSITION accessor {} is {:?} {:?}; glTF requires VEC3 float",
+                position_accessor.index(),
+                position_accessor.dimensions(),
+                position_accessor.data_type()
+            )));
+        }
+        let optional = |semantic: Semantic, dimensions: &[Dimensions], types: &[DataType]| {
+            primitive.get(&semantic).is_none_or(|a| accessor_fits(&a, dimensions, types))
+        };
+        let normals_ok = optional(Semantic::Normals, &[Dimensions::Vec3], &[DataType::F32]);
+        let uvs_ok = optional(Semantic::TexCoords(0), &[Dimensions::Vec2], &[DataType::F32, DataType::U8, DataType::U16]);
+        let colors_ok = optional(
+            Semantic::Colors(0),
+            &[Dimensions::Vec3, Dimensions::Vec4],
+            &[DataType::F32, DataType::U8, DataType::U16],
+        );
+        if !(normals_ok && uvs_ok && colors_ok) {
+            return Err(Problem::input(format!(
+                "primitive {} has a NORMAL, TEXCOORD_0 or COLOR_0 accessor of the wrong type or with no elements",
+                primitive.index()
+            ))
+            .into());
+        }
         let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
         let Some(positions) = reader.read_positions() else {
             return Ok(None);
         };
-        let mut vertices: Vec<Vertex> = positions
-            .map(|p| Vertex {
-                position: p,
-                normal: [0.0; 3],
-                uv: [0.0; 2],
-                color: [1.0; 4],
-            })
-            .collect();
+        let mut vertices: Vec<Vertex> =
+            positions.map(|p| Vertex { position: p, normal: [0.0; 3], uv: [0.0; 2], color: [1.0; 4] }).collect();
         if let Some(normals) = reader.read_normals() {
             for (v, n) in vertices.iter_mut().zip(normals) {
                 v.normal = n;
@@ -285,10 +294,8 @@ impl<'a> SceneBuilder<'a> {
     }
 
     fn uv_transform(&self, material: &gltf::Material<'a>) -> Mat3 {
-        let Some(transform) = material
-            .pbr_metallic_roughness()
-            .base_color_texture()
-            .and_then(|t| t.texture_transform())
+        let Some(transform) =
+            material.pbr_metallic_roughness().base_color_texture().and_then(|t| t.texture_transform())
         else {
             return Mat3::IDENTITY;
         };
@@ -297,8 +304,7 @@ impl<'a> SceneBuilder<'a> {
         let r = transform.rotation();
         // KHR_texture_transform: T * R * S, with the rotation's sign convention of the spec.
         let translation = Mat3::from_cols_array(&[1.0, 0.0, 0.0, 0.0, 1.0, 0.0, ox, oy, 1.0]);
-        let rotation =
-            Mat3::from_cols_array(&[r.cos(), -r.sin(), 0.0, r.sin(), r.cos(), 0.0, 0.0, 0.0, 1.0]);
+        let rotation = Mat3::from_cols_array(&[r.cos(), -r.sin(), 0.0, r.sin(), r.cos(), 0.0, 0.0, 0.0, 1.0]);
         let scale = Mat3::from_cols_array(&[sx, 0.0, 0.0, 0.0, sy, 0.0, 0.0, 0.0, 1.0]);
         translation * rotation * scale
     }
@@ -308,34 +314,21 @@ impl<'a> SceneBuilder<'a> {
             return Ok(i);
         }
         let (base_color, texture) = match material.pbr_specular_glossiness() {
-            Some(sg) => (
-                sg.diffuse_factor(),
-                sg.diffuse_texture().map(|t| t.texture()),
-            ),
+            Some(sg) => (sg.diffuse_factor(), sg.diffuse_texture().map(|t| t.texture())),
             None => {
                 let pbr = material.pbr_metallic_roughness();
-                (
-                    pbr.base_color_factor(),
-                    pbr.base_color_texture().map(|t| t.texture()),
-                )
+                (pbr.base_color_factor(), pbr.base_color_texture().map(|t| t.texture()))
             }
         };
         let base_color_texture = match texture {
             Some(t) => self.texture_index(&t.source()),
             None => None,
         };
-        let name = material
-            .name()
-            .map(str::to_string)
-            .unwrap_or_else(|| match material.index() {
-                Some(i) => format!("material #{i}"),
-                None => "default".into(),
-            });
-        self.materials.push(Material {
-            name,
-            base_color,
-            base_color_texture,
+        let name = material.name().map(str::to_string).unwrap_or_else(|| match material.index() {
+            Some(i) => format!("material #{i}"),
+            None => "default".into(),
         });
+        self.materials.push(Material { name, base_color, base_color_texture });
         let index = self.materials.len() - 1;
         self.material_map.insert(material.index(), index);
         Ok(index)
@@ -349,17 +342,14 @@ impl<'a> SceneBuilder<'a> {
             gltf::image::Source::Uri { uri, .. } if !uri.starts_with("data:") => uri.to_string(),
             _ => format!("embedded image #{}", image.index()),
         };
-        let decoded = self
-            .image_bytes(image)
-            .and_then(|bytes| decode_texture(&label, &bytes));
+        let decoded = self.image_bytes(image).and_then(|bytes| decode_texture(&label, &bytes));
         let index = match decoded {
             Ok(texture) => {
                 self.textures.push(texture);
                 Some(self.textures.len() - 1)
             }
             Err(e) => {
-                self.warnings
-                    .push(format!("texture {label}: {e:#}; rendering untextured"));
+                self.warnings.push(format!("texture {label}: {e:#}; rendering untextured"));
                 None
             }
         };
@@ -379,6 +369,12 @@ impl<'a> SceneBuilder<'a> {
     }
 }
 
+/// True when an accessor has one of the shapes and component types and at least one element
+/// (the `gltf` reader asserts on the first two and underflows on an empty accessor).
+fn accessor_fits(accessor: &gltf::Accessor, dimensions: &[Dimensions], types: &[DataType]) -> bool {
+    accessor.count() > 0 && dimensions.contains(&accessor.dimensions()) && types.contains(&accessor.data_type())
+}
+
 /// Turns strip and fan index lists into a plain triangle list; drops a trailing partial triangle.
 fn triangulate(mode: Mode, indices: &[u32]) -> Vec<u32> {
     match mode {
@@ -392,9 +388,7 @@ fn triangulate(mode: Mode, indices: &[u32]) -> Vec<u32> {
                 }
             })
             .collect(),
-        Mode::TriangleFan => (2..indices.len())
-            .flat_map(|i| [indices[0], indices[i - 1], indices[i]])
-            .collect(),
+        Mode::TriangleFan => (2..indices.len()).flat_map(|i| [indices[0], indices[i - 1], indices[i]]).collect(),
         _ => indices[..indices.len() / 3 * 3].to_vec(),
     }
 }
@@ -402,12 +396,8 @@ fn triangulate(mode: Mode, indices: &[u32]) -> Vec<u32> {
 /// Removes triangles whose indices are past the vertex count; returns how many went.
 fn drop_out_of_range(indices: &mut Vec<u32>, vertex_count: usize) -> usize {
     let before = indices.len() / 3;
-    let kept: Vec<u32> = indices
-        .chunks_exact(3)
-        .filter(|t| t.iter().all(|&i| (i as usize) < vertex_count))
-        .flatten()
-        .copied()
-        .collect();
+    let kept: Vec<u32> =
+        indices.chunks_exact(3).filter(|t| t.iter().all(|&i| (i as usize) < vertex_count)).flatten().copied().collect();
     *indices = kept;
     before - indices.len() / 3
 }
@@ -418,10 +408,7 @@ fn animation_infos(document: &gltf::Gltf, buffers: &[Vec<u8>]) -> Vec<AnimationI
         .map(|animation| {
             let duration = animation
                 .channels()
-                .filter_map(|c| {
-                    c.reader(|b| buffers.get(b.index()).map(Vec::as_slice))
-                        .read_inputs()
-                })
+                .filter_map(|c| c.reader(|b| buffers.get(b.index()).map(Vec::as_slice)).read_inputs())
                 .flat_map(|times| times.filter(|t| t.is_finite()))
                 .fold(0.0f32, f32::max);
             AnimationInfo {
@@ -442,14 +429,8 @@ mod tests {
 
     #[test]
     fn strips_alternate_winding_and_fans_share_the_first_vertex() {
-        assert_eq!(
-            triangulate(Mode::TriangleStrip, &[0, 1, 2, 3]),
-            vec![0, 1, 2, 2, 1, 3]
-        );
-        assert_eq!(
-            triangulate(Mode::TriangleFan, &[0, 1, 2, 3]),
-            vec![0, 1, 2, 0, 2, 3]
-        );
+        assert_eq!(triangulate(Mode::TriangleStrip, &[0, 1, 2, 3]), vec![0, 1, 2, 2, 1, 3]);
+        assert_eq!(triangulate(Mode::TriangleFan, &[0, 1, 2, 3]), vec![0, 1, 2, 0, 2, 3]);
         assert_eq!(triangulate(Mode::Triangles, &[0, 1, 2, 3]), vec![0, 1, 2]);
     }
 

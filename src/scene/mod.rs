@@ -6,6 +6,7 @@
 
 mod geometry;
 mod gltf;
+mod guard;
 mod obj;
 pub mod paths;
 pub mod sniff;
@@ -63,11 +64,7 @@ pub struct Material {
 impl Material {
     /// The material used when a file has none: white, untextured.
     pub fn default_white() -> Self {
-        Self {
-            name: "default".into(),
-            base_color: [1.0; 4],
-            base_color_texture: None,
-        }
+        Self { name: "default".into(), base_color: [1.0; 4], base_color_texture: None }
     }
 }
 
@@ -181,24 +178,9 @@ pub struct Loader {
 
 /// The registry: adding a format is one module and one line here.
 pub const LOADERS: &[Loader] = &[
-    Loader {
-        name: "gltf",
-        extensions: &["gltf", "glb"],
-        default_up: UpAxis::Y,
-        load: self::gltf::load,
-    },
-    Loader {
-        name: "obj",
-        extensions: &["obj"],
-        default_up: UpAxis::Y,
-        load: self::obj::load,
-    },
-    Loader {
-        name: "stl",
-        extensions: &["stl"],
-        default_up: UpAxis::Z,
-        load: self::stl::load,
-    },
+    Loader { name: "gltf", extensions: &["gltf", "glb"], default_up: UpAxis::Y, load: self::gltf::load },
+    Loader { name: "obj", extensions: &["obj"], default_up: UpAxis::Y, load: self::obj::load },
+    Loader { name: "stl", extensions: &["stl"], default_up: UpAxis::Z, load: self::stl::load },
 ];
 
 /// Largest model file read into memory (2 GiB): beyond it the machine would struggle anyway.
@@ -206,38 +188,22 @@ const MAX_MODEL_BYTES: u64 = 2 << 30;
 
 /// The extensions of every registered loader, for messages (`.gltf, .glb, .obj, .stl`).
 pub fn supported_extensions() -> String {
-    LOADERS
-        .iter()
-        .flat_map(|l| l.extensions.iter().map(|e| format!(".{e}")))
-        .collect::<Vec<_>>()
-        .join(", ")
+    LOADERS.iter().flat_map(|l| l.extensions.iter().map(|e| format!(".{e}"))).collect::<Vec<_>>().join(", ")
 }
 
 /// Finds the loader for a path by extension.
 pub fn loader_for(path: &Path) -> Result<&'static Loader> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let Some(ext) = ext else {
-        return Err(Problem::input(format!(
-            "{}: the file has no extension, so its format is unknown",
-            path.display()
-        ))
-        .with_hint(format!("rename it with one of: {}", supported_extensions()))
-        .into());
+        return Err(Problem::input(format!("{}: the file has no extension, so its format is unknown", path.display()))
+            .with_hint(format!("rename it with one of: {}", supported_extensions()))
+            .into());
     };
-    LOADERS
-        .iter()
-        .find(|l| l.extensions.contains(&ext.as_str()))
-        .ok_or_else(|| {
-            Problem::input(format!(
-                "{}: .{ext} is not a supported model format",
-                path.display()
-            ))
+    LOADERS.iter().find(|l| l.extensions.contains(&ext.as_str())).ok_or_else(|| {
+        Problem::input(format!("{}: .{ext} is not a supported model format", path.display()))
             .with_hint(format!("supported formats: {}", supported_extensions()))
             .into()
-        })
+    })
 }
 
 /// Loads a model file: picks the loader, checks the content matches, normalises the result.
@@ -245,7 +211,8 @@ pub fn load(path: &Path, up: UpChoice) -> Result<Scene> {
     let loader = loader_for(path)?;
     let bytes = read_model_file(path)?;
     sniff::check_content(path, loader.name, &bytes)?;
-    let raw = (loader.load)(path, &bytes).with_context(|| format!("{}", path.display()))?;
+    let raw = guard::catch_parser_panics(loader.name, || (loader.load)(path, &bytes))
+        .with_context(|| format!("{}", path.display()))?;
     let up_axis = match up {
         UpChoice::Auto => loader.default_up,
         UpChoice::Y => UpAxis::Y,
@@ -255,20 +222,12 @@ pub fn load(path: &Path, up: UpChoice) -> Result<Scene> {
 }
 
 fn read_model_file(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Problem::input(format!(
-            "{}: cannot read the model: {}",
-            path.display(),
-            io_reason(&e)
-        ))
-    })?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Problem::input(format!("{}: cannot read the model: {}", path.display(), io_reason(&e))))?;
     if meta.is_dir() {
-        return Err(Problem::input(format!(
-            "{}: is a directory, not a model file",
-            path.display()
-        ))
-        .with_hint(format!("pass a model file ({})", supported_extensions()))
-        .into());
+        return Err(Problem::input(format!("{}: is a directory, not a model file", path.display()))
+            .with_hint(format!("pass a model file ({})", supported_extensions()))
+            .into());
     }
     if meta.len() > MAX_MODEL_BYTES {
         return Err(Problem::input(format!(
@@ -279,18 +238,10 @@ fn read_model_file(path: &Path) -> Result<Vec<u8>> {
         .into());
     }
     if meta.len() == 0 {
-        return Err(
-            Problem::input(format!("{}: the file is empty (0 bytes)", path.display())).into(),
-        );
+        return Err(Problem::input(format!("{}: the file is empty (0 bytes)", path.display())).into());
     }
-    std::fs::read(path).map_err(|e| {
-        Problem::input(format!(
-            "{}: cannot read the model: {}",
-            path.display(),
-            io_reason(&e)
-        ))
-        .into()
-    })
+    std::fs::read(path)
+        .map_err(|e| Problem::input(format!("{}: cannot read the model: {}", path.display(), io_reason(&e))).into())
 }
 
 /// A short reason for an I/O error, without Rust's `(os error N)` suffix.
@@ -309,33 +260,17 @@ pub fn io_reason(error: &std::io::Error) -> String {
 }
 
 /// Applies the up-axis fix, drops non-finite triangles, fills normals, computes bounds.
-pub fn normalise(
-    path: &Path,
-    format: &'static str,
-    raw: RawScene,
-    up_axis: UpAxis,
-) -> Result<Scene> {
-    let RawScene {
-        mut meshes,
-        materials,
-        textures,
-        animations,
-        mut warnings,
-    } = raw;
+pub fn normalise(path: &Path, format: &'static str, raw: RawScene, up_axis: UpAxis) -> Result<Scene> {
+    let RawScene { mut meshes, materials, textures, animations, mut warnings } = raw;
     let dropped = geometry::drop_non_finite_triangles(&mut meshes);
     if dropped > 0 {
-        warnings.push(format!(
-            "dropped {dropped} triangle(s) with non-finite (NaN/Inf) coordinates"
-        ));
+        warnings.push(format!("dropped {dropped} triangle(s) with non-finite (NaN/Inf) coordinates"));
     }
     meshes.retain(|m| !m.indices.is_empty());
     if meshes.is_empty() {
-        return Err(Problem::input(format!(
-            "{}: the model has no triangles to render",
-            path.display()
-        ))
-        .with_hint("holoforge renders triangle meshes; points and lines alone are not drawn")
-        .into());
+        return Err(Problem::input(format!("{}: the model has no triangles to render", path.display()))
+            .with_hint("holoforge renders triangle meshes; points and lines alone are not drawn")
+            .into());
     }
     for mesh in &mut meshes {
         geometry::repair_normals(mesh);
@@ -351,15 +286,5 @@ pub fn normalise(
         ))
         .into());
     }
-    Ok(Scene {
-        source: path.to_path_buf(),
-        format,
-        meshes,
-        materials,
-        textures,
-        animations,
-        up_axis,
-        bounds,
-        warnings,
-    })
+    Ok(Scene { source: path.to_path_buf(), format, meshes, materials, textures, animations, up_axis, bounds, warnings })
 }

@@ -24,13 +24,11 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
         triangulate: true,
         ignore_points: true,
         ignore_lines: true,
-        ..Default::default()
     };
-    let (models, materials) =
-        tobj::load_obj_buf(&mut Cursor::new(text.as_bytes()), &options, |mtl| {
-            load_mtl(mtl, &base_dir, &warnings, &mtl_dirs)
-        })
-        .map_err(|e| Problem::input(format!("invalid OBJ: {}", describe_tobj_error(&e))))?;
+    let (models, materials) = tobj::load_obj_buf(&mut Cursor::new(text.as_bytes()), &options, |mtl| {
+        load_mtl(mtl, &base_dir, &warnings, &mtl_dirs)
+    })
+    .map_err(|e| Problem::input(format!("invalid OBJ: {}", describe_tobj_error(&e))))?;
     let mut warnings = warnings.into_inner();
     let obj_materials = materials.unwrap_or_default();
     let mut search_dirs = vec![base_dir.clone()];
@@ -61,30 +59,17 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
             Some(id) if id < obj_materials.len() => id,
             Some(_) | None => default_material,
         };
-        meshes.push(Mesh {
-            name: model.name,
-            material,
-            vertices: vertices_of(&mesh)?,
-            indices: mesh.indices,
-        });
+        meshes.push(Mesh { name: model.name, material, vertices: vertices_of(&mesh), indices: mesh.indices });
     }
     if meshes.is_empty() {
         bail!(Problem::input("the OBJ file has no faces, so there is nothing to render")
             .with_hint("holoforge renders triangle meshes; points (`p`), lines (`l`) and bare vertices are not drawn"));
     }
-    let used: Vec<bool> = (0..scene_materials.len())
-        .map(|i| meshes.iter().any(|m| m.material == i))
-        .collect();
+    let used: Vec<bool> = (0..scene_materials.len()).map(|i| meshes.iter().any(|m| m.material == i)).collect();
     if !used[default_material] {
         scene_materials.pop();
     }
-    Ok(RawScene {
-        meshes,
-        materials: scene_materials,
-        textures: textures.textures,
-        animations: Vec::new(),
-        warnings,
-    })
+    Ok(RawScene { meshes, materials: scene_materials, textures: textures.textures, animations: Vec::new(), warnings })
 }
 
 /// OBJ text as UTF-8: UTF-8 (with or without BOM) or UTF-16 with a BOM.
@@ -92,16 +77,9 @@ fn decode_text(bytes: &[u8]) -> Result<String> {
     let utf16 = |be: bool| -> Result<String> {
         let units: Vec<u16> = bytes[2..]
             .chunks_exact(2)
-            .map(|c| {
-                if be {
-                    u16::from_be_bytes([c[0], c[1]])
-                } else {
-                    u16::from_le_bytes([c[0], c[1]])
-                }
-            })
+            .map(|c| if be { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) })
             .collect();
-        String::from_utf16(&units)
-            .map_err(|_| Problem::input("invalid UTF-16 text in the OBJ file").into())
+        String::from_utf16(&units).map_err(|_| Problem::input("invalid UTF-16 text in the OBJ file").into())
     };
     if bytes.starts_with(b"\xfe\xff") {
         return utf16(true);
@@ -122,8 +100,8 @@ fn load_mtl(
     let reference = reference.to_string_lossy();
     let resolved = resolve_inside(&reference, base_dir);
     let result = resolved.and_then(|path| {
-        let bytes = std::fs::read(&path)
-            .map_err(|e| Problem::input(format!("'{}': {}", reference, super::io_reason(&e))))?;
+        let bytes =
+            std::fs::read(&path).map_err(|e| Problem::input(format!("'{}': {}", reference, super::io_reason(&e))))?;
         let text = decode_text(&bytes)?;
         let parsed = tobj::load_mtl_buf(&mut Cursor::new(text.as_bytes()))
             .map_err(|e| Problem::input(format!("'{reference}': {}", describe_tobj_error(&e))))?;
@@ -133,9 +111,7 @@ fn load_mtl(
         Ok(parsed)
     });
     result.map_err(|e| {
-        warnings
-            .borrow_mut()
-            .push(format!("material library {e:#}; using a default material"));
+        warnings.borrow_mut().push(format!("material library {e:#}; using a default material"));
         tobj::LoadError::OpenFileFailed
     })
 }
@@ -154,9 +130,7 @@ fn describe_tobj_error(error: &tobj::LoadError) -> String {
         InvalidObjectName => "an object name is invalid".into(),
         InvalidPolygon => "a face has fewer than 3 vertices".into(),
         FaceVertexOutOfBounds => "a face refers to a vertex that does not exist".into(),
-        FaceTexCoordOutOfBounds => {
-            "a face refers to a texture coordinate that does not exist".into()
-        }
+        FaceTexCoordOutOfBounds => "a face refers to a texture coordinate that does not exist".into(),
         FaceNormalOutOfBounds => "a face refers to a normal that does not exist".into(),
         FaceColorOutOfBounds => "a face refers to a vertex colour that does not exist".into(),
         InvalidLoadOptionConfig => "invalid loader options".into(),
@@ -175,59 +149,30 @@ fn srgb_colour([r, g, b]: [f32; 3], alpha: f32) -> [f32; 4] {
             ((c + 0.055) / 1.055).powf(2.4)
         }
     };
-    [
-        linear(r.clamp(0.0, 1.0)),
-        linear(g.clamp(0.0, 1.0)),
-        linear(b.clamp(0.0, 1.0)),
-        alpha.clamp(0.0, 1.0),
-    ]
+    [linear(r.clamp(0.0, 1.0)), linear(g.clamp(0.0, 1.0)), linear(b.clamp(0.0, 1.0)), alpha.clamp(0.0, 1.0)]
 }
 
-fn vertices_of(mesh: &tobj::Mesh) -> Result<Vec<Vertex>> {
+fn vertices_of(mesh: &tobj::Mesh) -> Vec<Vertex> {
     let count = mesh.positions.len() / 3;
     let has = |data: &[f32], width: usize| data.len() >= count * width && !data.is_empty();
-    let (normals, uvs, colours) = (
-        has(&mesh.normals, 3),
-        has(&mesh.texcoords, 2),
-        has(&mesh.vertex_color, 3),
-    );
-    Ok((0..count)
+    let (normals, uvs, colours) = (has(&mesh.normals, 3), has(&mesh.texcoords, 2), has(&mesh.vertex_color, 3));
+    (0..count)
         .map(|i| Vertex {
-            position: [
-                mesh.positions[3 * i],
-                mesh.positions[3 * i + 1],
-                mesh.positions[3 * i + 2],
-            ],
+            position: [mesh.positions[3 * i], mesh.positions[3 * i + 1], mesh.positions[3 * i + 2]],
             normal: if normals {
-                [
-                    mesh.normals[3 * i],
-                    mesh.normals[3 * i + 1],
-                    mesh.normals[3 * i + 2],
-                ]
+                [mesh.normals[3 * i], mesh.normals[3 * i + 1], mesh.normals[3 * i + 2]]
             } else {
                 [0.0; 3]
             },
             // OBJ's v runs bottom-to-top; the renderer samples glTF-style (top-to-bottom).
-            uv: if uvs {
-                [mesh.texcoords[2 * i], 1.0 - mesh.texcoords[2 * i + 1]]
-            } else {
-                [0.0; 2]
-            },
+            uv: if uvs { [mesh.texcoords[2 * i], 1.0 - mesh.texcoords[2 * i + 1]] } else { [0.0; 2] },
             color: if colours {
-                let c = srgb_colour(
-                    [
-                        mesh.vertex_color[3 * i],
-                        mesh.vertex_color[3 * i + 1],
-                        mesh.vertex_color[3 * i + 2],
-                    ],
-                    1.0,
-                );
-                c
+                srgb_colour([mesh.vertex_color[3 * i], mesh.vertex_color[3 * i + 1], mesh.vertex_color[3 * i + 2]], 1.0)
             } else {
                 [1.0; 4]
             },
         })
-        .collect())
+        .collect()
 }
 
 /// Decodes each texture file once, searching the OBJ's folder and the folders of its MTL files.
@@ -238,12 +183,7 @@ struct TextureCache {
 }
 
 impl TextureCache {
-    fn load(
-        &mut self,
-        reference: &str,
-        search_dirs: &[PathBuf],
-        warnings: &mut Vec<String>,
-    ) -> Option<usize> {
+    fn load(&mut self, reference: &str, search_dirs: &[PathBuf], warnings: &mut Vec<String>) -> Option<usize> {
         if let Some(&known) = self.by_reference.get(reference) {
             return known;
         }
@@ -254,9 +194,7 @@ impl TextureCache {
                 Some(self.textures.len() - 1)
             }
             Err(e) => {
-                warnings.push(format!(
-                    "texture '{reference}': {e:#}; rendering untextured"
-                ));
+                warnings.push(format!("texture '{reference}': {e:#}; rendering untextured"));
                 None
             }
         };

@@ -24,9 +24,7 @@ pub fn resolve_inside(reference: &str, base_dir: &Path) -> Result<PathBuf> {
     }
     if let Some(colon) = normalised.find(':') {
         if !normalised[..colon].contains('/') {
-            return Err(refuse(
-                "has a scheme or drive letter; only relative file paths are read",
-            ));
+            return Err(refuse("has a scheme or drive letter; only relative file paths are read"));
         }
     }
     let mut relative = PathBuf::new();
@@ -52,18 +50,9 @@ mod tests {
     #[test]
     fn relative_paths_resolve_inside_the_folder() {
         let base = Path::new("/models/box");
-        assert_eq!(
-            resolve_inside("tex/a b.png", base).unwrap(),
-            base.join("tex/a b.png")
-        );
-        assert_eq!(
-            resolve_inside("sub/../b.bin", base).unwrap(),
-            base.join("b.bin")
-        );
-        assert_eq!(
-            resolve_inside(".\\images\\c.png", base).unwrap(),
-            base.join("images/c.png")
-        );
+        assert_eq!(resolve_inside("tex/a b.png", base).unwrap(), base.join("tex/a b.png"));
+        assert_eq!(resolve_inside("sub/../b.bin", base).unwrap(), base.join("b.bin"));
+        assert_eq!(resolve_inside(".\\images\\c.png", base).unwrap(), base.join("images/c.png"));
     }
 
     #[test]
@@ -80,10 +69,7 @@ mod tests {
             "\\\\server\\share",
         ] {
             let err = resolve_inside(path, base).unwrap_err();
-            assert!(
-                err.to_string().starts_with(&format!("'{path}'")),
-                "{path}: {err}"
-            );
+            assert!(err.to_string().starts_with(&format!("'{path}'")), "{path}: {err}");
         }
     }
 }

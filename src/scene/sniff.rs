@@ -19,10 +19,7 @@ pub fn describe(bytes: &[u8]) -> Option<&'static str> {
         (b"Kaydara FBX Binary", "an FBX file"),
         (b"ply", "a PLY file"),
     ];
-    if let Some((_, name)) = SIGNATURES
-        .iter()
-        .find(|(magic, _)| bytes.starts_with(magic))
-    {
+    if let Some((_, name)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Some(name);
     }
     let text = strip_bom(bytes).trim_ascii_start();
@@ -46,10 +43,7 @@ pub fn looks_like_text(bytes: &[u8]) -> bool {
         return true;
     }
     let head = &bytes[..bytes.len().min(4096)];
-    let binary = head
-        .iter()
-        .filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b))
-        .count();
+    let binary = head.iter().filter(|&&b| b < 0x09 || (0x0e..0x20).contains(&b)).count();
     binary * 100 <= head.len()
 }
 
@@ -57,10 +51,7 @@ pub fn looks_like_text(bytes: &[u8]) -> bool {
 pub fn check_content(path: &Path, loader: &str, bytes: &[u8]) -> Result<()> {
     let seen = describe(bytes);
     let fits = match loader {
-        "gltf" => matches!(
-            seen,
-            Some("a binary glTF (GLB) file") | Some("JSON (glTF JSON?)")
-        ),
+        "gltf" => matches!(seen, Some("a binary glTF (GLB) file") | Some("JSON (glTF JSON?)")),
         "obj" => seen.is_none() && looks_like_text(bytes),
         "stl" => seen.is_none() || seen == Some("an ASCII STL file"),
         _ => true,
@@ -68,19 +59,13 @@ pub fn check_content(path: &Path, loader: &str, bytes: &[u8]) -> Result<()> {
     if fits {
         return Ok(());
     }
-    let what = seen.unwrap_or(if looks_like_text(bytes) {
-        "unrecognised text"
-    } else {
-        "unrecognised binary data"
-    });
+    let what = seen.unwrap_or(if looks_like_text(bytes) { "unrecognised text" } else { "unrecognised binary data" });
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     Err(Problem::input(format!(
         "{}: the content is {what}, not a valid .{ext} model (the file may be misnamed or corrupt)",
         path.display()
     ))
-    .with_hint(
-        "check that the file is the model you meant and that its extension matches its format",
-    )
+    .with_hint("check that the file is the model you meant and that its extension matches its format")
     .into())
 }
 
@@ -106,9 +91,7 @@ mod tests {
 
     #[test]
     fn random_binary_is_not_text() {
-        let noise: Vec<u8> = (0..1024u32)
-            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
-            .collect();
+        let noise: Vec<u8> = (0..1024u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
         assert!(!looks_like_text(&noise));
         assert!(looks_like_text(b"v 1 2 3\nf 1 2 3\n"));
     }

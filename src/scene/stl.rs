@@ -25,18 +25,11 @@ pub fn load(_path: &Path, bytes: &[u8]) -> Result<RawScene> {
         None => bail!(describe_bad_binary(bytes)),
     };
     if positions.is_empty() {
-        bail!(Problem::input(
-            "the STL file has no triangles, so there is nothing to render"
-        ));
+        bail!(Problem::input("the STL file has no triangles, so there is nothing to render"));
     }
     let (vertices, indices) = flat_shaded(&positions, [1.0; 4]);
     Ok(RawScene {
-        meshes: vec![Mesh {
-            name: "stl".into(),
-            material: 0,
-            vertices,
-            indices,
-        }],
+        meshes: vec![Mesh { name: "stl".into(), material: 0, vertices, indices }],
         materials: vec![Material::default_white()],
         textures: Vec::new(),
         animations: Vec::new(),
@@ -46,11 +39,8 @@ pub fn load(_path: &Path, bytes: &[u8]) -> Result<RawScene> {
 
 /// The triangle count when the file size matches a binary STL exactly.
 fn binary_triangle_count(bytes: &[u8]) -> Option<usize> {
-    let count =
-        u32::from_le_bytes(bytes.get(HEADER_LEN..HEADER_LEN + 4)?.try_into().ok()?) as usize;
-    let expected = count
-        .checked_mul(TRIANGLE_LEN)?
-        .checked_add(HEADER_LEN + 4)?;
+    let count = u32::from_le_bytes(bytes.get(HEADER_LEN..HEADER_LEN + 4)?.try_into().ok()?) as usize;
+    let expected = count.checked_mul(TRIANGLE_LEN)?.checked_add(HEADER_LEN + 4)?;
     (expected == bytes.len()).then_some(count)
 }
 
@@ -61,18 +51,10 @@ fn describe_bad_binary(bytes: &[u8]) -> Problem {
             bytes.len()
         ));
     }
-    let count = u32::from_le_bytes(
-        bytes[HEADER_LEN..HEADER_LEN + 4]
-            .try_into()
-            .unwrap_or_default(),
-    ) as u64;
+    let count = u32::from_le_bytes(bytes[HEADER_LEN..HEADER_LEN + 4].try_into().unwrap_or_default()) as u64;
     let expected = 84 + 50 * count;
     let body = (bytes.len() - HEADER_LEN - 4) / TRIANGLE_LEN;
-    let what = if (bytes.len() as u64) < expected {
-        "truncated"
-    } else {
-        "longer than its triangle count says"
-    };
+    let what = if (bytes.len() as u64) < expected { "truncated" } else { "longer than its triangle count says" };
     Problem::input(format!(
         "binary STL header says {count} triangles ({expected} bytes) but the file has {} bytes, room for {body}: the file is {what}",
         bytes.len()
@@ -86,8 +68,8 @@ fn read_binary(bytes: &[u8], count: usize) -> Result<Vec<[f32; 3]>> {
     let mut data = bytes.to_vec();
     data[..HEADER_LEN].fill(0);
     let mut cursor = Cursor::new(data);
-    let reader = stl_io::create_stl_reader(&mut cursor)
-        .map_err(|e| Problem::input(format!("invalid binary STL: {e}")))?;
+    let reader =
+        stl_io::create_stl_reader(&mut cursor).map_err(|e| Problem::input(format!("invalid binary STL: {e}")))?;
     let mut positions = Vec::with_capacity(count * 3);
     for triangle in reader {
         let triangle = triangle.map_err(|e| Problem::input(format!("invalid binary STL: {e}")))?;
@@ -100,10 +82,7 @@ fn read_binary(bytes: &[u8], count: usize) -> Result<Vec<[f32; 3]>> {
 /// any number of solids.
 fn read_ascii(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<[f32; 3]>> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        Problem::input(format!(
-            "ASCII STL is not valid text (invalid UTF-8 at byte {})",
-            e.valid_up_to()
-        ))
+        Problem::input(format!("ASCII STL is not valid text (invalid UTF-8 at byte {})", e.valid_up_to()))
     })?;
     let mut positions = Vec::new();
     let mut facet: Vec<[f32; 3]> = Vec::with_capacity(3);
@@ -117,17 +96,13 @@ fn read_ascii(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<[f32; 3]>>
         let Some(keyword) = words.next() else {
             continue;
         };
-        let fail = |what: String| -> anyhow::Error {
-            Problem::input(format!("line {number}: {what}")).into()
-        };
+        let fail = |what: String| -> anyhow::Error { Problem::input(format!("line {number}: {what}")).into() };
         match keyword.to_ascii_lowercase().as_str() {
             "solid" => in_solid = true,
             "endsolid" => in_solid = false,
             "facet" => {
                 if in_facet {
-                    return Err(fail(
-                        "'facet' inside another facet (missing 'endfacet')".into(),
-                    ));
+                    return Err(fail("'facet' inside another facet (missing 'endfacet')".into()));
                 }
                 in_facet = true;
                 facet.clear();
@@ -139,31 +114,20 @@ fn read_ascii(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<[f32; 3]>>
                 }
                 let coords: Vec<&str> = words.collect();
                 if coords.len() != 3 {
-                    return Err(fail(format!(
-                        "'vertex' needs 3 coordinates, found {}",
-                        coords.len()
-                    )));
+                    return Err(fail(format!("'vertex' needs 3 coordinates, found {}", coords.len())));
                 }
                 let mut p = [0.0f32; 3];
                 for (slot, word) in p.iter_mut().zip(&coords) {
-                    *slot = word
-                        .parse()
-                        .map_err(|_| fail(format!("vertex coordinate '{word}' is not a number")))?;
+                    *slot = word.parse().map_err(|_| fail(format!("vertex coordinate '{word}' is not a number")))?;
                 }
                 facet.push(p);
             }
             "endfacet" => {
                 if facet.len() < 3 {
-                    return Err(fail(format!(
-                        "facet has {} vertices; a facet needs 3",
-                        facet.len()
-                    )));
+                    return Err(fail(format!("facet has {} vertices; a facet needs 3", facet.len())));
                 }
                 if facet.len() > 3 {
-                    warnings.push(format!(
-                        "line {number}: facet with {} vertices fanned into triangles",
-                        facet.len()
-                    ));
+                    warnings.push(format!("line {number}: facet with {} vertices fanned into triangles", facet.len()));
                 }
                 for i in 2..facet.len() {
                     positions.extend([facet[0], facet[i - 1], facet[i]]);
@@ -174,9 +138,7 @@ fn read_ascii(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<[f32; 3]>>
         }
     }
     if in_facet {
-        bail!(Problem::input(format!(
-            "the file ends inside a facet (line {last_line}): it is truncated"
-        )));
+        bail!(Problem::input(format!("the file ends inside a facet (line {last_line}): it is truncated")));
     }
     if in_solid {
         warnings.push("the ASCII STL has no closing 'endsolid'".into());
@@ -201,10 +163,7 @@ mod tests {
     fn ascii_bad_number_names_the_line() {
         let text = TRIANGLE.replace("vertex 1 0 0", "vertex 1 abc 0");
         let err = load(Path::new("t.stl"), text.as_bytes()).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "line 5: vertex coordinate 'abc' is not a number"
-        );
+        assert_eq!(err.to_string(), "line 5: vertex coordinate 'abc' is not a number");
     }
 
     #[test]
@@ -224,10 +183,6 @@ mod tests {
         let mut bytes = vec![0u8; 84 + 100];
         bytes[80..84].copy_from_slice(&4_000_000_000u32.to_le_bytes());
         let err = load(Path::new("b.stl"), &bytes).unwrap_err();
-        assert!(
-            err.to_string()
-                .starts_with("binary STL header says 4000000000 triangles"),
-            "{err}"
-        );
+        assert!(err.to_string().starts_with("binary STL header says 4000000000 triangles"), "{err}");
     }
 }

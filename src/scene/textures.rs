@@ -13,24 +13,14 @@ const MAX_TEXTURE_BYTES: u64 = 1 << 30;
 
 /// Decodes PNG/JPEG bytes into an RGBA8 texture, refusing images over the size limits.
 pub fn decode_texture(label: &str, bytes: &[u8]) -> Result<Texture> {
-    let mut reader = image::ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .context("unreadable image")?;
+    let mut reader = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().context("unreadable image")?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_TEXTURE_SIDE);
     limits.max_image_height = Some(MAX_TEXTURE_SIDE);
     limits.max_alloc = Some(MAX_TEXTURE_BYTES);
     reader.limits(limits);
-    let image = reader
-        .decode()
-        .context("cannot decode the image")?
-        .into_rgba8();
-    Ok(Texture {
-        name: label.to_string(),
-        width: image.width(),
-        height: image.height(),
-        rgba: image.into_raw(),
-    })
+    let image = reader.decode().context("cannot decode the image")?.into_rgba8();
+    Ok(Texture { name: label.to_string(), width: image.width(), height: image.height(), rgba: image.into_raw() })
 }
 
 #[cfg(test)]

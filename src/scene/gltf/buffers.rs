@@ -23,8 +23,9 @@ pub fn load_all(document: &gltf::Gltf, base_dir: &Path) -> Result<Vec<Vec<u8>>> 
                         buffer.index()
                     ))
                 })?,
-                gltf::buffer::Source::Uri(uri) => read_uri(uri, base_dir)
-                    .map_err(|e| e.context(format!("buffer {}", buffer.index())))?,
+                gltf::buffer::Source::Uri(uri) => {
+                    read_uri(uri, base_dir).map_err(|e| e.context(format!("buffer {}", buffer.index())))?
+                }
             };
             if data.len() < buffer.length() {
                 bail!(Problem::input(format!(
@@ -53,15 +54,14 @@ pub fn read_uri(uri: &str, base_dir: &Path) -> Result<Vec<u8>> {
             .map_err(|e| Problem::input(format!("data: URI is not valid base64 ({e})")).into());
     }
     let path = resolve_relative_uri(uri, base_dir)?;
-    std::fs::read(&path)
-        .map_err(|e| Problem::input(format!("{}: {}", path.display(), io_reason(&e))).into())
+    std::fs::read(&path).map_err(|e| Problem::input(format!("{}: {}", path.display(), io_reason(&e))).into())
 }
 
 /// Resolves a relative URI against the model folder, refusing anything that would leave it
 /// (absolute paths, schemes, `..` past the folder, including after percent-decoding).
 pub fn resolve_relative_uri(uri: &str, base_dir: &Path) -> Result<PathBuf> {
-    let decoded = percent_decode(uri)
-        .ok_or_else(|| Problem::input(format!("URI '{uri}' has invalid percent-encoding")))?;
+    let decoded =
+        percent_decode(uri).ok_or_else(|| Problem::input(format!("URI '{uri}' has invalid percent-encoding")))?;
     resolve_inside(&decoded, base_dir).map_err(|e| e.context(format!("URI '{uri}'")))
 }
 
@@ -101,10 +101,7 @@ pub fn check_ranges(document: &gltf::Gltf, buffers: &[Vec<u8>]) -> Result<()> {
         }
         if let Some(stride) = view.stride() {
             if !(4..=252).contains(&stride) {
-                bail!(Problem::input(format!(
-                    "bufferView {} has byteStride {stride} (must be 4..252)",
-                    view.index()
-                )));
+                bail!(Problem::input(format!("bufferView {} has byteStride {stride} (must be 4..252)", view.index())));
             }
         }
     }
@@ -119,13 +116,7 @@ pub fn check_ranges(document: &gltf::Gltf, buffers: &[Vec<u8>]) -> Result<()> {
                     view.index()
                 )));
             }
-            if !fits(
-                accessor.offset(),
-                accessor.count(),
-                stride,
-                element,
-                view.length(),
-            ) {
+            if !fits(accessor.offset(), accessor.count(), stride, element, view.length()) {
                 bail!(Problem::input(format!(
                     "accessor {} ({} elements from offset {}) runs past the end of bufferView {} ({} bytes)",
                     accessor.index(),
@@ -156,11 +147,7 @@ fn fits(offset: usize, count: usize, stride: usize, element: usize, available: u
         .is_some_and(|end| end <= available)
 }
 
-fn check_sparse(
-    accessor: &gltf::Accessor,
-    sparse: &gltf::accessor::sparse::Sparse,
-    buffers: &[Vec<u8>],
-) -> Result<()> {
+fn check_sparse(accessor: &gltf::Accessor, sparse: &gltf::accessor::sparse::Sparse, buffers: &[Vec<u8>]) -> Result<()> {
     let count = sparse.count();
     let indices = sparse.indices();
     let index_size = match indices.index_type() {
@@ -169,25 +156,10 @@ fn check_sparse(
         gltf::accessor::sparse::IndexType::U32 => 4,
     };
     let values_view = sparse.values().view();
-    let ok_indices = fits(
-        indices.offset(),
-        count,
-        index_size,
-        index_size,
-        indices.view().length(),
-    );
-    let ok_values = fits(
-        sparse.values().offset(),
-        count,
-        accessor.size(),
-        accessor.size(),
-        values_view.length(),
-    );
+    let ok_indices = fits(indices.offset(), count, index_size, index_size, indices.view().length());
+    let ok_values = fits(sparse.values().offset(), count, accessor.size(), accessor.size(), values_view.length());
     if !ok_indices || !ok_values {
-        bail!(Problem::input(format!(
-            "sparse data of accessor {} runs past its bufferView",
-            accessor.index()
-        )));
+        bail!(Problem::input(format!("sparse data of accessor {} runs past its bufferView", accessor.index())));
     }
     let view = indices.view();
     let data = &buffers[view.buffer().index()][view.offset()..view.offset() + view.length()];
@@ -216,10 +188,7 @@ mod tests {
     #[test]
     fn percent_encoded_uris_are_decoded_before_the_folder_check() {
         let base = Path::new("/models/box");
-        assert_eq!(
-            resolve_relative_uri("a%20b.png", base).unwrap(),
-            base.join("a b.png")
-        );
+        assert_eq!(resolve_relative_uri("a%20b.png", base).unwrap(), base.join("a b.png"));
         assert!(resolve_relative_uri("%2e%2e/x.bin", base).is_err());
         assert!(resolve_relative_uri("%zz", base).is_err());
     }
