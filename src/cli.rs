@@ -86,7 +86,7 @@ pub struct RenderOptions {
     #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=240))]
     pub fps: u32,
     /// Clip length in seconds; one turntable turn spans the clip [default: 6].
-    #[arg(long, value_name = "SECONDS", conflicts_with = "frames")]
+    #[arg(long, value_name = "SECONDS")]
     pub duration: Option<f64>,
     /// Number of frames to render [default: the whole clip].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]

@@ -1,0 +1,121 @@
+//! Real renders on whatever adapter the machine has (lavapipe in CI): silhouettes, framing,
+//! transparency, determinism and frame ranges, checked on the pixels.
+
+mod util;
+
+use util::{fixture, read_sequence, Sandbox};
+
+/// Bounding box of pixels with alpha > 0: (min_x, min_y, max_x, max_y), or None when empty.
+fn alpha_box(frame: &image::RgbaImage) -> Option<(u32, u32, u32, u32)> {
+    let mut found: Option<(u32, u32, u32, u32)> = None;
+    for (x, y, p) in frame.enumerate_pixels() {
+        if p[3] > 0 {
+            let b = found.get_or_insert((x, y, x, y));
+            *b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+        }
+    }
+    found
+}
+
+fn coverage(frame: &image::RgbaImage) -> f64 {
+    frame.pixels().filter(|p| p[3] > 0).count() as f64 / (frame.width() * frame.height()) as f64
+}
+
+#[test]
+fn turntable_of_a_real_model_is_framed_centred_and_transparent_in_every_frame() {
+    let sandbox = Sandbox::new();
+    let model = fixture("kenney_alien.glb");
+    sandbox
+        .run(&["render", model.to_str().unwrap(), "-f", "png", "-s", "160x120", "--frames", "12", "-o", "frames", "-q"])
+        .expect_success();
+    let frames = read_sequence(&sandbox.path("frames"));
+    assert_eq!(frames.len(), 12);
+    for (i, frame) in frames.iter().enumerate() {
+        assert_eq!(frame.dimensions(), (160, 120));
+        let (x0, y0, x1, y1) = alpha_box(frame).unwrap_or_else(|| panic!("frame {i} is empty"));
+        // Inside the frame: nothing touches the border (the margin keeps it clear).
+        assert!(x0 > 0 && y0 > 0 && x1 < 159 && y1 < 119, "frame {i}: silhouette {:?} touches the border", (x0, y0, x1, y1));
+        // Centred: the silhouette's box centre is near the image centre.
+        let (cx, cy) = ((x0 + x1) as f64 / 2.0, (y0 + y1) as f64 / 2.0);
+        assert!((cx - 80.0).abs() < 16.0 && (cy - 60.0).abs() < 16.0, "frame {i}: centre ({cx}, {cy})");
+        // Not a speck: a framed model covers a real part of the image.
+        assert!(coverage(frame) > 0.04, "frame {i}: coverage {}", coverage(frame));
+        // Transparent background: the corners are fully transparent.
+        for (x, y) in [(0, 0), (159, 0), (0, 119), (159, 119)] {
+            assert_eq!(frame.get_pixel(x, y)[3], 0, "frame {i}: corner ({x},{y}) is not transparent");
+        }
+    }
+    // It turns: the first and the middle frame differ.
+    assert_ne!(frames[0], frames[6], "the turntable did not move");
+}
+
+#[test]
+fn the_same_render_twice_gives_identical_frames_and_a_range_equals_that_range_of_the_full_run() {
+    let sandbox = Sandbox::new();
+    let model = fixture("kenney_alien.glb");
+    let model = model.to_str().unwrap();
+    let common = ["-f", "png", "-s", "161x97", "--msaa", "1", "-q"];
+    let run = |out: &str, extra: &[&str]| {
+        let mut args = vec!["render", model, "-o", out];
+        args.extend_from_slice(&common);
+        args.extend_from_slice(extra);
+        sandbox.run(&args).expect_success();
+        read_sequence(&sandbox.path(out))
+    };
+    let first = run("a", &["--frames", "16"]);
+    let second = run("b", &["--frames", "16"]);
+    assert_eq!(first, second, "two identical renders differ");
+    let range = run("c", &["--duration", "0.5333333333", "--fps", "30", "--start-frame", "10", "--frames", "4"]);
+    assert_eq!(range.len(), 4);
+    for (k, frame) in range.iter().enumerate() {
+        assert!(frame == &first[10 + k], "range frame {} differs from frame {} of the full run", k, 10 + k);
+    }
+    let names: Vec<String> = std::fs::read_dir(sandbox.path("c"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(names, ["frame_00010.png", "frame_00011.png", "frame_00012.png", "frame_00013.png"]);
+}
+
+#[test]
+fn every_input_format_renders_a_visible_model() {
+    let ascii_stl = "solid t\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 0 1 1\nendloop\nendfacet\nendsolid t\n";
+    let sandbox = Sandbox::new();
+    std::fs::write(sandbox.path("tri.stl"), ascii_stl).unwrap();
+    let models = [
+        fixture("box-gltf/Box.gltf"),
+        fixture("box-textured-obj/box-textured.obj"),
+        fixture("unit_cube.stl"),
+        sandbox.path("tri.stl"),
+    ];
+    for (i, model) in models.iter().enumerate() {
+        let out = format!("out{i}");
+        sandbox
+            .run(&["render", model.to_str().unwrap(), "-f", "png", "-s", "96x96", "--frames", "2", "-o", &out, "-q"])
+            .expect_success();
+        for frame in read_sequence(&sandbox.path(&out)) {
+            assert!(coverage(&frame) > 0.02, "{}: coverage {}", model.display(), coverage(&frame));
+        }
+    }
+}
+
+#[test]
+fn an_opaque_background_is_the_transparent_render_composited_over_it() {
+    let sandbox = Sandbox::new();
+    let args = ["demo", "-f", "png", "-s", "120x90", "--frames", "1", "--msaa", "1", "-q"];
+    sandbox.run(&[&args[..], &["-o", "clear"]].concat()).expect_success();
+    sandbox.run(&[&args[..], &["-o", "grey", "--background", "#406080"]].concat()).expect_success();
+    let clear = &read_sequence(&sandbox.path("clear"))[0];
+    let grey = &read_sequence(&sandbox.path("grey"))[0];
+    let background = [0x40, 0x60, 0x80];
+    for (c, g) in clear.pixels().zip(grey.pixels()) {
+        let alpha = c[3] as f64 / 255.0;
+        for ch in 0..3 {
+            let expected = c[ch] as f64 * alpha + background[ch] as f64 * (1.0 - alpha);
+            assert!((expected - g[ch] as f64).abs() <= 2.0, "composite {expected} vs render {}", g[ch]);
+        }
+        assert_eq!(g[3], 255);
+    }
+}

@@ -1,0 +1,129 @@
+//! Test harness: runs the real `holoforge` binary in a fresh temporary folder and, when an
+//! assertion fails, shows the command, its exit code, stdout and stderr.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A scratch folder plus helpers to run holoforge inside it.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+/// The result of one run, printable for failure messages.
+pub struct Run {
+    pub command: String,
+    pub output: Output,
+}
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.output.status.code().unwrap_or(-1)
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+    /// Panics with the whole run shown unless the exit code is `expected`.
+    pub fn expect_code(&self, expected: i32) -> &Self {
+        assert_eq!(self.code(), expected, "unexpected exit code\n{self}");
+        self
+    }
+    pub fn expect_success(&self) -> &Self {
+        self.expect_code(0)
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "command: {}\nexit: {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.command,
+            self.output.status,
+            self.stdout(),
+            self.stderr()
+        )
+    }
+}
+
+/// Path of a file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+}
+
+/// The shared model corpus beside the checkout, when it exists.
+pub fn shared_models() -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/models");
+    path.is_dir().then_some(path)
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        Self { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs `holoforge args…` in the sandbox folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs with extra environment variables.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_holoforge"));
+        command.args(args).current_dir(self.dir.path()).env("NODEVICE_SELECT", "1");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let output = command.output().expect("holoforge runs");
+        Run { command: format!("holoforge {}", args.join(" ")), output }
+    }
+
+    /// Names of the entries in the sandbox folder, sorted.
+    pub fn entries(&self) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.dir.path())
+            .expect("read sandbox")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+/// Decodes a PNG into RGBA8.
+pub fn read_png(path: &Path) -> image::RgbaImage {
+    image::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).into_rgba8()
+}
+
+/// The PNG frames of a sequence folder, in order.
+pub fn read_sequence(folder: &Path) -> Vec<image::RgbaImage> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    files.iter().map(|p| read_png(p)).collect()
+}
+
+/// Runs ffprobe and returns `key=value` pairs of the first video stream.
+pub fn ffprobe_stream(path: &Path) -> std::collections::HashMap<String, String> {
+    let output = Command::new("ffprobe")
+        .args(["-v", "error", "-select_streams", "v:0", "-count_frames", "-show_entries"])
+        .arg("stream=codec_name,pix_fmt,width,height,nb_read_frames,r_frame_rate,color_space")
+        .args(["-of", "default=noprint_wrappers=1"])
+        .arg(path)
+        .output()
+        .expect("ffprobe runs");
+    assert!(output.status.success(), "ffprobe failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|l| l.split_once('=').map(|(k, v)| (k.to_string(), v.to_string())))
+        .collect()
+}
