@@ -82,6 +82,9 @@ fn fs_main(in: VertexOut) -> @location(0) vec4<f32> {
 
     let rim_color = mix(frame.color.rgb, vec3<f32>(1.0), frame.color.a * fresnel);
     let rgb = (frame.color.rgb * fill + rim_color * rim) * scan;
-    let alpha = clamp((frame.rim_fill.w + fresnel) * base.a * scan, 0.0, 1.0);
-    return vec4<f32>(rgb * base.a, alpha);
+    // Material transparency thins the hologram but never hides it: a fully transparent
+    // material (`d 0` in OBJ) would otherwise render an empty frame.
+    let presence = 0.25 + 0.75 * clamp(base.a, 0.0, 1.0);
+    let alpha = clamp((frame.rim_fill.w + fresnel) * presence * scan, 0.0, 1.0);
+    return vec4<f32>(rgb * presence, alpha);
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::time::Instant;
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, Context, Result};
 
 use crate::camera::{turntable_pose, CameraSettings, Framing};
 use crate::cli::RenderOptions;
@@ -155,18 +155,19 @@ fn frame_range(options: &RenderOptions) -> Result<(u32, Range<u32>)> {
 }
 
 fn camera_settings(options: &RenderOptions) -> Result<CameraSettings> {
-    let check = |name: &str, value: f32, range: Range<f32>| -> Result<f32> {
+    let check = |name: &str, value: f32, range: std::ops::RangeInclusive<f32>| -> Result<f32> {
         if value.is_finite() && range.contains(&value) {
             Ok(value)
         } else {
-            Err(Problem::usage(format!("--{name} {value} is out of range ({} to {})", range.start, range.end)).into())
+            Err(Problem::usage(format!("--{name} {value} is out of range ({} to {})", range.start(), range.end()))
+                .into())
         }
     };
     Ok(CameraSettings {
-        elevation_deg: check("elevation", options.elevation, -89.9..89.91)?,
-        turns: check("turns", options.turns, -100.0..100.01)?,
-        fov_deg: check("fov", options.fov, 1.0..170.0)?,
-        margin: check("margin", options.margin, 0.0..10.0)?,
+        elevation_deg: check("elevation", options.elevation, -89.9..=89.9)?,
+        turns: check("turns", options.turns, -100.0..=100.0)?,
+        fov_deg: check("fov", options.fov, 1.0..=170.0)?,
+        margin: check("margin", options.margin, 0.0..=10.0)?,
     })
 }
 
@@ -257,12 +258,13 @@ pub fn run(job: &Job, renderer: &mut Renderer, ffmpeg: Option<&Ffmpeg>, progress
     drop(sender);
     let sunk = sink_thread.join().map_err(|_| anyhow!("the output writer panicked"))?;
     // A sink error explains a failed send better than the send error itself.
+    let subject = || format!("{} → {}", job.model.label(), job.output.display());
     let output = match (rendered, sunk) {
-        (Ok(()), sunk) => sunk?,
+        (Ok(()), sunk) => sunk.with_context(subject)?,
         (Err(render_error), Err(sink_error)) if render_error.to_string() == "the output writer stopped" => {
-            return Err(sink_error)
+            return Err(sink_error.context(subject()))
         }
-        (Err(render_error), _) => return Err(render_error),
+        (Err(render_error), _) => return Err(render_error.context(subject())),
     };
     Ok(JobReport { output, frames: job.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
 }

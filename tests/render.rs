@@ -34,7 +34,11 @@ fn turntable_of_a_real_model_is_framed_centred_and_transparent_in_every_frame() 
         assert_eq!(frame.dimensions(), (160, 120));
         let (x0, y0, x1, y1) = alpha_box(frame).unwrap_or_else(|| panic!("frame {i} is empty"));
         // Inside the frame: nothing touches the border (the margin keeps it clear).
-        assert!(x0 > 0 && y0 > 0 && x1 < 159 && y1 < 119, "frame {i}: silhouette {:?} touches the border", (x0, y0, x1, y1));
+        assert!(
+            x0 > 0 && y0 > 0 && x1 < 159 && y1 < 119,
+            "frame {i}: silhouette {:?} touches the border",
+            (x0, y0, x1, y1)
+        );
         // Centred: the silhouette's box centre is near the image centre.
         let (cx, cy) = ((x0 + x1) as f64 / 2.0, (y0 + y1) as f64 / 2.0);
         assert!((cx - 80.0).abs() < 16.0 && (cy - 60.0).abs() < 16.0, "frame {i}: centre ({cx}, {cy})");

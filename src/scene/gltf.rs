@@ -36,8 +36,17 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
     let unvalidated = gltf::Gltf::from_slice_without_validation(json_bytes).map_err(describe_gltf_error)?;
     check_asset_version(&unvalidated)?;
     refuse_unsupported_extensions(&unvalidated, false)?;
-    let document = gltf::Gltf::from_slice(json_bytes).map_err(describe_gltf_error)?;
-    refuse_unsupported_extensions(&document, true)?;
+    let document = match gltf::Gltf::from_slice(json_bytes) {
+        Ok(document) => document,
+        // Draco without a fallback leaves accessors without data, which fails validation: name the cause.
+        Err(error) => {
+            refuse_unsupported_extensions(&unvalidated, true)?;
+            return Err(describe_gltf_error(error));
+        }
+    };
+    // Without a fallback, compressed accessors have no bufferView: their data exists only compressed.
+    let data_only_compressed = document.accessors().any(|a| a.view().is_none() && a.sparse().is_none());
+    refuse_unsupported_extensions(&document, data_only_compressed)?;
     let base_dir = path.parent().unwrap_or(Path::new("."));
     let buffers = buffers::load_all(&document, base_dir)?;
     buffers::check_ranges(&document, &buffers)?;
@@ -87,16 +96,14 @@ fn check_asset_version(document: &gltf::Gltf) -> Result<()> {
 }
 
 /// Refuses mesh compression (required, or without an uncompressed fallback) and any other
-/// required extension holoforge cannot honour, naming them all. Accessors are only looked at
-/// once the document is `validated` (their indices are checked then).
-fn refuse_unsupported_extensions(document: &gltf::Gltf, validated: bool) -> Result<()> {
-    // Without a fallback, compressed accessors have no bufferView: their data exists only compressed.
-    let data_only_compressed =
-        validated && document.accessors().any(|a| a.view().is_none() && a.sparse().is_none());
+/// required extension holoforge cannot honour, naming them all. With `assume_compressed_data`,
+/// compression that is merely used counts too (checked once the document proved broken or
+/// once its accessors were validated and some have no data outside the compressed stream).
+fn refuse_unsupported_extensions(document: &gltf::Gltf, assume_compressed_data: bool) -> Result<()> {
     let compression: Vec<&str> = document
         .extensions_used()
         .filter(|name| COMPRESSION_EXTENSIONS.contains(name))
-        .filter(|name| data_only_compressed || document.extensions_required().any(|r| r == *name))
+        .filter(|name| assume_compressed_data || document.extensions_required().any(|r| r == *name))
         .collect();
     if !compression.is_empty() {
         bail!(Problem::input(format!(
@@ -256,7 +263,8 @@ impl<'a> SceneBuilder<'a> {
             primitive.get(&semantic).is_none_or(|a| accessor_fits(&a, dimensions, types))
         };
         let normals_ok = optional(Semantic::Normals, &[Dimensions::Vec3], &[DataType::F32]);
-        let uvs_ok = optional(Semantic::TexCoords(0), &[Dimensions::Vec2], &[DataType::F32, DataType::U8, DataType::U16]);
+        let uvs_ok =
+            optional(Semantic::TexCoords(0), &[Dimensions::Vec2], &[DataType::F32, DataType::U8, DataType::U16]);
         let colors_ok = optional(
             Semantic::Colors(0),
             &[Dimensions::Vec3, Dimensions::Vec4],

@@ -15,22 +15,24 @@ use crate::error::Problem;
 
 /// Loads an OBJ file and the MTL files and textures it names.
 pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
-    let text = decode_text(bytes)?;
+    let (text, skipped) = without_points_and_lines(&decode_text(bytes)?);
     let base_dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let warnings = RefCell::new(Vec::new());
     let mtl_dirs = RefCell::new(Vec::<PathBuf>::new());
-    let options = tobj::LoadOptions {
-        single_index: true,
-        triangulate: true,
-        ignore_points: true,
-        ignore_lines: true,
-    };
+    let options =
+        tobj::LoadOptions { single_index: true, triangulate: true, ignore_points: false, ignore_lines: false };
     let (models, materials) = tobj::load_obj_buf(&mut Cursor::new(text.as_bytes()), &options, |mtl| {
         load_mtl(mtl, &base_dir, &warnings, &mtl_dirs)
     })
     .map_err(|e| Problem::input(format!("invalid OBJ: {}", describe_tobj_error(&e))))?;
     let mut warnings = warnings.into_inner();
+    if skipped > 0 {
+        warnings.push(format!("skipped {skipped} point/line statement(s) (`p`, `l`): only faces are rendered"));
+    }
     let obj_materials = materials.unwrap_or_default();
+    for name in undefined_materials(&text, &obj_materials) {
+        warnings.push(format!("material '{name}' is used but not defined in any .mtl; using a default material"));
+    }
     let mut search_dirs = vec![base_dir.clone()];
     search_dirs.extend(mtl_dirs.into_inner());
 
@@ -70,6 +72,35 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
         scene_materials.pop();
     }
     Ok(RawScene { meshes, materials: scene_materials, textures: textures.textures, animations: Vec::new(), warnings })
+}
+
+/// The OBJ text without `p` and `l` statements (tobj would turn long `l` polylines into faces),
+/// and how many were removed.
+fn without_points_and_lines(text: &str) -> (String, usize) {
+    let mut skipped = 0;
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|line| {
+            let keyword = line.split_whitespace().next().unwrap_or("");
+            let drop = keyword == "p" || keyword == "l";
+            skipped += drop as usize;
+            !drop
+        })
+        .collect();
+    (kept.join("\n"), skipped)
+}
+
+/// Names given to `usemtl` that no loaded material has.
+fn undefined_materials(text: &str, materials: &[tobj::Material]) -> Vec<String> {
+    let mut missing: Vec<String> = text
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("usemtl"))
+        .map(|rest| rest.trim().to_string())
+        .filter(|name| !name.is_empty() && !materials.iter().any(|m| &m.name == name))
+        .collect();
+    missing.sort();
+    missing.dedup();
+    missing
 }
 
 /// OBJ text as UTF-8: UTF-8 (with or without BOM) or UTF-16 with a BOM.
