@@ -221,7 +221,7 @@ impl<'a> SceneBuilder<'a> {
                 Some(indices) => indices.into_u32().collect(),
                 None => (0..vertices.len() as u32).collect(),
             };
-            if mode == Mode::Triangles && raw_indices.len() % 3 != 0 {
+            if mode == Mode::Triangles && !raw_indices.len().is_multiple_of(3) {
                 self.warnings.push(format!(
                     "{name}: {} indices is not a multiple of 3; ignored the trailing {}",
                     raw_indices.len(),

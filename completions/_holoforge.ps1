@@ -1,0 +1,131 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'holoforge'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'holoforge' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render one model into a hologram video or frame sequence')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Render the built-in demo model: works with no input file')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what the loader understood of a model: triangles, bounds, materials, animations')
+            [CompletionResult]::new('formats', 'formats', [CompletionResultType]::ParameterValue, 'List the export formats')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'holoforge;render' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences [default: named after the model, in the current folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences [default: named after the model, in the current folder]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH')
+            [CompletionResult]::new('--fps', '--fps', [CompletionResultType]::ParameterName, 'Frames per second')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Clip length in seconds; one turntable turn spans the clip [default: 6]')
+            [CompletionResult]::new('--frames', '--frames', [CompletionResultType]::ParameterName, 'Number of frames to render [default: the whole clip]')
+            [CompletionResult]::new('--start-frame', '--start-frame', [CompletionResultType]::ParameterName, 'First frame to render (for render farms: a range equals that range of a full run)')
+            [CompletionResult]::new('--elevation', '--elevation', [CompletionResultType]::ParameterName, 'Camera elevation above the horizon, in degrees')
+            [CompletionResult]::new('--turns', '--turns', [CompletionResultType]::ParameterName, 'Turntable turns over the clip (negative: clockwise seen from above)')
+            [CompletionResult]::new('--fov', '--fov', [CompletionResultType]::ParameterName, 'Vertical field of view in degrees')
+            [CompletionResult]::new('--margin', '--margin', [CompletionResultType]::ParameterName, 'Space around the model, as a fraction of its size')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Hologram colour (hex)')
+            [CompletionResult]::new('--background', '--background', [CompletionResultType]::ParameterName, 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]')
+            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z')
+            [CompletionResult]::new('--msaa', '--msaa', [CompletionResultType]::ParameterName, 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4')
+            [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'Use the GPU adapter whose name contains this text (see the adapter line of any render)')
+            [CompletionResult]::new('--ffmpeg', '--ffmpeg', [CompletionResultType]::ParameterName, 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite an existing output')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'holoforge;demo' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences [default: named after the model, in the current folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences [default: named after the model, in the current folder]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH')
+            [CompletionResult]::new('--fps', '--fps', [CompletionResultType]::ParameterName, 'Frames per second')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Clip length in seconds; one turntable turn spans the clip [default: 6]')
+            [CompletionResult]::new('--frames', '--frames', [CompletionResultType]::ParameterName, 'Number of frames to render [default: the whole clip]')
+            [CompletionResult]::new('--start-frame', '--start-frame', [CompletionResultType]::ParameterName, 'First frame to render (for render farms: a range equals that range of a full run)')
+            [CompletionResult]::new('--elevation', '--elevation', [CompletionResultType]::ParameterName, 'Camera elevation above the horizon, in degrees')
+            [CompletionResult]::new('--turns', '--turns', [CompletionResultType]::ParameterName, 'Turntable turns over the clip (negative: clockwise seen from above)')
+            [CompletionResult]::new('--fov', '--fov', [CompletionResultType]::ParameterName, 'Vertical field of view in degrees')
+            [CompletionResult]::new('--margin', '--margin', [CompletionResultType]::ParameterName, 'Space around the model, as a fraction of its size')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Hologram colour (hex)')
+            [CompletionResult]::new('--background', '--background', [CompletionResultType]::ParameterName, 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]')
+            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z')
+            [CompletionResult]::new('--msaa', '--msaa', [CompletionResultType]::ParameterName, 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4')
+            [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'Use the GPU adapter whose name contains this text (see the adapter line of any render)')
+            [CompletionResult]::new('--ffmpeg', '--ffmpeg', [CompletionResultType]::ParameterName, 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite an existing output')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'holoforge;inspect' {
+            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for scripts instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'holoforge;formats' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for scripts instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'holoforge;help' {
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render one model into a hologram video or frame sequence')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Render the built-in demo model: works with no input file')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what the loader understood of a model: triangles, bounds, materials, animations')
+            [CompletionResult]::new('formats', 'formats', [CompletionResultType]::ParameterValue, 'List the export formats')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'holoforge;help;render' {
+            break
+        }
+        'holoforge;help;demo' {
+            break
+        }
+        'holoforge;help;inspect' {
+            break
+        }
+        'holoforge;help;formats' {
+            break
+        }
+        'holoforge;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,115 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[holoforge] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'holoforge'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'holoforge'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand render 'Render one model into a hologram video or frame sequence'
+            cand demo 'Render the built-in demo model: works with no input file'
+            cand inspect 'Show what the loader understood of a model: triangles, bounds, materials, animations'
+            cand formats 'List the export formats'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'holoforge;render'= {
+            cand -o 'Output file, or folder for frame sequences [default: named after the model, in the current folder]'
+            cand --output 'Output file, or folder for frame sequences [default: named after the model, in the current folder]'
+            cand -f 'Output format (see `holoforge formats`)'
+            cand --format 'Output format (see `holoforge formats`)'
+            cand -s 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH'
+            cand --size 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH'
+            cand --fps 'Frames per second'
+            cand --duration 'Clip length in seconds; one turntable turn spans the clip [default: 6]'
+            cand --frames 'Number of frames to render [default: the whole clip]'
+            cand --start-frame 'First frame to render (for render farms: a range equals that range of a full run)'
+            cand --elevation 'Camera elevation above the horizon, in degrees'
+            cand --turns 'Turntable turns over the clip (negative: clockwise seen from above)'
+            cand --fov 'Vertical field of view in degrees'
+            cand --margin 'Space around the model, as a fraction of its size'
+            cand --color 'Hologram colour (hex)'
+            cand --background 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]'
+            cand --up 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z'
+            cand --msaa 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4'
+            cand --adapter 'Use the GPU adapter whose name contains this text (see the adapter line of any render)'
+            cand --ffmpeg 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]'
+            cand --force 'Overwrite an existing output'
+            cand -q 'Print only warnings and errors'
+            cand --quiet 'Print only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'holoforge;demo'= {
+            cand -o 'Output file, or folder for frame sequences [default: named after the model, in the current folder]'
+            cand --output 'Output file, or folder for frame sequences [default: named after the model, in the current folder]'
+            cand -f 'Output format (see `holoforge formats`)'
+            cand --format 'Output format (see `holoforge formats`)'
+            cand -s 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH'
+            cand --size 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH'
+            cand --fps 'Frames per second'
+            cand --duration 'Clip length in seconds; one turntable turn spans the clip [default: 6]'
+            cand --frames 'Number of frames to render [default: the whole clip]'
+            cand --start-frame 'First frame to render (for render farms: a range equals that range of a full run)'
+            cand --elevation 'Camera elevation above the horizon, in degrees'
+            cand --turns 'Turntable turns over the clip (negative: clockwise seen from above)'
+            cand --fov 'Vertical field of view in degrees'
+            cand --margin 'Space around the model, as a fraction of its size'
+            cand --color 'Hologram colour (hex)'
+            cand --background 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]'
+            cand --up 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z'
+            cand --msaa 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4'
+            cand --adapter 'Use the GPU adapter whose name contains this text (see the adapter line of any render)'
+            cand --ffmpeg 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]'
+            cand --force 'Overwrite an existing output'
+            cand -q 'Print only warnings and errors'
+            cand --quiet 'Print only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'holoforge;inspect'= {
+            cand --up 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z'
+            cand --json 'Print JSON for scripts instead of text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'holoforge;formats'= {
+            cand --json 'Print JSON for scripts instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'holoforge;help'= {
+            cand render 'Render one model into a hologram video or frame sequence'
+            cand demo 'Render the built-in demo model: works with no input file'
+            cand inspect 'Show what the loader understood of a model: triangles, bounds, materials, animations'
+            cand formats 'List the export formats'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'holoforge;help;render'= {
+        }
+        &'holoforge;help;demo'= {
+        }
+        &'holoforge;help;inspect'= {
+        }
+        &'holoforge;help;formats'= {
+        }
+        &'holoforge;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

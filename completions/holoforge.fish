@@ -1,0 +1,89 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_holoforge_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_holoforge_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_holoforge_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_holoforge_using_subcommand
+    set -l cmd (__fish_holoforge_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c holoforge -n "__fish_holoforge_needs_command" -s h -l help -d 'Print help'
+complete -c holoforge -n "__fish_holoforge_needs_command" -s V -l version -d 'Print version'
+complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "render" -d 'Render one model into a hologram video or frame sequence'
+complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "demo" -d 'Render the built-in demo model: works with no input file'
+complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "inspect" -d 'Show what the loader understood of a model: triangles, bounds, materials, animations'
+complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "formats" -d 'List the export formats'
+complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s f -l format -d 'Output format (see `holoforge formats`)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fps -d 'Frames per second' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l frames -d 'Number of frames to render [default: the whole clip]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l elevation -d 'Camera elevation above the horizon, in degrees' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fov -d 'Vertical field of view in degrees' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l margin -d 'Space around the model, as a fraction of its size' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l color -d 'Hologram colour (hex)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
+y\t'Treat the file as Y-up'
+z\t'Treat the file as Z-up'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose name contains this text (see the adapter line of any render)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Overwrite an existing output'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s q -l quiet -d 'Print only warnings and errors'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s f -l format -d 'Output format (see `holoforge formats`)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fps -d 'Frames per second' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l frames -d 'Number of frames to render [default: the whole clip]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l elevation -d 'Camera elevation above the horizon, in degrees' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fov -d 'Vertical field of view in degrees' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l margin -d 'Space around the model, as a fraction of its size' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l color -d 'Hologram colour (hex)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
+y\t'Treat the file as Y-up'
+z\t'Treat the file as Z-up'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose name contains this text (see the adapter line of any render)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Overwrite an existing output'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l up -d 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
+y\t'Treat the file as Y-up'
+z\t'Treat the file as Z-up'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l json -d 'Print JSON for scripts instead of text'
+complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c holoforge -n "__fish_holoforge_using_subcommand formats" -l json -d 'Print JSON for scripts instead of text'
+complete -c holoforge -n "__fish_holoforge_using_subcommand formats" -s h -l help -d 'Print help'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats help" -f -a "render" -d 'Render one model into a hologram video or frame sequence'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats help" -f -a "demo" -d 'Render the built-in demo model: works with no input file'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats help" -f -a "inspect" -d 'Show what the loader understood of a model: triangles, bounds, materials, animations'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats help" -f -a "formats" -d 'List the export formats'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

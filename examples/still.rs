@@ -1,0 +1,30 @@
+//! Using holoforge as a library: load a model, frame it, render one turntable frame, save a PNG.
+//!
+//! `cargo run --example still -- model.glb still.png`
+
+use anyhow::{Context, Result};
+use holoforge::camera::{turntable_pose, CameraSettings, Framing};
+use holoforge::look::{Background, Look};
+use holoforge::render::{FrameInput, RenderSettings, Renderer};
+use holoforge::scene::{self, UpChoice};
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let (Some(model), Some(output)) = (args.next(), args.next()) else {
+        anyhow::bail!("usage: still MODEL OUTPUT.png");
+    };
+    let scene = scene::load(model.as_ref(), UpChoice::Auto)?;
+    let mut renderer = Renderer::new(None)?;
+    let settings =
+        RenderSettings { width: 640, height: 480, msaa: 4, look: Look::default(), background: Background::Transparent };
+    let camera = turntable_pose(&Framing::from_scene(&scene), &CameraSettings::default(), 640.0 / 480.0, 0.125);
+    let mut still = None;
+    renderer.render(&scene, &settings, [FrameInput { index: 0, time: 0.0, camera }], &mut |frame| {
+        still = Some(frame);
+        Ok(())
+    })?;
+    let frame = still.context("no frame was rendered")?;
+    image::save_buffer(&output, &frame.rgba, frame.width, frame.height, image::ExtendedColorType::Rgba8)?;
+    println!("{output}: {}x{} on {}", frame.width, frame.height, renderer.adapter());
+    Ok(())
+}
