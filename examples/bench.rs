@@ -1,7 +1,7 @@
 //! Throughput benchmark (not a test): render-only, PNG and MP4 end-to-end, and ffmpeg encoding
 //! the same raw frames alone, all in one run so the ratios compare like with like.
 //!
-//! `cargo run --release --example bench -- MODEL [WIDTHxHEIGHT] [FRAMES]`
+//! `cargo run --release --example bench -- MODEL [WIDTHxHEIGHT] [FRAMES] [MSAA]`
 //! (needs the `holoforge` binary built in the same profile, and ffmpeg on PATH).
 
 use std::io::Write;
@@ -17,7 +17,7 @@ use holoforge::scene::{self, UpChoice};
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let model = PathBuf::from(args.first().context("usage: bench MODEL [WxH] [FRAMES]")?);
+    let model = PathBuf::from(args.first().context("usage: bench MODEL [WxH] [FRAMES] [MSAA]")?);
     let (width, height) = match args.get(1) {
         Some(size) => {
             let (w, h) = size.split_once('x').context("size is WxH")?;
@@ -26,6 +26,7 @@ fn main() -> Result<()> {
         None => (1280, 720),
     };
     let frames: u32 = args.get(2).map(|f| f.parse()).transpose()?.unwrap_or(150);
+    let msaa: u32 = args.get(3).map(|m| m.parse()).transpose()?.unwrap_or(4);
     let scratch = tempfile::tempdir()?;
     let binary = std::env::current_exe()?.parent().and_then(Path::parent).context("target dir")?.join("holoforge");
 
@@ -39,7 +40,7 @@ fn main() -> Result<()> {
     );
     let framing = Framing::from_scene(&scene);
     let settings =
-        RenderSettings { width, height, msaa: 4, look: Look::default(), background: Background::Color(Rgb([0, 0, 0])) };
+        RenderSettings { width, height, msaa, look: Look::default(), background: Background::Color(Rgb([0, 0, 0])) };
     let aspect = width as f32 / height as f32;
     let inputs = |count: u32| {
         (0..count).map(move |index| FrameInput {
@@ -81,7 +82,8 @@ fn main() -> Result<()> {
         let status = Command::new(&binary)
             .arg("render")
             .arg(&model)
-            .args(["-f", format, "-s", &format!("{width}x{height}"), "--frames", &frames.to_string(), "-q", "-o"])
+            .args(["-f", format, "-s", &format!("{width}x{height}"), "--frames", &frames.to_string()])
+            .args(["--msaa", &msaa.to_string(), "-q", "-o"])
             .arg(scratch.path().join(output))
             .status()?;
         if !status.success() {

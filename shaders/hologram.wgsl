@@ -16,16 +16,18 @@ struct FrameUniforms {
     target_size: vec4<f32>,
 };
 
-struct MaterialUniforms {
+struct Material {
+    // Linear base colour factor.
     base_color: vec4<f32>,
-    // x: 1 when a base-colour texture is bound.
-    flags: vec4<f32>,
 };
 
+// All materials live in one buffer, indexed by the draw's instance index, so drawing a model
+// with many materials does not switch bind groups per draw (each switch costs milliseconds on
+// CPU drivers). Textures are bound per group of draws that share one.
 @group(0) @binding(0) var<uniform> frame: FrameUniforms;
-@group(1) @binding(0) var<uniform> material: MaterialUniforms;
-@group(1) @binding(1) var base_texture: texture_2d<f32>;
-@group(1) @binding(2) var base_sampler: sampler;
+@group(1) @binding(0) var<storage, read> materials: array<Material>;
+@group(2) @binding(0) var base_texture: texture_2d<f32>;
+@group(2) @binding(1) var base_sampler: sampler;
 
 struct VertexIn {
     @location(0) position: vec3<f32>,
@@ -40,17 +42,31 @@ struct VertexOut {
     @location(1) normal: vec3<f32>,
     @location(2) uv: vec2<f32>,
     @location(3) color: vec4<f32>,
+    @location(4) @interpolate(flat) material: u32,
 };
 
 @vertex
-fn vs_main(v: VertexIn) -> VertexOut {
+fn vs_main(v: VertexIn, @builtin(instance_index) material: u32) -> VertexOut {
     var out: VertexOut;
     out.clip_position = frame.view_projection * vec4<f32>(v.position, 1.0);
     out.world_position = v.position;
     out.normal = v.normal;
     out.uv = v.uv;
     out.color = v.color;
+    out.material = material;
     return out;
+}
+
+// Depth pre-pass: position only, so the front-most surface wins before the additive pass.
+@vertex
+fn vs_depth(v: VertexIn) -> @invariant @builtin(position) vec4<f32> {
+    return frame.view_projection * vec4<f32>(v.position, 1.0);
+}
+
+// The pre-pass writes depth only (its colour writes are masked off).
+@fragment
+fn fs_depth() -> @location(0) vec4<f32> {
+    return vec4<f32>(0.0);
 }
 
 fn luminance(c: vec3<f32>) -> f32 {
@@ -59,10 +75,8 @@ fn luminance(c: vec3<f32>) -> f32 {
 
 @fragment
 fn fs_main(in: VertexOut) -> @location(0) vec4<f32> {
-    var base = material.base_color * in.color;
-    if (material.flags.x > 0.5) {
-        base = base * textureSample(base_texture, base_sampler, in.uv);
-    }
+    // Untextured draws bind a 1×1 white texture, so sampling is unconditional (and uniform).
+    let base = materials[in.material].base_color * in.color * textureSample(base_texture, base_sampler, in.uv);
     let view_dir = normalize(frame.eye.xyz - in.world_position);
     let n = normalize(in.normal);
     // Two-sided: the rim is where the surface turns away from the viewer, whichever side we see.

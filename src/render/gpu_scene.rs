@@ -5,12 +5,11 @@ use wgpu::util::DeviceExt;
 use super::pipelines::Pipelines;
 use crate::scene::{Scene, Vertex};
 
-/// Uniforms of one material, as `hologram.wgsl` reads them.
+/// One material as `hologram.wgsl` reads it from the material buffer.
 #[repr(C)]
 #[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-struct MaterialUniforms {
+struct GpuMaterial {
     base_color: [f32; 4],
-    flags: [f32; 4],
 }
 
 /// One indexed draw with one material.
@@ -19,8 +18,10 @@ pub struct Draw {
     pub indices: std::ops::Range<u32>,
     /// Vertex offset added to every index.
     pub base_vertex: i32,
-    /// Index into [`GpuScene::materials`].
-    pub material: usize,
+    /// Index into the material buffer, passed as the instance index.
+    pub material: u32,
+    /// Index into [`GpuScene::textures`].
+    pub texture: usize,
 }
 
 /// GPU buffers and bind groups for one scene.
@@ -29,9 +30,11 @@ pub struct GpuScene {
     pub vertex_buffer: wgpu::Buffer,
     /// All indices of all meshes.
     pub index_buffer: wgpu::Buffer,
-    /// Per-material bind groups (group 1).
-    pub materials: Vec<wgpu::BindGroup>,
-    /// Draw calls, one per mesh.
+    /// Every material's factors (group 1).
+    pub materials: wgpu::BindGroup,
+    /// One bind group per texture, the last one a 1×1 white texture for untextured draws (group 2).
+    pub textures: Vec<wgpu::BindGroup>,
+    /// Draw calls, one per mesh, ordered by texture so each texture is bound once.
     pub draws: Vec<Draw>,
 }
 
@@ -41,12 +44,14 @@ impl GpuScene {
         let mut vertices: Vec<Vertex> = Vec::with_capacity(scene.vertex_count());
         let mut indices: Vec<u32> = Vec::with_capacity(scene.triangle_count() * 3);
         let mut draws = Vec::with_capacity(scene.meshes.len());
+        let white = scene.textures.len();
         for mesh in &scene.meshes {
             let first = indices.len() as u32;
             draws.push(Draw {
                 indices: first..first + mesh.indices.len() as u32,
                 base_vertex: vertices.len() as i32,
-                material: mesh.material,
+                material: mesh.material as u32,
+                texture: scene.materials[mesh.material].base_color_texture.unwrap_or(white),
             });
             vertices.extend_from_slice(&mesh.vertices);
             indices.extend_from_slice(&mesh.indices);
@@ -61,9 +66,7 @@ impl GpuScene {
             contents: bytemuck::cast_slice(&indices),
             usage: wgpu::BufferUsages::INDEX,
         });
-        let textures: Vec<wgpu::TextureView> =
-            scene.textures.iter().map(|t| upload_texture(device, queue, &t.name, t.width, t.height, &t.rgba)).collect();
-        let white = upload_texture(device, queue, "white", 1, 1, &[255; 4]);
+        draws.sort_by_key(|d| d.texture);
         let sampler = device.create_sampler(&wgpu::SamplerDescriptor {
             label: Some("material sampler"),
             address_mode_u: wgpu::AddressMode::Repeat,
@@ -72,35 +75,35 @@ impl GpuScene {
             min_filter: wgpu::FilterMode::Linear,
             ..Default::default()
         });
-        let materials = scene
-            .materials
+        let white_texture = [crate::scene::Texture { name: "white".into(), width: 1, height: 1, rgba: vec![255; 4] }];
+        let textures = scene
+            .textures
             .iter()
-            .map(|m| {
-                let texture = m.base_color_texture.map(|i| &textures[i]);
-                let uniforms = MaterialUniforms {
-                    base_color: m.base_color,
-                    flags: [if texture.is_some() { 1.0 } else { 0.0 }, 0.0, 0.0, 0.0],
-                };
-                let buffer = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
-                    label: Some(&format!("material {}", m.name)),
-                    contents: bytemuck::bytes_of(&uniforms),
-                    usage: wgpu::BufferUsages::UNIFORM,
-                });
+            .chain(&white_texture)
+            .map(|t| {
+                let view = upload_texture(device, queue, &t.name, t.width, t.height, &t.rgba);
                 device.create_bind_group(&wgpu::BindGroupDescriptor {
-                    label: Some(&format!("material {}", m.name)),
-                    layout: &pipelines.material_layout,
+                    label: Some(&t.name),
+                    layout: &pipelines.texture_layout,
                     entries: &[
-                        wgpu::BindGroupEntry { binding: 0, resource: buffer.as_entire_binding() },
-                        wgpu::BindGroupEntry {
-                            binding: 1,
-                            resource: wgpu::BindingResource::TextureView(texture.unwrap_or(&white)),
-                        },
-                        wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::Sampler(&sampler) },
+                        wgpu::BindGroupEntry { binding: 0, resource: wgpu::BindingResource::TextureView(&view) },
+                        wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::Sampler(&sampler) },
                     ],
                 })
             })
             .collect();
-        Self { vertex_buffer, index_buffer, materials, draws }
+        let factors: Vec<GpuMaterial> = scene.materials.iter().map(|m| GpuMaterial { base_color: m.base_color }).collect();
+        let material_buffer = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
+            label: Some("materials"),
+            contents: bytemuck::cast_slice(&factors),
+            usage: wgpu::BufferUsages::STORAGE,
+        });
+        let materials = device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some("materials"),
+            layout: &pipelines.material_layout,
+            entries: &[wgpu::BindGroupEntry { binding: 0, resource: material_buffer.as_entire_binding() }],
+        });
+        Self { vertex_buffer, index_buffer, materials, textures, draws }
     }
 }
 

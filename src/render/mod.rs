@@ -262,12 +262,19 @@ fn draw_scene(
     pass.set_bind_group(0, frame_bind_group, &[]);
     pass.set_vertex_buffer(0, scene.vertex_buffer.slice(..));
     pass.set_index_buffer(scene.index_buffer.slice(..), wgpu::IndexFormat::Uint32);
-    for pipeline in [&pipelines.depth_prepass, &pipelines.hologram] {
-        pass.set_pipeline(pipeline);
-        for draw in &scene.draws {
-            pass.set_bind_group(1, &scene.materials[draw.material], &[]);
-            pass.draw_indexed(draw.indices.clone(), draw.base_vertex, 0..1);
+    pass.set_pipeline(&pipelines.depth_prepass);
+    for draw in &scene.draws {
+        pass.draw_indexed(draw.indices.clone(), draw.base_vertex, 0..1);
+    }
+    pass.set_pipeline(&pipelines.hologram);
+    pass.set_bind_group(1, &scene.materials, &[]);
+    let mut bound_texture = None;
+    for draw in &scene.draws {
+        if bound_texture != Some(draw.texture) {
+            pass.set_bind_group(2, &scene.textures[draw.texture], &[]);
+            bound_texture = Some(draw.texture);
         }
+        pass.draw_indexed(draw.indices.clone(), draw.base_vertex, draw.material..draw.material + 1);
     }
 }
 

@@ -14,8 +14,10 @@ pub const OUTPUT_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8Unorm;
 pub struct Pipelines {
     /// Group 0 of the surface shaders: per-frame uniforms.
     pub frame_layout: wgpu::BindGroupLayout,
-    /// Group 1 of the surface shaders: material uniforms, texture, sampler.
+    /// Group 1 of the surface shaders: every material's factors in one storage buffer.
     pub material_layout: wgpu::BindGroupLayout,
+    /// Group 2 of the surface shaders: one base-colour texture and its sampler.
+    pub texture_layout: wgpu::BindGroupLayout,
     /// Group 0 of the encode pass: parameters and the resolved image.
     pub encode_layout: wgpu::BindGroupLayout,
     /// Writes depth only: the front-most surface wins, so glow does not pile up through the model.
@@ -24,6 +26,18 @@ pub struct Pipelines {
     pub hologram: wgpu::RenderPipeline,
     /// Full-screen encode to 8-bit straight-alpha sRGB.
     pub encode: wgpu::RenderPipeline,
+}
+
+/// The parts in which the two surface pipelines differ.
+struct SurfaceStage<'a> {
+    label: &'a str,
+    layout: &'a wgpu::PipelineLayout,
+    vertex_entry: &'a str,
+    fragment_entry: &'a str,
+    depth_write: bool,
+    depth_compare: wgpu::CompareFunction,
+    blend: Option<wgpu::BlendState>,
+    write_mask: wgpu::ColorWrites,
 }
 
 fn uniform_entry(binding: u32, visibility: wgpu::ShaderStages) -> wgpu::BindGroupLayoutEntry {
@@ -60,12 +74,24 @@ impl Pipelines {
             entries: &[uniform_entry(0, wgpu::ShaderStages::VERTEX_FRAGMENT)],
         });
         let material_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("material"),
+            label: Some("materials"),
+            entries: &[wgpu::BindGroupLayoutEntry {
+                binding: 0,
+                visibility: wgpu::ShaderStages::FRAGMENT,
+                ty: wgpu::BindingType::Buffer {
+                    ty: wgpu::BufferBindingType::Storage { read_only: true },
+                    has_dynamic_offset: false,
+                    min_binding_size: None,
+                },
+                count: None,
+            }],
+        });
+        let texture_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some("base texture"),
             entries: &[
-                uniform_entry(0, wgpu::ShaderStages::FRAGMENT),
-                texture_entry(1, true),
+                texture_entry(0, true),
                 wgpu::BindGroupLayoutEntry {
-                    binding: 2,
+                    binding: 1,
                     visibility: wgpu::ShaderStages::FRAGMENT,
                     ty: wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
                     count: None,
@@ -86,42 +112,48 @@ impl Pipelines {
         });
         let surface_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
             label: Some("surface"),
-            bind_group_layouts: &[Some(&frame_layout), Some(&material_layout)],
+            bind_group_layouts: &[Some(&frame_layout), Some(&material_layout), Some(&texture_layout)],
             immediate_size: 0,
         });
-        let surface = |label: &str,
-                       depth_write: bool,
-                       compare: wgpu::CompareFunction,
-                       blend: Option<wgpu::BlendState>,
-                       write_mask: wgpu::ColorWrites| {
-            let attributes = wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3, 2 => Float32x2, 3 => Float32x4];
+        let depth_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some("depth pre-pass"),
+            bind_group_layouts: &[Some(&frame_layout)],
+            immediate_size: 0,
+        });
+        let vertex_attributes =
+            wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3, 2 => Float32x2, 3 => Float32x4];
+        let surface = |stage: SurfaceStage| {
             device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
-                label: Some(label),
-                layout: Some(&surface_layout),
+                label: Some(stage.label),
+                layout: Some(stage.layout),
                 vertex: wgpu::VertexState {
                     module: &hologram_module,
-                    entry_point: Some("vs_main"),
+                    entry_point: Some(stage.vertex_entry),
                     compilation_options: Default::default(),
                     buffers: &[Some(wgpu::VertexBufferLayout {
                         array_stride: std::mem::size_of::<Vertex>() as u64,
                         step_mode: wgpu::VertexStepMode::Vertex,
-                        attributes: &attributes,
+                        attributes: &vertex_attributes,
                     })],
                 },
                 primitive: wgpu::PrimitiveState { cull_mode: None, ..Default::default() },
                 depth_stencil: Some(wgpu::DepthStencilState {
                     format: DEPTH_FORMAT,
-                    depth_write_enabled: Some(depth_write),
-                    depth_compare: Some(compare),
+                    depth_write_enabled: Some(stage.depth_write),
+                    depth_compare: Some(stage.depth_compare),
                     stencil: Default::default(),
                     bias: Default::default(),
                 }),
                 multisample: wgpu::MultisampleState { count: sample_count, ..Default::default() },
                 fragment: Some(wgpu::FragmentState {
                     module: &hologram_module,
-                    entry_point: Some("fs_main"),
+                    entry_point: Some(stage.fragment_entry),
                     compilation_options: Default::default(),
-                    targets: &[Some(wgpu::ColorTargetState { format: HDR_FORMAT, blend, write_mask })],
+                    targets: &[Some(wgpu::ColorTargetState {
+                        format: HDR_FORMAT,
+                        blend: stage.blend,
+                        write_mask: stage.write_mask,
+                    })],
                 }),
                 multiview_mask: None,
                 cache: None,
@@ -132,15 +164,26 @@ impl Pipelines {
             dst_factor: wgpu::BlendFactor::One,
             operation: wgpu::BlendOperation::Add,
         };
-        let depth_prepass =
-            surface("depth pre-pass", true, wgpu::CompareFunction::Less, None, wgpu::ColorWrites::empty());
-        let hologram = surface(
-            "hologram",
-            false,
-            wgpu::CompareFunction::LessEqual,
-            Some(wgpu::BlendState { color: additive, alpha: additive }),
-            wgpu::ColorWrites::ALL,
-        );
+        let depth_prepass = surface(SurfaceStage {
+            label: "depth pre-pass",
+            layout: &depth_layout,
+            vertex_entry: "vs_depth",
+            fragment_entry: "fs_depth",
+            depth_write: true,
+            depth_compare: wgpu::CompareFunction::Less,
+            blend: None,
+            write_mask: wgpu::ColorWrites::empty(),
+        });
+        let hologram = surface(SurfaceStage {
+            label: "hologram",
+            layout: &surface_layout,
+            vertex_entry: "vs_main",
+            fragment_entry: "fs_main",
+            depth_write: false,
+            depth_compare: wgpu::CompareFunction::LessEqual,
+            blend: Some(wgpu::BlendState { color: additive, alpha: additive }),
+            write_mask: wgpu::ColorWrites::ALL,
+        });
         let encode_pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
             label: Some("encode"),
             bind_group_layouts: &[Some(&encode_layout)],
@@ -171,6 +214,6 @@ impl Pipelines {
             multiview_mask: None,
             cache: None,
         });
-        Self { frame_layout, material_layout, encode_layout, depth_prepass, hologram, encode }
+        Self { frame_layout, material_layout, texture_layout, encode_layout, depth_prepass, hologram, encode }
     }
 }
