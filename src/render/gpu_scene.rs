@@ -92,7 +92,8 @@ impl GpuScene {
                 })
             })
             .collect();
-        let factors: Vec<GpuMaterial> = scene.materials.iter().map(|m| GpuMaterial { base_color: m.base_color }).collect();
+        let factors: Vec<GpuMaterial> =
+            scene.materials.iter().map(|m| GpuMaterial { base_color: m.base_color }).collect();
         let material_buffer = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
             label: Some("materials"),
             contents: bytemuck::cast_slice(&factors),
