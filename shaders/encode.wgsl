@@ -1,5 +1,7 @@
-// Final pass: turns the resolved premultiplied linear image into 8-bit sRGB with straight alpha,
-// composited over an opaque background when the job has one (DESIGN.md, "Colour").
+// Final pass (compute): turns the resolved premultiplied linear image into 8-bit sRGB with
+// straight alpha, composited over an opaque background when the job has one (DESIGN.md, "Colour").
+// A compute pass rather than a full-screen draw: on lavapipe, a fragment shader that reads a
+// just-rendered texture per pixel leaks about one frame of memory per frame (Mesa 22.3).
 
 struct EncodeUniforms {
     // rgb: background colour (sRGB-encoded), a: 1 for an opaque background, 0 for transparent.
@@ -8,14 +10,7 @@ struct EncodeUniforms {
 
 @group(0) @binding(0) var<uniform> params: EncodeUniforms;
 @group(0) @binding(1) var source: texture_2d<f32>;
-
-@vertex
-fn vs_fullscreen(@builtin(vertex_index) index: u32) -> @builtin(position) vec4<f32> {
-    // One triangle that covers the whole target.
-    let x = f32((index << 1u) & 2u) * 2.0 - 1.0;
-    let y = f32(index & 2u) * 2.0 - 1.0;
-    return vec4<f32>(x, y, 0.0, 1.0);
-}
+@group(0) @binding(2) var output: texture_storage_2d<rgba8unorm, write>;
 
 fn linear_to_srgb(c: vec3<f32>) -> vec3<f32> {
     let low = c * 12.92;
@@ -23,9 +18,8 @@ fn linear_to_srgb(c: vec3<f32>) -> vec3<f32> {
     return select(high, low, c <= vec3<f32>(0.0031308));
 }
 
-@fragment
-fn fs_encode(@builtin(position) position: vec4<f32>) -> @location(0) vec4<f32> {
-    let premultiplied = max(textureLoad(source, vec2<i32>(position.xy), 0), vec4<f32>(0.0));
+fn encode(premultiplied_in: vec4<f32>) -> vec4<f32> {
+    let premultiplied = max(premultiplied_in, vec4<f32>(0.0));
     // Additive glow can make colour exceed coverage: widen alpha so the colour survives un-premultiplying.
     let alpha = clamp(max(premultiplied.a, max(premultiplied.r, max(premultiplied.g, premultiplied.b))), 0.0, 1.0);
     var straight = vec3<f32>(0.0);
@@ -39,4 +33,14 @@ fn fs_encode(@builtin(position) position: vec4<f32>) -> @location(0) vec4<f32> {
         return vec4<f32>(composited, 1.0);
     }
     return vec4<f32>(linear_to_srgb(straight), alpha);
+}
+
+@compute @workgroup_size(8, 8)
+fn cs_encode(@builtin(global_invocation_id) id: vec3<u32>) {
+    let size = textureDimensions(source);
+    if (id.x >= size.x || id.y >= size.y) {
+        return;
+    }
+    let pixel = vec2<i32>(id.xy);
+    textureStore(output, pixel, encode(textureLoad(source, pixel, 0)));
 }

@@ -11,6 +11,8 @@ pub enum ProblemKind {
     Usage,
     /// The machine lacks something (GPU adapter, ffmpeg, encoder): exit 3.
     Environment,
+    /// The user pressed Ctrl-C: exit 130.
+    Interrupted,
 }
 
 /// A problem with a message for a person and an optional hint saying what to do about it.
@@ -40,6 +42,11 @@ impl Problem {
         Self { kind: ProblemKind::Environment, message: message.into(), hint: None }
     }
 
+    /// The run was interrupted by the user (exit 130).
+    pub fn interrupted(message: impl Into<String>) -> Self {
+        Self { kind: ProblemKind::Interrupted, message: message.into(), hint: None }
+    }
+
     /// Adds a hint line saying what to do.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -66,6 +73,8 @@ pub enum ExitCode {
     Usage = 2,
     /// No usable GPU adapter, ffmpeg or encoder.
     Environment = 3,
+    /// Stopped by Ctrl-C.
+    Interrupted = 130,
 }
 
 impl ExitCode {
@@ -74,6 +83,7 @@ impl ExitCode {
         match find_problem(error).map(|p| p.kind) {
             Some(ProblemKind::Usage) => Self::Usage,
             Some(ProblemKind::Environment) => Self::Environment,
+            Some(ProblemKind::Interrupted) => Self::Interrupted,
             Some(ProblemKind::Input) | None => Self::JobFailed,
         }
     }

@@ -12,11 +12,3 @@ pub struct Frame {
     /// `width * height * 4` bytes.
     pub rgba: Vec<u8>,
 }
-
-impl Frame {
-    /// The RGBA value at (x, y).
-    pub fn pixel(&self, x: u32, y: u32) -> [u8; 4] {
-        let i = ((y * self.width + x) * 4) as usize;
-        [self.rgba[i], self.rgba[i + 1], self.rgba[i + 2], self.rgba[i + 3]]
-    }
-}

@@ -14,6 +14,7 @@ use crate::error::Problem;
 use crate::export::ffmpeg::Ffmpeg;
 use crate::export::{self, ExportStrategy, Sink, SinkSpec};
 use crate::frame::Frame;
+use crate::interrupt;
 use crate::look::{Background, Look, Rgb};
 use crate::progress::Progress;
 use crate::render::{FrameInput, RenderSettings, Renderer};
@@ -223,12 +224,12 @@ pub fn run(job: &Job, renderer: &mut Renderer, ffmpeg: Option<&Ffmpeg>, progress
     }
     let framing = Framing::from_scene(&scene);
     progress.info(&format!(
-        "rendering {} → {} ({}x{}, {} frames, {}) on {}",
+        "rendering {} → {} ({}x{}, {}, {}) on {}",
         job.model.label(),
         job.output.display(),
         job.render.width,
         job.render.height,
-        job.frames.len(),
+        plural(job.frames.len(), "frame"),
         job.format.name(),
         renderer.adapter()
     ));
@@ -246,6 +247,9 @@ pub fn run(job: &Job, renderer: &mut Renderer, ffmpeg: Option<&Ffmpeg>, progress
 
     progress.start_frames(job.frames.len() as u64);
     let rendered = renderer.render(&scene, &job.render, job.frame_inputs(framing), &mut |frame| {
+        if interrupt::requested() {
+            return Err(interrupt::interrupted());
+        }
         sender.send(ToSink::Frame(frame)).map_err(|_| anyhow!("the output writer stopped"))?;
         progress.frame_done();
         Ok(())
@@ -258,6 +262,9 @@ pub fn run(job: &Job, renderer: &mut Renderer, ffmpeg: Option<&Ffmpeg>, progress
     drop(sender);
     let sunk = sink_thread.join().map_err(|_| anyhow!("the output writer panicked"))?;
     // A sink error explains a failed send better than the send error itself.
+    if interrupt::requested() {
+        return Err(interrupt::interrupted());
+    }
     let subject = || format!("{} → {}", job.model.label(), job.output.display());
     let output = match (rendered, sunk) {
         (Ok(()), sunk) => sunk.with_context(subject)?,
@@ -279,6 +286,15 @@ fn drive_sink(mut sink: Box<dyn Sink>, receiver: Receiver<ToSink>) -> Result<Pat
         }
     }
     Err(anyhow!("rendering stopped before the last frame"))
+}
+
+/// `1 frame`, `2 frames`.
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }
 
 /// A short description of a file's size (`1.2 MB`), for messages.

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod error;
 pub mod export;
 pub mod frame;
+pub mod interrupt;
 pub mod job;
 pub mod look;
 pub mod progress;

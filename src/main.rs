@@ -11,6 +11,7 @@ fn main() {
         std::env::set_var("NODEVICE_SELECT", "1");
     }
     let cli = holoforge::cli::Cli::parse();
+    holoforge::interrupt::install();
     let code = match holoforge::commands::dispatch(cli) {
         Ok(code) => code,
         Err(error) => {

@@ -123,3 +123,24 @@ fn an_opaque_background_is_the_transparent_render_composited_over_it() {
         assert_eq!(g[3], 255);
     }
 }
+
+#[test]
+fn up_is_up_and_front_faces_the_camera() {
+    // A triangle standing on the floor in the XY plane: apex up (+Y), its face towards +Z (the front).
+    let sandbox = Sandbox::new();
+    std::fs::write(sandbox.path("peak.obj"), "v -1 0 0\nv 1 0 0\nv 0 2 0\nf 1 2 3\n").unwrap();
+    sandbox
+        .run(&["render", "peak.obj", "-f", "png", "-s", "80x80", "--frames", "1", "--elevation", "0", "-o", "f", "-q"])
+        .expect_success();
+    let frame = &read_sequence(&sandbox.path("f"))[0];
+    let (x0, y0, x1, y1) = alpha_box(frame).expect("the triangle is visible");
+    let width_of_row = |y: u32| (x0..=x1).filter(|&x| frame.get_pixel(x, y)[3] > 0).count();
+    let near_top = width_of_row(y0 + (y1 - y0) / 8);
+    let near_bottom = width_of_row(y1 - (y1 - y0) / 8);
+    assert!(
+        near_top * 3 < near_bottom,
+        "apex should be at the top: top row {near_top} px, bottom row {near_bottom} px"
+    );
+    // Seen from the front, the triangle is wider than tall (2 × 2 in world units, square pixels).
+    assert!((x1 - x0) as f64 > 0.8 * (y1 - y0) as f64, "the front view shows the triangle face-on");
+}

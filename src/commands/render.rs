@@ -25,9 +25,9 @@ fn run_one(model: ModelSource, options: &RenderOptions) -> Result<ExitCode> {
     let mut progress = Progress::new(options.quiet);
     let report = job::run(&job, &mut renderer, ffmpeg.as_ref(), &mut progress)?;
     progress.info(&format!(
-        "wrote {} ({} frames, {}, {:.1} s, {:.1} frames/s)",
+        "wrote {} ({}, {}, {:.1} s, {:.1} frames/s)",
         report.output.display(),
-        report.frames,
+        job::plural(report.frames as usize, "frame"),
         job::describe_size(&report.output),
         report.seconds,
         report.frames as f64 / report.seconds.max(1e-9)

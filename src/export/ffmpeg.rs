@@ -114,7 +114,11 @@ impl FfmpegChild {
             .chain(args.iter().map(|a| if a.contains(' ') { format!("'{a}'") } else { a.clone() }))
             .collect::<Vec<_>>()
             .join(" ");
-        let mut child = Command::new(&ffmpeg.path)
+        let mut command = Command::new(&ffmpeg.path);
+        // Its own process group: Ctrl-C reaches holoforge only, which then stops ffmpeg cleanly.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let mut child = command
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())

@@ -36,11 +36,6 @@ impl PendingOutput {
         &self.temp
     }
 
-    /// Where the output will be.
-    pub fn target(&self) -> &Path {
-        &self.target
-    }
-
     /// Moves the finished work into place (replacing an existing output when forced).
     pub fn commit(mut self) -> Result<PathBuf> {
         if self.target.is_dir() {

@@ -14,8 +14,6 @@ pub struct AdapterSummary {
     pub backend: String,
     /// Discrete / integrated / virtual GPU, or CPU.
     pub device_type: String,
-    /// Driver name and version.
-    pub driver: String,
 }
 
 impl std::fmt::Display for AdapterSummary {
@@ -37,11 +35,13 @@ pub fn summarise(info: &wgpu::AdapterInfo) -> AdapterSummary {
             wgpu::DeviceType::Other => "other",
         }
         .to_string(),
-        driver: format!("{} {}", info.driver, info.driver_info).trim().to_string(),
     }
 }
 
-/// Lower is better: hardware first, then CPU drivers; Vulkan/Metal/DX12 before GL.
+/// Lower is better: hardware first, then CPU drivers. Hardware prefers Vulkan/Metal/DX12 over GL.
+/// CPU drivers prefer GL: Mesa's llvmpipe GL renders as fast as its Vulkan twin (lavapipe) here,
+/// and lavapipe (Mesa 22.3, Debian 12) leaks about one frame of memory per frame whenever a
+/// shader reads a texture rendered earlier in the frame, which every holoforge frame does.
 fn preference(info: &wgpu::AdapterInfo) -> (u8, u8) {
     let kind = match info.device_type {
         wgpu::DeviceType::DiscreteGpu => 0,
@@ -50,9 +50,10 @@ fn preference(info: &wgpu::AdapterInfo) -> (u8, u8) {
         wgpu::DeviceType::Cpu => 3,
         wgpu::DeviceType::Other => 4,
     };
-    let backend = match info.backend {
-        wgpu::Backend::Vulkan | wgpu::Backend::Metal | wgpu::Backend::Dx12 => 0,
-        _ => 1,
+    let native = matches!(info.backend, wgpu::Backend::Vulkan | wgpu::Backend::Metal | wgpu::Backend::Dx12);
+    let backend = match (info.device_type, native) {
+        (wgpu::DeviceType::Cpu, native) => native as u8,
+        (_, native) => !native as u8,
     };
     (kind, backend)
 }

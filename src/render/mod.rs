@@ -25,6 +25,8 @@ use crate::frame::Frame;
 use crate::look::{Background, Look};
 use crate::scene::Scene;
 
+/// Side of the encode pass's workgroup (`@workgroup_size(8, 8)` in `encode.wgsl`).
+const ENCODE_WORKGROUP: u32 = 8;
 /// Readback buffers in flight: the GPU draws frame i+1 while frame i is read back.
 const READBACK_RING: usize = 3;
 
@@ -103,11 +105,6 @@ impl Renderer {
     /// The adapter in use.
     pub fn adapter(&self) -> &AdapterSummary {
         &self.adapter
-    }
-
-    /// Largest frame side this device can render.
-    pub fn max_texture_side(&self) -> u32 {
-        self.max_texture_side
     }
 
     /// Renders `frames` of `scene`, calling `deliver` with each finished frame in order.
@@ -226,6 +223,7 @@ fn encode_bind_group(
         entries: &[
             wgpu::BindGroupEntry { binding: 0, resource: buffer.as_entire_binding() },
             wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::TextureView(&target.resolved_view) },
+            wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::TextureView(&target.output_view) },
         ],
     })
 }
@@ -284,20 +282,9 @@ fn encode_output(
     target: &FrameTarget,
     bind_group: &wgpu::BindGroup,
 ) {
-    let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
-        label: Some("encode"),
-        color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-            view: &target.output_view,
-            depth_slice: None,
-            resolve_target: None,
-            ops: wgpu::Operations { load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT), store: wgpu::StoreOp::Store },
-        })],
-        depth_stencil_attachment: None,
-        timestamp_writes: None,
-        occlusion_query_set: None,
-        multiview_mask: None,
-    });
+    let mut pass =
+        encoder.begin_compute_pass(&wgpu::ComputePassDescriptor { label: Some("encode"), timestamp_writes: None });
     pass.set_pipeline(&pipelines.encode);
     pass.set_bind_group(0, bind_group, &[]);
-    pass.draw(0..3, 0..1);
+    pass.dispatch_workgroups(target.width.div_ceil(ENCODE_WORKGROUP), target.height.div_ceil(ENCODE_WORKGROUP), 1);
 }

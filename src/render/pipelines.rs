@@ -24,8 +24,8 @@ pub struct Pipelines {
     pub depth_prepass: wgpu::RenderPipeline,
     /// Hologram shading, additive, depth-tested against the pre-pass.
     pub hologram: wgpu::RenderPipeline,
-    /// Full-screen encode to 8-bit straight-alpha sRGB.
-    pub encode: wgpu::RenderPipeline,
+    /// Compute pass: encode to 8-bit straight-alpha sRGB.
+    pub encode: wgpu::ComputePipeline,
 }
 
 /// The parts in which the two surface pipelines differ.
@@ -53,10 +53,10 @@ fn uniform_entry(binding: u32, visibility: wgpu::ShaderStages) -> wgpu::BindGrou
     }
 }
 
-fn texture_entry(binding: u32, filterable: bool) -> wgpu::BindGroupLayoutEntry {
+fn texture_entry(binding: u32, visibility: wgpu::ShaderStages, filterable: bool) -> wgpu::BindGroupLayoutEntry {
     wgpu::BindGroupLayoutEntry {
         binding,
-        visibility: wgpu::ShaderStages::FRAGMENT,
+        visibility,
         ty: wgpu::BindingType::Texture {
             sample_type: wgpu::TextureSampleType::Float { filterable },
             view_dimension: wgpu::TextureViewDimension::D2,
@@ -89,7 +89,7 @@ impl Pipelines {
         let texture_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("base texture"),
             entries: &[
-                texture_entry(0, true),
+                texture_entry(0, wgpu::ShaderStages::FRAGMENT, true),
                 wgpu::BindGroupLayoutEntry {
                     binding: 1,
                     visibility: wgpu::ShaderStages::FRAGMENT,
@@ -100,7 +100,20 @@ impl Pipelines {
         });
         let encode_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some("encode"),
-            entries: &[uniform_entry(0, wgpu::ShaderStages::FRAGMENT), texture_entry(1, false)],
+            entries: &[
+                uniform_entry(0, wgpu::ShaderStages::COMPUTE),
+                texture_entry(1, wgpu::ShaderStages::COMPUTE, false),
+                wgpu::BindGroupLayoutEntry {
+                    binding: 2,
+                    visibility: wgpu::ShaderStages::COMPUTE,
+                    ty: wgpu::BindingType::StorageTexture {
+                        access: wgpu::StorageTextureAccess::WriteOnly,
+                        format: OUTPUT_FORMAT,
+                        view_dimension: wgpu::TextureViewDimension::D2,
+                    },
+                    count: None,
+                },
+            ],
         });
         let hologram_module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
             label: Some("hologram.wgsl"),
@@ -189,29 +202,12 @@ impl Pipelines {
             bind_group_layouts: &[Some(&encode_layout)],
             immediate_size: 0,
         });
-        let encode = device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
+        let encode = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
             label: Some("encode"),
             layout: Some(&encode_pipeline_layout),
-            vertex: wgpu::VertexState {
-                module: &encode_module,
-                entry_point: Some("vs_fullscreen"),
-                compilation_options: Default::default(),
-                buffers: &[],
-            },
-            primitive: Default::default(),
-            depth_stencil: None,
-            multisample: Default::default(),
-            fragment: Some(wgpu::FragmentState {
-                module: &encode_module,
-                entry_point: Some("fs_encode"),
-                compilation_options: Default::default(),
-                targets: &[Some(wgpu::ColorTargetState {
-                    format: OUTPUT_FORMAT,
-                    blend: None,
-                    write_mask: wgpu::ColorWrites::ALL,
-                })],
-            }),
-            multiview_mask: None,
+            module: &encode_module,
+            entry_point: Some("cs_encode"),
+            compilation_options: Default::default(),
             cache: None,
         });
         Self { frame_layout, material_layout, texture_layout, encode_layout, depth_prepass, hologram, encode }

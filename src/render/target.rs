@@ -44,7 +44,7 @@ pub struct FrameTarget {
     pub resolved_view: wgpu::TextureView,
     /// 8-bit encoded output.
     pub output: wgpu::Texture,
-    /// Its view, for the encode pass.
+    /// Its view, written by the encode pass.
     pub output_view: wgpu::TextureView,
     /// Ring of readback buffers.
     pub readback: Vec<wgpu::Buffer>,
@@ -75,7 +75,8 @@ impl FrameTarget {
         let resolved_view =
             texture("resolved colour", HDR_FORMAT, 1, attachment | wgpu::TextureUsages::TEXTURE_BINDING)
                 .create_view(&Default::default());
-        let output = texture("output", OUTPUT_FORMAT, 1, attachment | wgpu::TextureUsages::COPY_SRC);
+        let output =
+            texture("output", OUTPUT_FORMAT, 1, wgpu::TextureUsages::STORAGE_BINDING | wgpu::TextureUsages::COPY_SRC);
         let output_view = output.create_view(&Default::default());
         let rows = RowLayout::for_width(width);
         let readback = (0..ring)
