@@ -48,7 +48,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose name contains this text (see the adapter line of any render)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]' -r -F
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Overwrite an existing output'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s q -l quiet -d 'Print only warnings and errors'
@@ -70,7 +70,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up a
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose name contains this text (see the adapter line of any render)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]' -r -F
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Overwrite an existing output'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'

@@ -10,7 +10,7 @@ use crate::scene::UpChoice;
 #[derive(Debug, Parser)]
 #[command(name = "holoforge", version, about, long_about = None, max_term_width = 100)]
 #[command(
-    after_help = "Exit codes: 0 done, 1 a job failed, 2 bad usage (nothing ran), 3 environment (no GPU adapter, no ffmpeg)."
+    after_help = "Exit codes: 0 done, 1 a job failed, 2 bad usage (nothing ran), 3 environment (no GPU adapter, no ffmpeg), 130 interrupted."
 )]
 pub struct Cli {
     /// What to do.
@@ -118,7 +118,8 @@ pub struct RenderOptions {
     /// Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4.
     #[arg(long, value_name = "1|4", default_value_t = 4, value_parser = parse_msaa)]
     pub msaa: u32,
-    /// Use the GPU adapter whose name contains this text (see the adapter line of any render).
+    /// Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl
+    /// (the adapter in use is shown when a render starts).
     #[arg(long, value_name = "NAME")]
     pub adapter: Option<String>,
     /// The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH].

@@ -105,3 +105,32 @@ fn an_ffmpeg_that_dies_mid_stream_fails_the_job_with_its_stderr_and_leaves_no_fi
     assert!(stderr.contains("command: "), "{run}");
     assert_eq!(sandbox.entries(), ["ffmpeg-that-dies"], "a partial output was left behind");
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_job_removes_the_partial_output_and_exits_130() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let sandbox = Sandbox::new();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_holoforge"))
+        .args(["demo", "-s", "320x240", "--frames", "100000", "-o", "long.mp4"])
+        .current_dir(sandbox.dir.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until frames are flowing (the temporary output exists), then press Ctrl-C.
+    let started = std::time::Instant::now();
+    while !sandbox.entries().iter().any(|e| e.contains("holoforge-partial")) {
+        assert!(started.elapsed().as_secs() < 60, "the render never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let status = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let code = child.wait().unwrap().code();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert_eq!(code, Some(130), "{stderr}");
+    assert!(stderr.contains("error: interrupted by Ctrl-C; the partial output was removed"), "{stderr}");
+    assert!(sandbox.entries().is_empty(), "left behind: {:?}", sandbox.entries());
+}

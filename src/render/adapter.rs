@@ -58,7 +58,8 @@ fn preference(info: &wgpu::AdapterInfo) -> (u8, u8) {
     (kind, backend)
 }
 
-/// Picks an adapter: by case-insensitive name substring when `wanted` is given, else the best one.
+/// Picks an adapter: the best one whose description (`name (backend, type)`) contains `wanted`
+/// (case-insensitive), or the best of all.
 pub fn select(instance: &wgpu::Instance, wanted: Option<&str>) -> Result<wgpu::Adapter> {
     let adapters = pollster::block_on(instance.enumerate_adapters(wgpu::Backends::all()));
     let listing = || adapters.iter().map(|a| summarise(&a.get_info()).to_string()).collect::<Vec<_>>().join("; ");
@@ -72,7 +73,11 @@ pub fn select(instance: &wgpu::Instance, wanted: Option<&str>) -> Result<wgpu::A
     let mut candidates: Vec<wgpu::Adapter> = match wanted {
         Some(name) => {
             let needle = name.to_lowercase();
-            adapters.iter().filter(|a| a.get_info().name.to_lowercase().contains(&needle)).cloned().collect()
+            adapters
+                .iter()
+                .filter(|a| summarise(&a.get_info()).to_string().to_lowercase().contains(&needle))
+                .cloned()
+                .collect()
         }
         None => adapters.clone(),
     };
