@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Render the built-in demo model: works with no input file')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what the loader understood of a model: triangles, bounds, materials, animations')
             [CompletionResult]::new('formats', 'formats', [CompletionResultType]::ParameterValue, 'List the export formats')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -37,6 +38,9 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences [default: named after the model, in the current folder]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`)')
+            [CompletionResult]::new('--quality', '--quality', [CompletionResultType]::ParameterName, 'Encoding quality (each format''s meaning: `holoforge formats`)')
+            [CompletionResult]::new('--crf', '--crf', [CompletionResultType]::ParameterName, 'Constant rate factor (or the format''s quality number), overriding --quality')
+            [CompletionResult]::new('--encoder-preset', '--encoder-preset', [CompletionResultType]::ParameterName, 'Encoder speed preset, e.g. x264''s ultrafast … veryslow, VP9''s -cpu-used 0..8')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH')
             [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH')
             [CompletionResult]::new('--fps', '--fps', [CompletionResultType]::ParameterName, 'Frames per second')
@@ -52,7 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z')
             [CompletionResult]::new('--msaa', '--msaa', [CompletionResultType]::ParameterName, 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4')
             [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)')
-            [CompletionResult]::new('--ffmpeg', '--ffmpeg', [CompletionResultType]::ParameterName, 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]')
+            [CompletionResult]::new('--ffmpeg', '--ffmpeg', [CompletionResultType]::ParameterName, 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite an existing output')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
@@ -65,6 +69,9 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences [default: named after the model, in the current folder]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`)')
+            [CompletionResult]::new('--quality', '--quality', [CompletionResultType]::ParameterName, 'Encoding quality (each format''s meaning: `holoforge formats`)')
+            [CompletionResult]::new('--crf', '--crf', [CompletionResultType]::ParameterName, 'Constant rate factor (or the format''s quality number), overriding --quality')
+            [CompletionResult]::new('--encoder-preset', '--encoder-preset', [CompletionResultType]::ParameterName, 'Encoder speed preset, e.g. x264''s ultrafast … veryslow, VP9''s -cpu-used 0..8')
             [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH')
             [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH')
             [CompletionResult]::new('--fps', '--fps', [CompletionResultType]::ParameterName, 'Frames per second')
@@ -80,7 +87,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z')
             [CompletionResult]::new('--msaa', '--msaa', [CompletionResultType]::ParameterName, 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4')
             [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)')
-            [CompletionResult]::new('--ffmpeg', '--ffmpeg', [CompletionResultType]::ParameterName, 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]')
+            [CompletionResult]::new('--ffmpeg', '--ffmpeg', [CompletionResultType]::ParameterName, 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite an existing output')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
@@ -101,11 +108,19 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'holoforge;doctor' {
+            [CompletionResult]::new('--ffmpeg', '--ffmpeg', [CompletionResultType]::ParameterName, 'The ffmpeg executable to check [default: as for render]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for scripts instead of text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'holoforge;help' {
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render one model into a hologram video or frame sequence')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Render the built-in demo model: works with no input file')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what the loader understood of a model: triangles, bounds, materials, animations')
             [CompletionResult]::new('formats', 'formats', [CompletionResultType]::ParameterValue, 'List the export formats')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -119,6 +134,9 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             break
         }
         'holoforge;help;formats' {
+            break
+        }
+        'holoforge;help;doctor' {
             break
         }
         'holoforge;help;help' {

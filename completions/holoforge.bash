@@ -19,6 +19,9 @@ _holoforge() {
             holoforge,demo)
                 cmd="holoforge__subcmd__demo"
                 ;;
+            holoforge,doctor)
+                cmd="holoforge__subcmd__doctor"
+                ;;
             holoforge,formats)
                 cmd="holoforge__subcmd__formats"
                 ;;
@@ -33,6 +36,9 @@ _holoforge() {
                 ;;
             holoforge__subcmd__help,demo)
                 cmd="holoforge__subcmd__help__subcmd__demo"
+                ;;
+            holoforge__subcmd__help,doctor)
+                cmd="holoforge__subcmd__help__subcmd__doctor"
                 ;;
             holoforge__subcmd__help,formats)
                 cmd="holoforge__subcmd__help__subcmd__formats"
@@ -53,7 +59,7 @@ _holoforge() {
 
     case "${cmd}" in
         holoforge)
-            opts="-h -V --help --version render demo inspect formats help"
+            opts="-h -V --help --version render demo inspect formats doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -67,7 +73,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__demo)
-            opts="-o -f -s -q -h --output --format --size --fps --duration --frames --start-frame --elevation --turns --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --elevation --turns --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -82,10 +88,22 @@ _holoforge() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
+                    return 0
+                    ;;
+                --quality)
+                    COMPREPLY=($(compgen -W "low medium high ultra" -- "${cur}"))
+                    return 0
+                    ;;
+                --crf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoder-preset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -160,6 +178,24 @@ _holoforge() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        holoforge__subcmd__doctor)
+            opts="-h --ffmpeg --json --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ffmpeg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         holoforge__subcmd__formats)
             opts="-h --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -175,7 +211,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__help)
-            opts="render demo inspect formats help"
+            opts="render demo inspect formats doctor help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -189,6 +225,20 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        holoforge__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -277,7 +327,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__render)
-            opts="-o -f -s -q -h --output --format --size --fps --duration --frames --start-frame --elevation --turns --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --elevation --turns --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -292,10 +342,22 @@ _holoforge() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
+                    return 0
+                    ;;
+                --quality)
+                    COMPREPLY=($(compgen -W "low medium high ultra" -- "${cur}"))
+                    return 0
+                    ;;
+                --crf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encoder-preset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

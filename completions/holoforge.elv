@@ -26,6 +26,7 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand demo 'Render the built-in demo model: works with no input file'
             cand inspect 'Show what the loader understood of a model: triangles, bounds, materials, animations'
             cand formats 'List the export formats'
+            cand doctor 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'holoforge;render'= {
@@ -33,6 +34,9 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --output 'Output file, or folder for frame sequences [default: named after the model, in the current folder]'
             cand -f 'Output format (see `holoforge formats`)'
             cand --format 'Output format (see `holoforge formats`)'
+            cand --quality 'Encoding quality (each format''s meaning: `holoforge formats`)'
+            cand --crf 'Constant rate factor (or the format''s quality number), overriding --quality'
+            cand --encoder-preset 'Encoder speed preset, e.g. x264''s ultrafast … veryslow, VP9''s -cpu-used 0..8'
             cand -s 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH'
             cand --size 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH'
             cand --fps 'Frames per second'
@@ -48,7 +52,7 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --up 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z'
             cand --msaa 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4'
             cand --adapter 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)'
-            cand --ffmpeg 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]'
+            cand --ffmpeg 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]'
             cand --force 'Overwrite an existing output'
             cand -q 'Print only warnings and errors'
             cand --quiet 'Print only warnings and errors'
@@ -60,6 +64,9 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --output 'Output file, or folder for frame sequences [default: named after the model, in the current folder]'
             cand -f 'Output format (see `holoforge formats`)'
             cand --format 'Output format (see `holoforge formats`)'
+            cand --quality 'Encoding quality (each format''s meaning: `holoforge formats`)'
+            cand --crf 'Constant rate factor (or the format''s quality number), overriding --quality'
+            cand --encoder-preset 'Encoder speed preset, e.g. x264''s ultrafast … veryslow, VP9''s -cpu-used 0..8'
             cand -s 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH'
             cand --size 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH'
             cand --fps 'Frames per second'
@@ -75,7 +82,7 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --up 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z'
             cand --msaa 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4'
             cand --adapter 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)'
-            cand --ffmpeg 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]'
+            cand --ffmpeg 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]'
             cand --force 'Overwrite an existing output'
             cand -q 'Print only warnings and errors'
             cand --quiet 'Print only warnings and errors'
@@ -93,11 +100,18 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'holoforge;doctor'= {
+            cand --ffmpeg 'The ffmpeg executable to check [default: as for render]'
+            cand --json 'Print JSON for scripts instead of text'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'holoforge;help'= {
             cand render 'Render one model into a hologram video or frame sequence'
             cand demo 'Render the built-in demo model: works with no input file'
             cand inspect 'Show what the loader understood of a model: triangles, bounds, materials, animations'
             cand formats 'List the export formats'
+            cand doctor 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'holoforge;help;render'= {
@@ -107,6 +121,8 @@ set edit:completion:arg-completer[holoforge] = {|@words|
         &'holoforge;help;inspect'= {
         }
         &'holoforge;help;formats'= {
+        }
+        &'holoforge;help;doctor'= {
         }
         &'holoforge;help;help'= {
         }

@@ -30,9 +30,26 @@ complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "render" -d 'Ren
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "demo" -d 'Render the built-in demo model: works with no input file'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "inspect" -d 'Show what the loader understood of a model: triangles, bounds, materials, animations'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "formats" -d 'List the export formats'
+complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "doctor" -d 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r -F
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s f -l format -d 'Output format (see `holoforge formats`)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s f -l format -d 'Output format (see `holoforge formats`)' -r -f -a "png\t''
+rgba\t''
+mp4\t''
+mp4-hevc\t''
+gif\t''
+webm\t''
+webm-alpha\t''
+prores\t''
+webp\t''
+apng\t''
+stacked-alpha\t''"
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l quality -d 'Encoding quality (each format\'s meaning: `holoforge formats`)' -r -f -a "low\t'Small files for previews'
+medium\t'A balance for the web'
+high\t'Visually lossless for most footage (the default)'
+ultra\t'For masters and further compositing'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l crf -d 'Constant rate factor (or the format\'s quality number), overriding --quality' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fps -d 'Frames per second' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
@@ -49,12 +66,28 @@ y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Overwrite an existing output'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r -F
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s f -l format -d 'Output format (see `holoforge formats`)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s f -l format -d 'Output format (see `holoforge formats`)' -r -f -a "png\t''
+rgba\t''
+mp4\t''
+mp4-hevc\t''
+gif\t''
+webm\t''
+webm-alpha\t''
+prores\t''
+webp\t''
+apng\t''
+stacked-alpha\t''"
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l quality -d 'Encoding quality (each format\'s meaning: `holoforge formats`)' -r -f -a "low\t'Small files for previews'
+medium\t'A balance for the web'
+high\t'Visually lossless for most footage (the default)'
+ultra\t'For masters and further compositing'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l crf -d 'Constant rate factor (or the format\'s quality number), overriding --quality' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fps -d 'Frames per second' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
@@ -71,7 +104,7 @@ y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Overwrite an existing output'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -82,8 +115,12 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l json -d 
 complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand formats" -l json -d 'Print JSON for scripts instead of text'
 complete -c holoforge -n "__fish_holoforge_using_subcommand formats" -s h -l help -d 'Print help'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats help" -f -a "render" -d 'Render one model into a hologram video or frame sequence'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats help" -f -a "demo" -d 'Render the built-in demo model: works with no input file'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats help" -f -a "inspect" -d 'Show what the loader understood of a model: triangles, bounds, materials, animations'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats help" -f -a "formats" -d 'List the export formats'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand doctor" -l ffmpeg -d 'The ffmpeg executable to check [default: as for render]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand doctor" -l json -d 'Print JSON for scripts instead of text'
+complete -c holoforge -n "__fish_holoforge_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "render" -d 'Render one model into a hologram video or frame sequence'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "demo" -d 'Render the built-in demo model: works with no input file'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "inspect" -d 'Show what the loader understood of a model: triangles, bounds, materials, animations'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "formats" -d 'List the export formats'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "doctor" -d 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

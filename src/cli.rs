@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::export::Quality;
 use crate::scene::UpChoice;
 
 /// Turn 3D models (glTF, GLB, OBJ, STL) into hologram videos, headless, on any GPU or on the CPU.
@@ -29,6 +30,8 @@ pub enum Command {
     Inspect(InspectCommand),
     /// List the export formats.
     Formats(FormatsCommand),
+    /// Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here.
+    Doctor(DoctorCommand),
 }
 
 /// `holoforge render MODEL`.
@@ -70,6 +73,17 @@ pub struct FormatsCommand {
     pub json: bool,
 }
 
+/// `holoforge doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorCommand {
+    /// The ffmpeg executable to check [default: as for render].
+    #[arg(long, value_name = "PATH")]
+    pub ffmpeg: Option<PathBuf>,
+    /// Print JSON for scripts instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// Options shared by `render` and `demo`: what to produce and how it looks.
 #[derive(Debug, Args, Clone)]
 pub struct RenderOptions {
@@ -77,8 +91,17 @@ pub struct RenderOptions {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Output format (see `holoforge formats`).
-    #[arg(short, long, value_name = "FMT", default_value = "mp4")]
+    #[arg(short, long, value_name = "FMT", default_value = "mp4", value_parser = format_names())]
     pub format: String,
+    /// Encoding quality (each format's meaning: `holoforge formats`).
+    #[arg(long, value_enum, default_value_t = Quality::High)]
+    pub quality: Quality,
+    /// Constant rate factor (or the format's quality number), overriding --quality.
+    #[arg(long, value_name = "N")]
+    pub crf: Option<u32>,
+    /// Encoder speed preset, e.g. x264's ultrafast … veryslow, VP9's -cpu-used 0..8.
+    #[arg(long, value_name = "NAME")]
+    pub encoder_preset: Option<String>,
     /// Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH.
     #[arg(short, long, value_name = "SIZE", default_value = "1080p")]
     pub size: String,
@@ -122,7 +145,7 @@ pub struct RenderOptions {
     /// (the adapter in use is shown when a render starts).
     #[arg(long, value_name = "NAME")]
     pub adapter: Option<String>,
-    /// The ffmpeg executable [default: $HOLOFORGE_FFMPEG, then ffmpeg on PATH].
+    /// The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg].
     #[arg(long, value_name = "PATH")]
     pub ffmpeg: Option<PathBuf>,
     /// Overwrite an existing output.
@@ -131,6 +154,11 @@ pub struct RenderOptions {
     /// Print only warnings and errors.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// `--format` values, from the export registry.
+fn format_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(crate::export::format_names())
 }
 
 fn parse_msaa(text: &str) -> Result<u32, String> {

@@ -12,7 +12,7 @@ use crate::camera::{turntable_pose, CameraSettings, Framing};
 use crate::cli::RenderOptions;
 use crate::error::Problem;
 use crate::export::ffmpeg::Ffmpeg;
-use crate::export::{self, ExportStrategy, Sink, SinkSpec};
+use crate::export::{self, Alpha, ExportStrategy, Quality, Sink, SinkSpec};
 use crate::frame::Frame;
 use crate::interrupt;
 use crate::look::{Background, Look, Rgb};
@@ -79,6 +79,12 @@ pub struct Job {
     pub ffmpeg: Option<PathBuf>,
     /// Replace an existing output.
     pub force: bool,
+    /// Encoding quality preset.
+    pub quality: Quality,
+    /// Explicit CRF (or the format's quality number).
+    pub crf: Option<u32>,
+    /// Encoder speed preset.
+    pub encoder_preset: Option<String>,
 }
 
 impl Job {
@@ -89,12 +95,12 @@ impl Job {
         export::check_size(format, size.width, size.height)?;
         let background = match options.background.as_deref() {
             Some(text) => Background::parse(text)?,
-            None if format.keeps_alpha() => Background::Transparent,
+            None if format.alpha() == Alpha::Full => Background::Transparent,
             None => Background::Color(Rgb([0, 0, 0])),
         };
-        if background == Background::Transparent && !format.keeps_alpha() {
+        if background == Background::Transparent && format.alpha() == Alpha::None {
             return Err(Problem::usage(format!("format {} cannot keep a transparent background", format.name()))
-                .with_hint("pass --background with a colour (e.g. --background '#000000'), or use --format png")
+                .with_hint("pass a colour (e.g. --background '#000000'), or pick an alpha format: png, webm-alpha, prores, webp, apng")
                 .into());
         }
         let (clip_frames, frames) = frame_range(options)?;
@@ -117,6 +123,9 @@ impl Job {
             adapter: options.adapter.clone(),
             ffmpeg: options.ffmpeg.clone(),
             force: options.force,
+            quality: options.quality,
+            crf: options.crf,
+            encoder_preset: options.encoder_preset.clone(),
         })
     }
 
@@ -238,6 +247,10 @@ pub fn run(job: &Job, renderer: &mut Renderer, ffmpeg: Option<&Ffmpeg>, progress
         width: job.render.width,
         height: job.render.height,
         fps: job.fps,
+        transparent: job.render.background == Background::Transparent,
+        quality: job.quality,
+        crf: job.crf,
+        encoder_preset: job.encoder_preset.as_deref(),
         force: job.force,
         ffmpeg,
     };

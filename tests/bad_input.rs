@@ -82,7 +82,7 @@ fn bad_settings_are_usage_errors_before_anything_runs() {
     let sandbox = Sandbox::new();
     let cases: &[(&[&str], &str)] = &[
         (&["demo", "-s", "huge"], "error: 'huge' is not a frame size"),
-        (&["demo", "-f", "avi"], "error: unknown format 'avi'"),
+        (&["demo", "-f", "avi"], "error: invalid value 'avi' for '--format <FMT>'"),
         (&["demo", "--color", "teal"], "error: 'teal' is not a colour"),
         (&["demo", "--background", "transparent"], "error: format mp4 cannot keep a transparent background"),
         (&["demo", "--elevation", "95"], "error: --elevation 95 is out of range (-89.9 to 89.9)"),

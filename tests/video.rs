@@ -54,7 +54,12 @@ fn a_missing_ffmpeg_is_an_environment_error_naming_the_fix() {
     let run =
         sandbox.run_with_env(&["demo", "-s", "64x64", "--frames", "2", "-o", "x.mp4"], &[("PATH", "/nonexistent")]);
     run.expect_code(3);
-    assert!(run.stderr().starts_with("error: ffmpeg was not found on PATH; it is needed for video formats\n"), "{run}");
+    assert!(
+        run.stderr().starts_with(
+            "error: ffmpeg was not found (not on PATH, no imageio-ffmpeg); it is needed for video formats\n"
+        ),
+        "{run}"
+    );
     assert!(run.stderr().contains("HOLOFORGE_FFMPEG"), "{run}");
     let explicit = sandbox.run(&["demo", "-s", "64x64", "--frames", "2", "-o", "x.mp4", "--ffmpeg", "/no/such/ffmpeg"]);
     explicit.expect_code(3);

@@ -4,7 +4,7 @@ use anyhow::Result;
 
 use crate::cli::FormatsCommand;
 use crate::error::ExitCode;
-use crate::export::REGISTRY;
+use crate::export::{Alpha, REGISTRY};
 
 /// Prints every registered format (text or JSON).
 pub fn formats(command: FormatsCommand) -> Result<ExitCode> {
@@ -16,7 +16,8 @@ pub fn formats(command: FormatsCommand) -> Result<ExitCode> {
                     "name": s.name(),
                     "description": s.description(),
                     "extension": s.extension(),
-                    "alpha": s.keeps_alpha(),
+                    "alpha": s.alpha(),
+                    "quality_presets": s.quality_presets(),
                     "ffmpeg_encoders": s.required_encoders(),
                     "even_size": s.needs_even_size(),
                 })
@@ -25,8 +26,13 @@ pub fn formats(command: FormatsCommand) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&list)?);
     } else {
         for s in REGISTRY {
-            let alpha = if s.keeps_alpha() { "alpha" } else { "opaque" };
-            println!("{:<8} {:<7} {}", s.name(), alpha, s.description());
+            let alpha = match s.alpha() {
+                Alpha::None => "opaque",
+                Alpha::Binary => "1-bit alpha",
+                Alpha::Full => "alpha",
+            };
+            println!("{:<14} {:<12} {}", s.name(), alpha, s.description());
+            println!("{:<14} {:<12} quality: {}", "", "", s.quality_presets());
         }
     }
     Ok(ExitCode::Success)

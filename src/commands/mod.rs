@@ -1,5 +1,6 @@
 //! One module per subcommand, each with one entry function.
 
+pub mod doctor;
 pub mod formats;
 pub mod inspect;
 pub mod render;
@@ -14,5 +15,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Demo(command) => render::demo(command),
         Command::Inspect(command) => inspect::inspect(command),
         Command::Formats(command) => formats::formats(command),
+        Command::Doctor(command) => doctor::doctor(command),
     }
 }

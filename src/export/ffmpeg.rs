@@ -17,13 +17,16 @@ const STDERR_TAIL_LINES: usize = 12;
 
 /// How to install ffmpeg, for the hint of every "not found" error.
 const INSTALL_HINT: &str =
-    "install it (`sudo apt-get install ffmpeg`, `brew install ffmpeg`), or point to one with --ffmpeg PATH or HOLOFORGE_FFMPEG";
+    "install it (`sudo apt-get install ffmpeg`, `brew install ffmpeg`, or `pip install imageio-ffmpeg`), \
+     or point to one with --ffmpeg PATH or HOLOFORGE_FFMPEG";
 
 /// A located ffmpeg binary with its version and encoders.
 #[derive(Debug, Clone)]
 pub struct Ffmpeg {
     /// Path of the executable.
     pub path: PathBuf,
+    /// How it was found: `--ffmpeg`, `HOLOFORGE_FFMPEG`, `PATH` or `imageio-ffmpeg`.
+    pub source: &'static str,
     /// First line of `ffmpeg -version`.
     pub version: String,
     /// Names of the video encoders it has (`libx264`, `png`, …).
@@ -31,24 +34,28 @@ pub struct Ffmpeg {
 }
 
 impl Ffmpeg {
-    /// Finds ffmpeg by precedence: `explicit` (`--ffmpeg`), `HOLOFORGE_FFMPEG`, then `PATH`.
+    /// Finds ffmpeg by precedence: `explicit` (`--ffmpeg`), `HOLOFORGE_FFMPEG`, `PATH`, then the
+    /// binary shipped by a pip-installed `imageio-ffmpeg`; probes its version and encoders once.
     pub fn locate(explicit: Option<&Path>) -> Result<Self> {
         let (path, source) = if let Some(path) = explicit {
             (path.to_path_buf(), "--ffmpeg")
         } else if let Some(path) = std::env::var_os("HOLOFORGE_FFMPEG").filter(|p| !p.is_empty()) {
             (PathBuf::from(path), "HOLOFORGE_FFMPEG")
-        } else {
-            let path = which::which("ffmpeg").map_err(|_| {
-                Problem::environment("ffmpeg was not found on PATH; it is needed for video formats")
-                    .with_hint(INSTALL_HINT)
-            })?;
+        } else if let Ok(path) = which::which("ffmpeg") {
             (path, "PATH")
+        } else if let Some(path) = imageio_ffmpeg() {
+            (path, "imageio-ffmpeg")
+        } else {
+            bail!(Problem::environment(
+                "ffmpeg was not found (not on PATH, no imageio-ffmpeg); it is needed for video formats"
+            )
+            .with_hint(INSTALL_HINT));
         };
-        Self::probe(&path).map_err(|e| e.context(format!("ffmpeg from {source}")))
+        Self::probe(&path, source).map_err(|e| e.context(format!("ffmpeg from {source}")))
     }
 
     /// Runs `path -version` and `path -encoders` to learn what it is and what it can encode.
-    pub fn probe(path: &Path) -> Result<Self> {
+    pub fn probe(path: &Path, source: &'static str) -> Result<Self> {
         let run = |args: &[&str]| -> Result<String> {
             let output = Command::new(path).args(args).stdin(Stdio::null()).output().map_err(|e| {
                 Problem::environment(format!("{}: cannot run ffmpeg: {}", path.display(), crate::scene::io_reason(&e)))
@@ -66,7 +73,7 @@ impl Ffmpeg {
         };
         let version = run(&["-hide_banner", "-version"])?.lines().next().unwrap_or_default().to_string();
         let encoders = parse_encoders(&run(&["-hide_banner", "-encoders"])?);
-        Ok(Self { path: path.to_path_buf(), version, encoders })
+        Ok(Self { path: path.to_path_buf(), source, version, encoders })
     }
 
     /// Errors naming the first of `needed` that this ffmpeg lacks.
@@ -82,6 +89,18 @@ impl Ffmpeg {
         }
         Ok(())
     }
+}
+
+/// The ffmpeg binary bundled with a pip-installed `imageio-ffmpeg`, if python3 has it.
+fn imageio_ffmpeg() -> Option<PathBuf> {
+    let output = Command::new("python3")
+        .args(["-c", "import imageio_ffmpeg; print(imageio_ffmpeg.get_ffmpeg_exe())"])
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    let path = PathBuf::from(String::from_utf8(output.stdout).ok()?.trim());
+    (output.status.success() && path.is_file()).then_some(path)
 }
 
 /// Encoder names from `ffmpeg -encoders` output (lines like ` V....D libx264  …`).

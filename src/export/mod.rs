@@ -1,18 +1,61 @@
 //! Export strategies: each output format is one [`ExportStrategy`]; the [`REGISTRY`] lists them.
-//! Adding a format is one new strategy and one registry line; nothing else changes.
+//! Adding a format is one new strategy and one registry line; nothing else changes: `--help`,
+//! `holoforge formats` and `holoforge doctor` all read the registry.
 
+mod apng;
 pub mod ffmpeg;
-mod mp4;
+mod gif;
+mod h264;
+mod hevc;
 pub mod output;
-mod png;
+mod prores;
+mod sequence;
+mod video;
+mod vp9;
+mod webp;
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use serde::Serialize;
 
 use crate::error::Problem;
 use crate::frame::Frame;
 use ffmpeg::Ffmpeg;
+
+/// Encoding quality presets (each format maps them to its own encoder settings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Quality {
+    /// Small files for previews.
+    Low,
+    /// A balance for the web.
+    Medium,
+    /// Visually lossless for most footage (the default).
+    #[default]
+    High,
+    /// For masters and further compositing.
+    Ultra,
+}
+
+impl Quality {
+    /// Picks the entry for this quality from a `[low, medium, high, ultra]` table.
+    pub fn pick<T: Copy>(self, table: [T; 4]) -> T {
+        table[self as usize]
+    }
+}
+
+/// How much of the alpha channel a format can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Alpha {
+    /// Opaque: frames are composited over the background colour.
+    None,
+    /// On/off transparency only (GIF): transparent output is possible, but not the default.
+    Binary,
+    /// Full 8-bit (or better) alpha: transparent by default.
+    Full,
+}
 
 /// What a sink needs to know to start writing.
 #[derive(Debug, Clone)]
@@ -25,6 +68,14 @@ pub struct SinkSpec<'a> {
     pub height: u32,
     /// Frames per second.
     pub fps: u32,
+    /// Whether the frames carry transparency (the job's background is transparent).
+    pub transparent: bool,
+    /// Quality preset.
+    pub quality: Quality,
+    /// Explicit constant rate factor, overriding the preset where the format has one.
+    pub crf: Option<u32>,
+    /// Encoder speed preset (e.g. x264's `slow`), where the format has one.
+    pub encoder_preset: Option<&'a str>,
     /// Replace an existing output.
     pub force: bool,
     /// The ffmpeg to use, for formats that need one.
@@ -47,20 +98,34 @@ pub trait ExportStrategy: Sync {
     fn description(&self) -> &'static str;
     /// File extension of the output, or `None` when the output is a folder of frames.
     fn extension(&self) -> Option<&'static str>;
-    /// Whether the output keeps the alpha channel (otherwise frames are composited over the background).
-    fn keeps_alpha(&self) -> bool;
+    /// How much alpha the output keeps (otherwise frames are composited over the background).
+    fn alpha(&self) -> Alpha;
     /// ffmpeg encoders this format needs; empty for native writers.
     fn required_encoders(&self) -> &'static [&'static str];
     /// Whether width and height must be even (4:2:0 chroma subsampling).
     fn needs_even_size(&self) -> bool;
+    /// What `--quality low|medium|high|ultra` means for this format, in its encoder's terms.
+    fn quality_presets(&self) -> &'static str;
     /// Starts a sink writing to a temporary path beside `spec.output`.
     fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>>;
 }
 
 /// Every export format, in the order `holoforge formats` shows them.
-pub static REGISTRY: &[&dyn ExportStrategy] = &[&png::PngSequence, &mp4::Mp4H264];
+pub static REGISTRY: &[&dyn ExportStrategy] = &[
+    &sequence::PNG,
+    &sequence::RGBA,
+    &h264::MP4,
+    &hevc::MP4_HEVC,
+    &gif::GIF,
+    &vp9::WEBM,
+    &vp9::WEBM_ALPHA,
+    &prores::PRORES,
+    &webp::WEBP,
+    &apng::APNG,
+    &h264::STACKED_ALPHA,
+];
 
-/// The names of every format, for messages.
+/// The names of every format, for messages and `--help`.
 pub fn format_names() -> Vec<&'static str> {
     REGISTRY.iter().map(|s| s.name()).collect()
 }
@@ -78,8 +143,7 @@ pub fn find(name: &str) -> Result<&'static dyn ExportStrategy> {
 pub fn check_size(strategy: &dyn ExportStrategy, width: u32, height: u32) -> Result<()> {
     if strategy.needs_even_size() && (!width.is_multiple_of(2) || !height.is_multiple_of(2)) {
         return Err(Problem::usage(format!(
-            "{}x{height}: format {} needs an even width and height (4:2:0 video)",
-            width,
+            "{width}x{height}: format {} needs an even width and height (4:2:0 video)",
             strategy.name()
         ))
         .with_hint(format!("use e.g. --size {}x{}", width + width % 2, height + height % 2))

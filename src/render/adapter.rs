@@ -58,6 +58,13 @@ fn preference(info: &wgpu::AdapterInfo) -> (u8, u8) {
     (kind, backend)
 }
 
+/// Every adapter wgpu can see, best first (the order [`select`] prefers).
+pub fn list(instance: &wgpu::Instance) -> Vec<AdapterSummary> {
+    let mut adapters = pollster::block_on(instance.enumerate_adapters(wgpu::Backends::all()));
+    adapters.sort_by_key(|a| preference(&a.get_info()));
+    adapters.iter().map(|a| summarise(&a.get_info())).collect()
+}
+
 /// Picks an adapter: the best one whose description (`name (backend, type)`) contains `wanted`
 /// (case-insensitive), or the best of all.
 pub fn select(instance: &wgpu::Instance, wanted: Option<&str>) -> Result<wgpu::Adapter> {

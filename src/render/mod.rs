@@ -78,10 +78,14 @@ pub struct Renderer {
 }
 
 impl Renderer {
+    /// Every adapter on this machine, best first.
+    pub fn list_adapters() -> Vec<AdapterSummary> {
+        adapter::list(&new_instance())
+    }
+
     /// Opens the best adapter (or the one whose name contains `adapter_name`) with its real limits.
     pub fn new(adapter_name: Option<&str>) -> Result<Self> {
-        let instance = wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env());
-        let adapter = adapter::select(&instance, adapter_name)?;
+        let adapter = adapter::select(&new_instance(), adapter_name)?;
         let summary = adapter::summarise(&adapter.get_info());
         let limits = adapter.limits();
         let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
@@ -105,6 +109,11 @@ impl Renderer {
     /// The adapter in use.
     pub fn adapter(&self) -> &AdapterSummary {
         &self.adapter
+    }
+
+    /// Largest frame side (width or height) this device can render.
+    pub fn max_texture_side(&self) -> u32 {
+        self.max_texture_side
     }
 
     /// Renders `frames` of `scene`, calling `deliver` with each finished frame in order.
@@ -181,6 +190,11 @@ fn read_back(
     };
     buffer.unmap();
     Ok(Frame { index, width: target.width, height: target.height, rgba })
+}
+
+/// A wgpu instance for every backend, honouring `WGPU_BACKEND` and friends.
+fn new_instance() -> wgpu::Instance {
+    wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env())
 }
 
 fn frame_uniforms_for(input: &FrameInput, settings: &RenderSettings) -> FrameUniforms {

@@ -1,6 +1,7 @@
-//! `png`: a folder of `frame_00000.png` files (straight-alpha RGBA), encoded on several threads.
+//! Frame sequences: a folder of one file per frame, written on several threads — `png`
+//! (straight-alpha RGBA PNGs) and `rgba` (raw RGBA8 plus a `frames.json` sidecar).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -10,24 +11,48 @@ use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::ImageEncoder;
 
 use super::output::PendingOutput;
-use super::{ExportStrategy, Sink, SinkSpec};
+use super::{Alpha, ExportStrategy, Sink, SinkSpec};
 use crate::frame::Frame;
 
-/// The PNG-sequence strategy.
-pub struct PngSequence;
+/// A frame-sequence format: how one frame is written, and whether a sidecar describes the frames.
+pub struct SequenceFormat {
+    name: &'static str,
+    description: &'static str,
+    file_extension: &'static str,
+    write_frame: fn(&Path, &Frame) -> Result<()>,
+    sidecar: bool,
+}
 
-impl ExportStrategy for PngSequence {
+/// `png`: RGBA PNG files.
+pub const PNG: SequenceFormat = SequenceFormat {
+    name: "png",
+    description: "PNG sequence with alpha (a folder of frame_00000.png …)",
+    file_extension: "png",
+    write_frame: write_png,
+    sidecar: false,
+};
+
+/// `rgba`: raw RGBA8 files plus `frames.json` (size, rate, pixel format) for pipelines of their own.
+pub const RGBA: SequenceFormat = SequenceFormat {
+    name: "rgba",
+    description: "raw RGBA8 frames (frame_00000.rgba …) with a frames.json sidecar",
+    file_extension: "rgba",
+    write_frame: write_raw,
+    sidecar: true,
+};
+
+impl ExportStrategy for SequenceFormat {
     fn name(&self) -> &'static str {
-        "png"
+        self.name
     }
     fn description(&self) -> &'static str {
-        "PNG sequence with alpha (a folder of frame_00000.png …)"
+        self.description
     }
     fn extension(&self) -> Option<&'static str> {
         None
     }
-    fn keeps_alpha(&self) -> bool {
-        true
+    fn alpha(&self) -> Alpha {
+        Alpha::Full
     }
     fn required_encoders(&self) -> &'static [&'static str] {
         &[]
@@ -35,9 +60,34 @@ impl ExportStrategy for PngSequence {
     fn needs_even_size(&self) -> bool {
         false
     }
-    fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>> {
-        Ok(Box::new(PngSink::start(spec)?))
+    fn quality_presets(&self) -> &'static str {
+        "lossless: the presets do not change the pictures"
     }
+    fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>> {
+        let sink = SequenceSink::start(spec, self.file_extension, self.write_frame)?;
+        if self.sidecar {
+            write_sidecar(sink.folder(), spec)?;
+        }
+        Ok(Box::new(sink))
+    }
+}
+
+/// `frames.json`: what a program needs to read the raw frames back.
+fn write_sidecar(folder: &Path, spec: &SinkSpec) -> Result<()> {
+    let sidecar = serde_json::json!({
+        "width": spec.width,
+        "height": spec.height,
+        "fps": spec.fps,
+        "pixel_format": "rgba8",
+        "bytes_per_frame": spec.width as u64 * spec.height as u64 * 4,
+        "alpha": if spec.transparent { "straight" } else { "opaque" },
+        "colour": "sRGB",
+        "row_order": "top to bottom",
+        "files": "frame_NNNNN.rgba, NNNNN = frame number",
+    });
+    let path = folder.join("frames.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&sidecar)? + "\n")
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// File name of frame `index` in a sequence folder.
@@ -47,7 +97,7 @@ pub fn frame_file_name(index: u32, extension: &str) -> String {
 
 type SharedError = Arc<Mutex<Option<anyhow::Error>>>;
 
-struct PngSink {
+struct SequenceSink {
     /// Taken by `finish`; dropping it unfinished removes the partial folder.
     pending: Option<PendingOutput>,
     sender: Option<SyncSender<Frame>>,
@@ -55,8 +105,8 @@ struct PngSink {
     error: SharedError,
 }
 
-impl PngSink {
-    fn start(spec: &SinkSpec) -> Result<Self> {
+impl SequenceSink {
+    fn start(spec: &SinkSpec, extension: &'static str, write_frame: fn(&Path, &Frame) -> Result<()>) -> Result<Self> {
         let pending = PendingOutput::new(spec.output, spec.force)?;
         std::fs::create_dir(pending.temp_path())
             .with_context(|| format!("cannot create {}", pending.temp_path().display()))?;
@@ -69,10 +119,10 @@ impl PngSink {
                 let receiver = Arc::clone(&receiver);
                 let error = Arc::clone(&error);
                 let folder = pending.temp_path().to_path_buf();
-                std::thread::Builder::new().name(format!("png-{i}")).spawn(move || loop {
+                std::thread::Builder::new().name(format!("frames-{i}")).spawn(move || loop {
                     let next = receiver.lock().unwrap_or_else(|p| p.into_inner()).recv();
                     let Ok(frame) = next else { break };
-                    if let Err(e) = write_png(&folder.join(frame_file_name(frame.index, "png")), &frame) {
+                    if let Err(e) = write_frame(&folder.join(frame_file_name(frame.index, extension)), &frame) {
                         error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
                     }
                 })
@@ -81,12 +131,20 @@ impl PngSink {
         Ok(Self { pending: Some(pending), sender: Some(sender), workers, error })
     }
 
+    fn folder(&self) -> &Path {
+        self.pending.as_ref().expect("open until finished").temp_path()
+    }
+
     fn take_error(&self) -> Option<anyhow::Error> {
         self.error.lock().unwrap_or_else(|p| p.into_inner()).take()
     }
 }
 
-fn write_png(path: &std::path::Path, frame: &Frame) -> Result<()> {
+fn write_raw(path: &Path, frame: &Frame) -> Result<()> {
+    std::fs::write(path, &frame.rgba).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn write_png(path: &Path, frame: &Frame) -> Result<()> {
     let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     let encoder =
         PngEncoder::new_with_quality(std::io::BufWriter::new(file), CompressionType::Fast, FilterType::Adaptive);
@@ -95,19 +153,19 @@ fn write_png(path: &std::path::Path, frame: &Frame) -> Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
-impl Sink for PngSink {
+impl Sink for SequenceSink {
     fn push(&mut self, frame: Frame) -> Result<()> {
         if let Some(e) = self.take_error() {
             return Err(e);
         }
         let sender = self.sender.as_ref().expect("push after finish");
-        sender.send(frame).map_err(|_| anyhow!("the PNG writers stopped"))
+        sender.send(frame).map_err(|_| anyhow!("the frame writers stopped"))
     }
 
     fn finish(mut self: Box<Self>) -> Result<PathBuf> {
         self.sender = None;
         for worker in self.workers.drain(..) {
-            worker.join().map_err(|_| anyhow!("a PNG writer thread panicked"))?;
+            worker.join().map_err(|_| anyhow!("a frame writer thread panicked"))?;
         }
         if let Some(e) = self.take_error() {
             return Err(e);
@@ -116,7 +174,7 @@ impl Sink for PngSink {
     }
 }
 
-impl Drop for PngSink {
+impl Drop for SequenceSink {
     fn drop(&mut self) {
         self.sender = None;
         for worker in self.workers.drain(..) {

@@ -1,0 +1,114 @@
+//! `holoforge doctor`: what this machine can do — GPU adapters and limits, ffmpeg and its
+//! encoders, and which export formats are available here.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::cli::DoctorCommand;
+use crate::error::{render_for_terminal, ExitCode};
+use crate::export::ffmpeg::Ffmpeg;
+use crate::export::{Alpha, REGISTRY};
+use crate::render::{AdapterSummary, Renderer};
+
+/// The JSON shape of `doctor --json`.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// Every adapter seen, best first.
+    pub adapters: Vec<String>,
+    /// The adapter holoforge would render on, or why none works.
+    pub chosen_adapter: Result<ChosenAdapter, String>,
+    /// The ffmpeg found, or why none was.
+    pub ffmpeg: Result<FfmpegSummary, String>,
+    /// Every export format and whether it can be produced here.
+    pub formats: Vec<FormatStatus>,
+}
+
+/// The adapter in use and what it allows.
+#[derive(Debug, Serialize)]
+pub struct ChosenAdapter {
+    /// `name (backend, type)`.
+    pub name: String,
+    /// Largest texture side: the largest frame it can render.
+    pub max_frame_side: u32,
+}
+
+/// The ffmpeg that video formats would use.
+#[derive(Debug, Serialize)]
+pub struct FfmpegSummary {
+    /// Executable path.
+    pub path: String,
+    /// How it was found.
+    pub source: &'static str,
+    /// First line of `ffmpeg -version`.
+    pub version: String,
+}
+
+/// One format's availability.
+#[derive(Debug, Serialize)]
+pub struct FormatStatus {
+    /// `--format` value.
+    pub name: &'static str,
+    /// Alpha support.
+    pub alpha: Alpha,
+    /// True when it can be produced on this machine.
+    pub available: bool,
+    /// Why not, when it cannot.
+    pub problem: Option<String>,
+}
+
+/// Checks the machine and prints the report; exit 3 when no adapter can render.
+pub fn doctor(command: DoctorCommand) -> Result<ExitCode> {
+    let adapters = Renderer::list_adapters().iter().map(AdapterSummary::to_string).collect();
+    let chosen_adapter = Renderer::new(None)
+        .map(|r| ChosenAdapter { name: r.adapter().to_string(), max_frame_side: r.max_texture_side() })
+        .map_err(|e| render_for_terminal(&e));
+    let ffmpeg = Ffmpeg::locate(command.ffmpeg.as_deref());
+    let formats = REGISTRY
+        .iter()
+        .map(|format| {
+            let needed = format.required_encoders();
+            let problem = match (&ffmpeg, needed.is_empty()) {
+                (_, true) => None,
+                (Err(_), false) => Some("needs ffmpeg, which was not found".to_string()),
+                (Ok(ff), false) => ff.require_encoders(format.name(), needed).err().map(|e| e.to_string()),
+            };
+            FormatStatus { name: format.name(), alpha: format.alpha(), available: problem.is_none(), problem }
+        })
+        .collect();
+    let report = Report {
+        adapters,
+        chosen_adapter,
+        ffmpeg: ffmpeg
+            .map(|f| FfmpegSummary { path: f.path.display().to_string(), source: f.source, version: f.version })
+            .map_err(|e| render_for_terminal(&e)),
+        formats,
+    };
+    if command.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_text(&report);
+    }
+    Ok(if report.chosen_adapter.is_ok() { ExitCode::Success } else { ExitCode::Environment })
+}
+
+fn print_text(report: &Report) {
+    println!("GPU adapters:");
+    for adapter in &report.adapters {
+        println!("  {adapter}");
+    }
+    match &report.chosen_adapter {
+        Ok(a) => println!("renders on:  {} (frames up to {} px per side)", a.name, a.max_frame_side),
+        Err(e) => println!("renders on:  nothing\n  {}", e.replace('\n', "\n  ")),
+    }
+    match &report.ffmpeg {
+        Ok(f) => println!("ffmpeg:      {} (from {})\n             {}", f.path, f.source, f.version),
+        Err(e) => println!("ffmpeg:      not found\n  {}", e.replace('\n', "\n  ")),
+    }
+    println!("formats:");
+    for format in &report.formats {
+        match &format.problem {
+            None => println!("  {:<14} available", format.name),
+            Some(problem) => println!("  {:<14} unavailable: {problem}", format.name),
+        }
+    }
+}
