@@ -110,6 +110,21 @@ struct Case {
     min_psnr: f64,
 }
 
+impl Case {
+    /// Renders the clip in this format at `size`, checks ffprobe's view of it, decodes it back.
+    fn render_probe_decode(&self, sandbox: &Sandbox, (width, height): (usize, usize), extra: &[&str]) -> Vec<Vec<u8>> {
+        let mut args = vec!["-f", self.format];
+        args.extend_from_slice(extra);
+        render_sized(sandbox, &format!("{width}x{height}"), self.file, &args);
+        let path = sandbox.path(self.file);
+        let (w, h, count) = (width.to_string(), height.to_string(), FRAMES.to_string());
+        let mut expected = self.probe.to_vec();
+        expected.extend([("width", w.as_str()), ("height", h.as_str()), ("nb_read_frames", count.as_str())]);
+        assert_probe(&path, &expected);
+        decode(&path, self.decoder, width, height)
+    }
+}
+
 const RGB: &[usize] = &[0, 1, 2];
 const ALPHA: &[usize] = &[3];
 
@@ -140,16 +155,10 @@ fn opaque_video_formats_decode_back_to_the_rendered_frames() {
             min_psnr: 34.0,
         },
     ];
-    for Case { format, file, decoder, probe: expected, min_psnr } in &cases {
-        render_sized(&sandbox, PSNR_SIZE, file, &["-f", format, "--quality", "high"]);
-        let path = sandbox.path(file);
-        let count = FRAMES.to_string();
-        let mut all = expected.to_vec();
-        all.extend([("width", "384"), ("height", "288"), ("nb_read_frames", count.as_str())]);
-        assert_probe(&path, &all);
-        let decoded = decode(&path, *decoder, 384, 288);
+    for case in &cases {
+        let decoded = case.render_probe_decode(&sandbox, (384, 288), &["--quality", "high"]);
         let quality = psnr(&decoded, &black, RGB);
-        assert!(quality >= *min_psnr, "{format}: PSNR {quality:.1} dB < {min_psnr} dB");
+        assert!(quality >= case.min_psnr, "{}: PSNR {quality:.1} dB < {} dB", case.format, case.min_psnr);
     }
 }
 
@@ -180,16 +189,11 @@ fn alpha_video_formats_keep_the_alpha_channel() {
             min_psnr: f64::INFINITY,
         },
     ];
-    for Case { format, file, decoder, probe: expected, min_psnr } in &cases {
-        render(&sandbox, file, &["-f", format]);
-        let path = sandbox.path(file);
-        let count = FRAMES.to_string();
-        let mut all = expected.to_vec();
-        all.extend([("width", "128"), ("height", "96"), ("nb_read_frames", count.as_str())]);
-        assert_probe(&path, &all);
-        let decoded = decode(&path, *decoder, 128, 96);
+    for case in &cases {
+        let decoded = case.render_probe_decode(&sandbox, (128, 96), &[]);
+        let (format, min_psnr) = (case.format, case.min_psnr);
         let alpha_quality = psnr(&decoded, &clear, ALPHA);
-        assert!(alpha_quality >= *min_psnr, "{format}: alpha PSNR {alpha_quality:.1} dB < {min_psnr} dB");
+        assert!(alpha_quality >= min_psnr, "{format}: alpha PSNR {alpha_quality:.1} dB < {min_psnr} dB");
         for (i, frame) in decoded.iter().enumerate() {
             for corner in [0, 127, 128 * 95, 128 * 96 - 1] {
                 assert_eq!(frame[corner * 4 + 3], 0, "{format}: frame {i} corner pixel {corner} is not transparent");
