@@ -32,8 +32,8 @@ complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "inspect" -d 'Sh
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "formats" -d 'List the export formats'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "doctor" -d 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r -F
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s f -l format -d 'Output format (see `holoforge formats`)' -r -f -a "png\t''
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
 rgba\t''
 mp4\t''
 mp4-hevc\t''
@@ -44,34 +44,34 @@ prores\t''
 webp\t''
 apng\t''
 stacked-alpha\t''"
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l quality -d 'Encoding quality (each format\'s meaning: `holoforge formats`)' -r -f -a "low\t'Small files for previews'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l quality -d 'Encoding quality (each format\'s meaning: `holoforge formats`) [default: high]' -r -f -a "low\t'Small files for previews'
 medium\t'A balance for the web'
 high\t'Visually lossless for most footage (the default)'
 ultra\t'For masters and further compositing'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l crf -d 'Constant rate factor (or the format\'s quality number), overriding --quality' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fps -d 'Frames per second' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fps -d 'Frames per second [default: 30]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l frames -d 'Number of frames to render [default: the whole clip]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run)' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l elevation -d 'Camera elevation above the horizon, in degrees' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above)' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fov -d 'Vertical field of view in degrees' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l margin -d 'Space around the model, as a fraction of its size' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l color -d 'Hologram colour (hex)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l elevation -d 'Camera elevation above the horizon, in degrees [default: 15]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Overwrite an existing output'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Overwrite existing outputs'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r -F
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s f -l format -d 'Output format (see `holoforge formats`)' -r -f -a "png\t''
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
 rgba\t''
 mp4\t''
 mp4-hevc\t''
@@ -82,30 +82,30 @@ prores\t''
 webp\t''
 apng\t''
 stacked-alpha\t''"
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l quality -d 'Encoding quality (each format\'s meaning: `holoforge formats`)' -r -f -a "low\t'Small files for previews'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l quality -d 'Encoding quality (each format\'s meaning: `holoforge formats`) [default: high]' -r -f -a "low\t'Small files for previews'
 medium\t'A balance for the web'
 high\t'Visually lossless for most footage (the default)'
 ultra\t'For masters and further compositing'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l crf -d 'Constant rate factor (or the format\'s quality number), overriding --quality' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fps -d 'Frames per second' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fps -d 'Frames per second [default: 30]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l frames -d 'Number of frames to render [default: the whole clip]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run)' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l elevation -d 'Camera elevation above the horizon, in degrees' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above)' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fov -d 'Vertical field of view in degrees' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l margin -d 'Space around the model, as a fraction of its size' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l color -d 'Hologram colour (hex)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l elevation -d 'Camera elevation above the horizon, in degrees [default: 15]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Overwrite an existing output'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Overwrite existing outputs'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l up -d 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'

@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::export::Quality;
 use crate::scene::UpChoice;
+use crate::settings::{from_cli, Settings};
 
 /// Turn 3D models (glTF, GLB, OBJ, STL) into hologram videos, headless, on any GPU or on the CPU.
 #[derive(Debug, Parser)]
@@ -84,63 +85,64 @@ pub struct DoctorCommand {
     pub json: bool,
 }
 
-/// Options shared by `render` and `demo`: what to produce and how it looks.
-#[derive(Debug, Args, Clone)]
+/// Options shared by `render`, `demo` and `run`: what to produce and how it looks. Each is also a
+/// manifest key of the same name; given here, it overrides the manifest.
+#[derive(Debug, Args, Clone, Default)]
 pub struct RenderOptions {
     /// Output file, or folder for frame sequences [default: named after the model, in the current folder].
     #[arg(short, long, value_name = "PATH")]
-    pub output: Option<PathBuf>,
-    /// Output format (see `holoforge formats`).
-    #[arg(short, long, value_name = "FMT", default_value = "mp4", value_parser = format_names())]
-    pub format: String,
-    /// Encoding quality (each format's meaning: `holoforge formats`).
-    #[arg(long, value_enum, default_value_t = Quality::High)]
-    pub quality: Quality,
+    pub output: Option<String>,
+    /// Output format (see `holoforge formats`) [default: mp4].
+    #[arg(short, long, value_name = "FMT", value_parser = format_names())]
+    pub format: Option<String>,
+    /// Encoding quality (each format's meaning: `holoforge formats`) [default: high].
+    #[arg(long, value_enum)]
+    pub quality: Option<Quality>,
     /// Constant rate factor (or the format's quality number), overriding --quality.
     #[arg(long, value_name = "N")]
     pub crf: Option<u32>,
     /// Encoder speed preset, e.g. x264's ultrafast … veryslow, VP9's -cpu-used 0..8.
     #[arg(long, value_name = "NAME")]
     pub encoder_preset: Option<String>,
-    /// Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH.
-    #[arg(short, long, value_name = "SIZE", default_value = "1080p")]
-    pub size: String,
-    /// Frames per second.
-    #[arg(long, value_name = "N", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=240))]
-    pub fps: u32,
+    /// Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p].
+    #[arg(short, long, value_name = "SIZE")]
+    pub size: Option<String>,
+    /// Frames per second [default: 30].
+    #[arg(long, value_name = "N")]
+    pub fps: Option<u32>,
     /// Clip length in seconds; one turntable turn spans the clip [default: 6].
     #[arg(long, value_name = "SECONDS")]
     pub duration: Option<f64>,
     /// Number of frames to render [default: the whole clip].
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N")]
     pub frames: Option<u32>,
-    /// First frame to render (for render farms: a range equals that range of a full run).
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub start_frame: u32,
-    /// Camera elevation above the horizon, in degrees.
-    #[arg(long, value_name = "DEG", default_value_t = 15.0, allow_negative_numbers = true)]
-    pub elevation: f32,
-    /// Turntable turns over the clip (negative: clockwise seen from above).
-    #[arg(long, value_name = "N", default_value_t = 1.0, allow_negative_numbers = true)]
-    pub turns: f32,
-    /// Vertical field of view in degrees.
-    #[arg(long, value_name = "DEG", default_value_t = 35.0)]
-    pub fov: f32,
-    /// Space around the model, as a fraction of its size.
-    #[arg(long, value_name = "F", default_value_t = 0.1)]
-    pub margin: f32,
-    /// Hologram colour (hex).
-    #[arg(long, value_name = "HEX", default_value = "#00e5ff")]
-    pub color: String,
+    /// First frame to render (for render farms: a range equals that range of a full run) [default: 0].
+    #[arg(long, value_name = "N")]
+    pub start_frame: Option<u32>,
+    /// Camera elevation above the horizon, in degrees [default: 15].
+    #[arg(long, value_name = "DEG", allow_negative_numbers = true)]
+    pub elevation: Option<f32>,
+    /// Turntable turns over the clip (negative: clockwise seen from above) [default: 1].
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub turns: Option<f32>,
+    /// Vertical field of view in degrees [default: 35].
+    #[arg(long, value_name = "DEG")]
+    pub fov: Option<f32>,
+    /// Space around the model, as a fraction of its size [default: 0.1].
+    #[arg(long, value_name = "F")]
+    pub margin: Option<f32>,
+    /// Hologram colour (hex) [default: #00e5ff].
+    #[arg(long, value_name = "HEX")]
+    pub color: Option<String>,
     /// Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise].
     #[arg(long, value_name = "transparent|HEX")]
     pub background: Option<String>,
-    /// Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z.
-    #[arg(long, value_enum, default_value_t = UpChoice::Auto)]
-    pub up: UpChoice,
-    /// Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4.
-    #[arg(long, value_name = "1|4", default_value_t = 4, value_parser = parse_msaa)]
-    pub msaa: u32,
+    /// Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto].
+    #[arg(long, value_enum)]
+    pub up: Option<UpChoice>,
+    /// Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4].
+    #[arg(long, value_name = "1|4")]
+    pub msaa: Option<u32>,
     /// Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl
     /// (the adapter in use is shown when a render starts).
     #[arg(long, value_name = "NAME")]
@@ -148,7 +150,7 @@ pub struct RenderOptions {
     /// The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg].
     #[arg(long, value_name = "PATH")]
     pub ffmpeg: Option<PathBuf>,
-    /// Overwrite an existing output.
+    /// Overwrite existing outputs.
     #[arg(long)]
     pub force: bool,
     /// Print only warnings and errors.
@@ -156,17 +158,36 @@ pub struct RenderOptions {
     pub quiet: bool,
 }
 
+impl RenderOptions {
+    /// The job settings given on the command line.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            output: from_cli(self.output.clone()),
+            format: from_cli(self.format.clone()),
+            quality: from_cli(self.quality),
+            crf: from_cli(self.crf),
+            encoder_preset: from_cli(self.encoder_preset.clone()),
+            size: from_cli(self.size.clone()),
+            fps: from_cli(self.fps),
+            duration: from_cli(self.duration),
+            frames: from_cli(self.frames),
+            start_frame: from_cli(self.start_frame),
+            elevation: from_cli(self.elevation),
+            turns: from_cli(self.turns),
+            fov: from_cli(self.fov),
+            margin: from_cli(self.margin),
+            color: from_cli(self.color.clone()),
+            background: from_cli(self.background.clone()),
+            up: from_cli(self.up),
+            msaa: from_cli(self.msaa),
+            ..Settings::default()
+        }
+    }
+}
+
 /// `--format` values, from the export registry.
 fn format_names() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(crate::export::format_names())
-}
-
-fn parse_msaa(text: &str) -> Result<u32, String> {
-    match text {
-        "1" => Ok(1),
-        "4" => Ok(4),
-        _ => Err("MSAA must be 1 or 4".into()),
-    }
 }
 
 #[cfg(test)]

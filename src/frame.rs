@@ -1,5 +1,7 @@
 //! The unit that flows from the renderer to the exports.
 
+use crate::look::Rgb;
+
 /// One rendered frame: 8-bit sRGB-encoded RGBA with straight alpha, rows top to bottom, no padding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Frame {
@@ -11,4 +13,31 @@ pub struct Frame {
     pub height: u32,
     /// `width * height * 4` bytes.
     pub rgba: Vec<u8>,
+}
+
+impl Frame {
+    /// Composites the frame "over" an opaque colour on the encoded values (as the renderer's own
+    /// background does), leaving it fully opaque.
+    pub fn composite_over(&mut self, background: Rgb) {
+        for pixel in self.rgba.chunks_exact_mut(4) {
+            let alpha = pixel[3] as u32;
+            for (channel, bg) in pixel[..3].iter_mut().zip(background.0) {
+                *channel = ((*channel as u32 * alpha + bg as u32 * (255 - alpha) + 127) / 255) as u8;
+            }
+            pixel[3] = 255;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compositing_over_a_colour_blends_by_alpha() {
+        let mut frame =
+            Frame { index: 0, width: 3, height: 1, rgba: vec![255, 0, 0, 255, 255, 0, 0, 0, 200, 100, 0, 128] };
+        frame.composite_over(Rgb([0, 0, 100]));
+        assert_eq!(frame.rgba, vec![255, 0, 0, 255, 0, 0, 100, 255, 100, 50, 50, 255]);
+    }
 }

@@ -1,5 +1,5 @@
 //! A job: every setting resolved and validated before any work, and running it — load, frame,
-//! render, stream frames into the export sink on its own thread.
+//! render once, stream the frames into one export sink per format on its own thread.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -9,7 +9,6 @@ use std::time::Instant;
 use anyhow::{anyhow, Context, Result};
 
 use crate::camera::{turntable_pose, CameraSettings, Framing};
-use crate::cli::RenderOptions;
 use crate::error::Problem;
 use crate::export::ffmpeg::Ffmpeg;
 use crate::export::{self, Alpha, ExportStrategy, Quality, Sink, SinkSpec};
@@ -19,11 +18,18 @@ use crate::look::{Background, Look, Rgb};
 use crate::progress::Progress;
 use crate::render::{FrameInput, RenderSettings, Renderer};
 use crate::scene::{self, Scene, UpChoice};
+use crate::settings::{located, value, Settings};
 use crate::size::FrameSize;
 
 /// Default clip length in seconds.
 pub const DEFAULT_DURATION: f64 = 6.0;
-/// Frames buffered between the renderer and the sink: memory stays flat however long the clip.
+/// Default frame size.
+pub const DEFAULT_SIZE: &str = "1080p";
+/// Default frame rate.
+pub const DEFAULT_FPS: u32 = 30;
+/// Default export format.
+pub const DEFAULT_FORMAT: &str = "mp4";
+/// Frames buffered between the renderer and the sinks: memory stays flat however long the clip.
 const FRAME_QUEUE: usize = 2;
 
 /// Where a job's model comes from.
@@ -53,14 +59,25 @@ impl ModelSource {
     }
 }
 
+/// One output of a job.
+pub struct Output {
+    /// Its format.
+    pub format: &'static dyn ExportStrategy,
+    /// File, or folder for sequences.
+    pub path: PathBuf,
+    /// Set when the job renders transparent frames (for its alpha outputs) but this format is
+    /// opaque: its frames are composited over this colour on the way in.
+    pub composite_over: Option<Rgb>,
+}
+
 /// A fully resolved job.
 pub struct Job {
+    /// Name for summaries (the manifest's `name`, else the model's file name).
+    pub name: String,
     /// The model.
     pub model: ModelSource,
-    /// Output path (file or folder).
-    pub output: PathBuf,
-    /// Export format.
-    pub format: &'static dyn ExportStrategy,
+    /// One output per format; the frames are rendered once.
+    pub outputs: Vec<Output>,
     /// Size, MSAA, look, background.
     pub render: RenderSettings,
     /// Frames per second.
@@ -73,12 +90,6 @@ pub struct Job {
     pub camera: CameraSettings,
     /// Up axis choice.
     pub up: UpChoice,
-    /// GPU adapter name filter.
-    pub adapter: Option<String>,
-    /// Explicit ffmpeg path.
-    pub ffmpeg: Option<PathBuf>,
-    /// Replace an existing output.
-    pub force: bool,
     /// Encoding quality preset.
     pub quality: Quality,
     /// Explicit CRF (or the format's quality number).
@@ -88,44 +99,60 @@ pub struct Job {
 }
 
 impl Job {
-    /// Resolves command-line options into a job, validating every value.
-    pub fn resolve(model: ModelSource, options: &RenderOptions) -> Result<Self> {
-        let format = export::find(&options.format)?;
-        let size = FrameSize::parse(&options.size)?;
-        export::check_size(format, size.width, size.height)?;
-        let background = match options.background.as_deref() {
-            Some(text) => Background::parse(text)?,
-            None if format.alpha() == Alpha::Full => Background::Transparent,
-            None => Background::Color(Rgb([0, 0, 0])),
-        };
-        if background == Background::Transparent && format.alpha() == Alpha::None {
-            return Err(Problem::usage(format!("format {} cannot keep a transparent background", format.name()))
-                .with_hint("pass a colour (e.g. --background '#000000'), or pick an alpha format: png, webm-alpha, prores, webp, apng")
-                .into());
+    /// Resolves settings into a job, validating every value; relative paths are taken from `base_dir`.
+    pub fn resolve(model: ModelSource, settings: &Settings, base_dir: &Path) -> Result<Self> {
+        let formats = formats(settings)?;
+        let size = FrameSize::parse(value(&settings.size).map_or(DEFAULT_SIZE, String::as_str))
+            .map_err(|e| located(e, "size", &settings.size))?;
+        for format in &formats {
+            export::check_size(*format, size.width, size.height).map_err(|e| located(e, "size", &settings.size))?;
         }
-        let (clip_frames, frames) = frame_range(options)?;
-        let camera = camera_settings(options)?;
-        let look = Look { color: Rgb::parse(&options.color)?, ..Look::default() };
-        let output = match &options.output {
-            Some(path) => path.clone(),
-            None => default_output(&model, format),
+        let background = background(settings, &formats)?;
+        let look = match value(&settings.color) {
+            Some(text) => {
+                Look { color: Rgb::parse(text).map_err(|e| located(e, "color", &settings.color))?, ..Look::default() }
+            }
+            None => Look::default(),
         };
+        let msaa = match value(&settings.msaa).copied().unwrap_or(4) {
+            samples @ (1 | 4) => samples,
+            other => {
+                return Err(located(
+                    Problem::usage(format!("msaa {other} is not supported; use 1 or 4")).into(),
+                    "msaa",
+                    &settings.msaa,
+                ))
+            }
+        };
+        let fps = value(&settings.fps).copied().unwrap_or(DEFAULT_FPS);
+        if !(1..=240).contains(&fps) {
+            return Err(located(
+                Problem::usage(format!("fps {fps} is out of range (1 to 240)")).into(),
+                "fps",
+                &settings.fps,
+            ));
+        }
+        let (clip_frames, frames) = frame_range(settings, fps)?;
+        let outputs = outputs(&model, settings, base_dir, &formats, background)?;
+        let name = value(&settings.name).cloned().unwrap_or_else(|| match &model {
+            ModelSource::File(path) => {
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            }
+            ModelSource::BuiltIn => "demo".into(),
+        });
         Ok(Self {
+            name,
             model,
-            output,
-            format,
-            render: RenderSettings { width: size.width, height: size.height, msaa: options.msaa, look, background },
-            fps: options.fps,
+            outputs,
+            render: RenderSettings { width: size.width, height: size.height, msaa, look, background },
+            fps,
             clip_frames,
             frames,
-            camera,
-            up: options.up,
-            adapter: options.adapter.clone(),
-            ffmpeg: options.ffmpeg.clone(),
-            force: options.force,
-            quality: options.quality,
-            crf: options.crf,
-            encoder_preset: options.encoder_preset.clone(),
+            camera: camera_settings(settings)?,
+            up: value(&settings.up).copied().unwrap_or_default(),
+            quality: value(&settings.quality).copied().unwrap_or_default(),
+            crf: value(&settings.crf).copied(),
+            encoder_preset: value(&settings.encoder_preset).cloned(),
         })
     }
 
@@ -138,83 +165,215 @@ impl Job {
             camera: turntable_pose(&framing, &self.camera, aspect, index as f64 / self.clip_frames as f64),
         })
     }
-}
 
-/// Clip length and the range to render: `--duration` sets the clip; `--frames` alone sets both.
-fn frame_range(options: &RenderOptions) -> Result<(u32, Range<u32>)> {
-    if let Some(duration) = options.duration {
-        if !(duration.is_finite() && duration > 0.0 && duration <= 86_400.0) {
-            return Err(Problem::usage(format!("--duration {duration} must be between 0 and 86400 seconds")).into());
-        }
+    /// The ffmpeg encoders the job's formats need.
+    pub fn required_encoders(&self) -> Vec<(&'static str, &'static [&'static str])> {
+        self.outputs
+            .iter()
+            .map(|o| (o.format.name(), o.format.required_encoders()))
+            .filter(|(_, e)| !e.is_empty())
+            .collect()
     }
-    let clip_frames = match (options.duration, options.frames) {
-        (Some(duration), _) => (duration * options.fps as f64).round().max(1.0) as u32,
-        (None, Some(frames)) if options.start_frame == 0 => frames,
-        _ => (DEFAULT_DURATION * options.fps as f64).round() as u32,
-    };
-    let start = options.start_frame;
-    let count = match options.frames {
-        Some(frames) => frames,
-        None => clip_frames.checked_sub(start).filter(|&n| n > 0).ok_or_else(|| {
-            Problem::usage(format!("--start-frame {start} is past the end of the {clip_frames}-frame clip"))
-                .with_hint("give --frames N, or a longer --duration")
-        })?,
-    };
-    let end = start.checked_add(count).ok_or_else(|| Problem::usage("--start-frame + --frames is too large"))?;
-    Ok((clip_frames, start..end))
 }
 
-fn camera_settings(options: &RenderOptions) -> Result<CameraSettings> {
-    let check = |name: &str, value: f32, range: std::ops::RangeInclusive<f32>| -> Result<f32> {
-        if value.is_finite() && range.contains(&value) {
-            Ok(value)
-        } else {
-            Err(Problem::usage(format!("--{name} {value} is out of range ({} to {})", range.start(), range.end()))
-                .into())
-        }
+/// The job's formats: `formats = [...]`, or `format`, or the default.
+fn formats(settings: &Settings) -> Result<Vec<&'static dyn ExportStrategy>> {
+    if settings.format.is_some() && settings.formats.is_some() {
+        return Err(located(
+            Problem::usage("give either `format` or `formats`, not both").into(),
+            "formats",
+            &settings.formats,
+        ));
+    }
+    let names: Vec<String> = match (value(&settings.formats), value(&settings.format)) {
+        (Some(list), _) => list.clone(),
+        (None, Some(one)) => vec![one.clone()],
+        (None, None) => vec![DEFAULT_FORMAT.to_string()],
     };
-    Ok(CameraSettings {
-        elevation_deg: check("elevation", options.elevation, -89.9..=89.9)?,
-        turns: check("turns", options.turns, -100.0..=100.0)?,
-        fov_deg: check("fov", options.fov, 1.0..=170.0)?,
-        margin: check("margin", options.margin, 0.0..=10.0)?,
-    })
+    if names.is_empty() {
+        return Err(located(Problem::usage("`formats` is empty").into(), "formats", &settings.formats));
+    }
+    let key = if settings.formats.is_some() { "formats" } else { "format" };
+    names
+        .iter()
+        .map(|n| {
+            export::find(n).map_err(|e| {
+                if key == "formats" {
+                    located(e, key, &settings.formats)
+                } else {
+                    located(e, key, &settings.format)
+                }
+            })
+        })
+        .collect()
 }
 
-/// `<model stem>.<ext>` (or `<model stem>-<format>/` for sequences) in the current folder.
-pub fn default_output(model: &ModelSource, format: &dyn ExportStrategy) -> PathBuf {
+/// The render's background: transparent when any output keeps alpha (opaque outputs are then
+/// composited on the way in), else black; an explicit setting wins.
+fn background(settings: &Settings, formats: &[&'static dyn ExportStrategy]) -> Result<Background> {
+    let explicit = match value(&settings.background) {
+        Some(text) => Some(Background::parse(text).map_err(|e| located(e, "background", &settings.background))?),
+        None => None,
+    };
+    if explicit == Some(Background::Transparent) && formats.len() == 1 && formats[0].alpha() == Alpha::None {
+        return Err(located(
+            Problem::usage(format!("format {} cannot keep a transparent background", formats[0].name()))
+                .with_hint("pass a colour (e.g. --background '#000000'), or pick an alpha format: png, webm-alpha, prores, webp, apng")
+                .into(),
+            "background",
+            &settings.background,
+        ));
+    }
+    Ok(explicit.unwrap_or(if formats.iter().any(|f| f.alpha() == Alpha::Full) {
+        Background::Transparent
+    } else {
+        Background::Color(Rgb([0, 0, 0]))
+    }))
+}
+
+/// Output paths: `output` as given for one format; for several, `output` is a base name that each
+/// format's extension (or `-<format>` for sequences) is added to. Default: named after the model.
+fn outputs(
+    model: &ModelSource,
+    settings: &Settings,
+    base_dir: &Path,
+    formats: &[&'static dyn ExportStrategy],
+    background: Background,
+) -> Result<Vec<Output>> {
     let stem = match model {
         ModelSource::File(path) => {
             path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into())
         }
         ModelSource::BuiltIn => "holoforge-demo".into(),
     };
-    match format.extension() {
-        Some(ext) => PathBuf::from(format!("{stem}.{ext}")),
-        None => PathBuf::from(format!("{stem}-{}", format.name())),
+    let given = value(&settings.output).map(|o| base_dir.join(o));
+    let outputs: Vec<Output> = formats
+        .iter()
+        .map(|&format| {
+            let path = match (&given, formats.len()) {
+                (Some(path), 1) => path.clone(),
+                (Some(base), _) => with_format_suffix(base.clone(), format),
+                (None, _) => with_format_suffix(PathBuf::from(&stem), format),
+            };
+            let composite_over = match (background, format.alpha()) {
+                (Background::Transparent, Alpha::None | Alpha::Binary) if formats.len() > 1 => Some(Rgb([0, 0, 0])),
+                _ => None,
+            };
+            Output { format, path, composite_over }
+        })
+        .collect();
+    for (i, a) in outputs.iter().enumerate() {
+        if let Some(b) = outputs[..i].iter().find(|b| b.path == a.path) {
+            return Err(located(
+                Problem::usage(format!(
+                    "formats {} and {} would both write {}",
+                    b.format.name(),
+                    a.format.name(),
+                    a.path.display()
+                ))
+                .into(),
+                "output",
+                &settings.output,
+            ));
+        }
     }
+    Ok(outputs)
+}
+
+/// `base.mp4`, or `base-png` for a sequence folder.
+fn with_format_suffix(base: PathBuf, format: &dyn ExportStrategy) -> PathBuf {
+    let mut name = base.into_os_string();
+    match format.extension() {
+        Some(ext) => name.push(format!(".{ext}")),
+        None => name.push(format!("-{}", format.name())),
+    }
+    PathBuf::from(name)
+}
+
+/// Clip length and the range to render: `duration` sets the clip; `frames` alone sets both.
+fn frame_range(settings: &Settings, fps: u32) -> Result<(u32, Range<u32>)> {
+    let duration = value(&settings.duration).copied();
+    if let Some(duration) = duration {
+        if !(duration.is_finite() && duration > 0.0 && duration <= 86_400.0) {
+            return Err(located(
+                Problem::usage(format!("--duration {duration} must be between 0 and 86400 seconds")).into(),
+                "duration",
+                &settings.duration,
+            ));
+        }
+    }
+    let frames = value(&settings.frames).copied();
+    if frames == Some(0) {
+        return Err(located(Problem::usage("--frames must be at least 1").into(), "frames", &settings.frames));
+    }
+    let start = value(&settings.start_frame).copied().unwrap_or(0);
+    let clip_frames = match (duration, frames) {
+        (Some(duration), _) => (duration * fps as f64).round().max(1.0) as u32,
+        (None, Some(frames)) if start == 0 => frames,
+        _ => (DEFAULT_DURATION * fps as f64).round() as u32,
+    };
+    let count = match frames {
+        Some(frames) => frames,
+        None => clip_frames.checked_sub(start).filter(|&n| n > 0).ok_or_else(|| {
+            located(
+                Problem::usage(format!("--start-frame {start} is past the end of the {clip_frames}-frame clip"))
+                    .with_hint("give --frames N, or a longer --duration")
+                    .into(),
+                "start-frame",
+                &settings.start_frame,
+            )
+        })?,
+    };
+    let end = start.checked_add(count).ok_or_else(|| Problem::usage("--start-frame + --frames is too large"))?;
+    Ok((clip_frames, start..end))
+}
+
+fn camera_settings(settings: &Settings) -> Result<CameraSettings> {
+    let defaults = CameraSettings::default();
+    let check = |name: &'static str,
+                 setting: &Option<toml::Spanned<f32>>,
+                 default: f32,
+                 range: std::ops::RangeInclusive<f32>|
+     -> Result<f32> {
+        let v = value(setting).copied().unwrap_or(default);
+        if v.is_finite() && range.contains(&v) {
+            Ok(v)
+        } else {
+            Err(located(
+                Problem::usage(format!("--{name} {v} is out of range ({} to {})", range.start(), range.end())).into(),
+                name,
+                setting,
+            ))
+        }
+    };
+    Ok(CameraSettings {
+        elevation_deg: check("elevation", &settings.elevation, defaults.elevation_deg, -89.9..=89.9)?,
+        turns: check("turns", &settings.turns, defaults.turns, -100.0..=100.0)?,
+        fov_deg: check("fov", &settings.fov, defaults.fov_deg, 1.0..=170.0)?,
+        margin: check("margin", &settings.margin, defaults.margin, 0.0..=10.0)?,
+    })
 }
 
 /// What a finished job produced.
 #[derive(Debug, Clone)]
 pub struct JobReport {
-    /// The output path.
-    pub output: PathBuf,
+    /// The output paths, one per format.
+    pub outputs: Vec<PathBuf>,
     /// Frames written.
     pub frames: u32,
     /// Wall time of the job in seconds.
     pub seconds: f64,
 }
 
-/// Finds ffmpeg when the format needs it and checks its encoders (before any rendering).
-pub fn ffmpeg_for(job: &Job) -> Result<Option<Ffmpeg>> {
-    let needed = job.format.required_encoders();
-    if needed.is_empty() {
-        return Ok(None);
+/// Checks that `ffmpeg` has every encoder the job needs (before any rendering).
+pub fn check_encoders(job: &Job, ffmpeg: Option<&Ffmpeg>) -> Result<()> {
+    for (format, encoders) in job.required_encoders() {
+        match ffmpeg {
+            Some(ffmpeg) => ffmpeg.require_encoders(format, encoders)?,
+            None => return Err(Problem::environment(format!("format {format} needs ffmpeg")).into()),
+        }
     }
-    let ffmpeg = Ffmpeg::locate(job.ffmpeg.as_deref())?;
-    ffmpeg.require_encoders(job.format.name(), needed)?;
-    Ok(Some(ffmpeg))
+    Ok(())
 }
 
 /// Messages from the renderer to the sink thread; a closed channel without `End` means "abort".
@@ -224,39 +383,52 @@ enum ToSink {
 }
 
 /// Runs one job: load, frame, render and export. No partial output survives a failure.
-pub fn run(job: &Job, renderer: &mut Renderer, ffmpeg: Option<&Ffmpeg>, progress: &mut Progress) -> Result<JobReport> {
+pub fn run(
+    job: &Job,
+    renderer: &mut Renderer,
+    ffmpeg: Option<&Ffmpeg>,
+    force: bool,
+    progress: &mut Progress,
+) -> Result<JobReport> {
     let started = Instant::now();
-    export::output::check_target(&job.output, job.force)?;
+    for output in &job.outputs {
+        export::output::check_target(&output.path, force)?;
+    }
     let scene = job.model.load(job.up)?;
     for warning in &scene.warnings {
         progress.warn(&format!("{}: {warning}", job.model.label()));
     }
     let framing = Framing::from_scene(&scene);
+    let paths: Vec<String> = job.outputs.iter().map(|o| o.path.display().to_string()).collect();
+    let names: Vec<&str> = job.outputs.iter().map(|o| o.format.name()).collect();
     progress.info(&format!(
         "rendering {} → {} ({}x{}, {}, {}) on {}",
         job.model.label(),
-        job.output.display(),
+        paths.join(", "),
         job.render.width,
         job.render.height,
         plural(job.frames.len(), "frame"),
-        job.format.name(),
+        names.join(", "),
         renderer.adapter()
     ));
-    let spec = SinkSpec {
-        output: &job.output,
-        width: job.render.width,
-        height: job.render.height,
-        fps: job.fps,
-        transparent: job.render.background == Background::Transparent,
-        quality: job.quality,
-        crf: job.crf,
-        encoder_preset: job.encoder_preset.as_deref(),
-        force: job.force,
-        ffmpeg,
-    };
-    let sink = job.format.open(&spec)?;
+    let mut sinks = Vec::with_capacity(job.outputs.len());
+    for output in &job.outputs {
+        let spec = SinkSpec {
+            output: &output.path,
+            width: job.render.width,
+            height: job.render.height,
+            fps: job.fps,
+            transparent: job.render.background == Background::Transparent && output.composite_over.is_none(),
+            quality: job.quality,
+            crf: job.crf,
+            encoder_preset: job.encoder_preset.as_deref(),
+            force,
+            ffmpeg,
+        };
+        sinks.push((output.format.open(&spec)?, output.composite_over));
+    }
     let (sender, receiver) = sync_channel::<ToSink>(FRAME_QUEUE);
-    let sink_thread = std::thread::Builder::new().name("sink".into()).spawn(move || drive_sink(sink, receiver))?;
+    let sink_thread = std::thread::Builder::new().name("sinks".into()).spawn(move || drive_sinks(sinks, receiver))?;
 
     progress.start_frames(job.frames.len() as u64);
     let rendered = renderer.render(&scene, &job.render, job.frame_inputs(framing), &mut |frame| {
@@ -274,28 +446,43 @@ pub fn run(job: &Job, renderer: &mut Renderer, ffmpeg: Option<&Ffmpeg>, progress
     }
     drop(sender);
     let sunk = sink_thread.join().map_err(|_| anyhow!("the output writer panicked"))?;
-    // A sink error explains a failed send better than the send error itself.
     if interrupt::requested() {
         return Err(interrupt::interrupted());
     }
-    let subject = || format!("{} → {}", job.model.label(), job.output.display());
-    let output = match (rendered, sunk) {
+    let subject = || format!("{} → {}", job.model.label(), paths.join(", "));
+    // A sink error explains a failed send better than the send error itself.
+    let outputs = match (rendered, sunk) {
         (Ok(()), sunk) => sunk.with_context(subject)?,
         (Err(render_error), Err(sink_error)) if render_error.to_string() == "the output writer stopped" => {
             return Err(sink_error.context(subject()))
         }
         (Err(render_error), _) => return Err(render_error.context(subject())),
     };
-    Ok(JobReport { output, frames: job.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
+    Ok(JobReport { outputs, frames: job.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
 }
 
-/// The sink thread: pushes frames until `End` (then finishes) or until the channel closes (then
-/// drops the sink, which removes its partial output).
-fn drive_sink(mut sink: Box<dyn Sink>, receiver: Receiver<ToSink>) -> Result<PathBuf> {
+/// The sink thread: hands every frame to every sink (compositing it for opaque ones when asked)
+/// until `End` (then finishes them all) or until the channel closes (then drops them, which
+/// removes their partial outputs).
+fn drive_sinks(mut sinks: Vec<(Box<dyn Sink>, Option<Rgb>)>, receiver: Receiver<ToSink>) -> Result<Vec<PathBuf>> {
     for message in receiver {
         match message {
-            ToSink::Frame(frame) => sink.push(frame)?,
-            ToSink::End => return sink.finish(),
+            ToSink::Frame(frame) => {
+                let count = sinks.len();
+                let mut original = Some(frame);
+                for (i, (sink, composite_over)) in sinks.iter_mut().enumerate() {
+                    // Copies for all but the last sink, which takes the frame itself.
+                    let mut frame = match i + 1 == count {
+                        true => original.take().expect("the last sink takes the frame"),
+                        false => original.clone().expect("frame until the last sink"),
+                    };
+                    if let Some(colour) = composite_over {
+                        frame.composite_over(*colour);
+                    }
+                    sink.push(frame)?;
+                }
+            }
+            ToSink::End => return sinks.into_iter().map(|(sink, _)| sink.finish()).collect(),
         }
     }
     Err(anyhow!("rendering stopped before the last frame"))
@@ -310,7 +497,7 @@ pub fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-/// A short description of a file's size (`1.2 MB`), for messages.
+/// A short description of a file's or folder's size (`1.2 MB`), for messages.
 pub fn describe_size(path: &Path) -> String {
     let bytes = if path.is_dir() {
         std::fs::read_dir(path)

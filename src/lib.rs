@@ -16,4 +16,5 @@ pub mod look;
 pub mod progress;
 pub mod render;
 pub mod scene;
+pub mod settings;
 pub mod size;

@@ -1,9 +1,12 @@
 //! `holoforge render MODEL` and `holoforge demo`.
 
+use std::path::Path;
+
 use anyhow::Result;
 
 use crate::cli::{DemoCommand, RenderCommand, RenderOptions};
 use crate::error::ExitCode;
+use crate::export::ffmpeg::Ffmpeg;
 use crate::job::{self, Job, ModelSource};
 use crate::progress::Progress;
 use crate::render::Renderer;
@@ -19,16 +22,21 @@ pub fn demo(command: DemoCommand) -> Result<ExitCode> {
 }
 
 fn run_one(model: ModelSource, options: &RenderOptions) -> Result<ExitCode> {
-    let job = Job::resolve(model, options)?;
-    let ffmpeg = job::ffmpeg_for(&job)?;
-    let mut renderer = Renderer::new(job.adapter.as_deref())?;
+    let job = Job::resolve(model, &options.settings(), Path::new(""))?;
+    let ffmpeg = match job.required_encoders().is_empty() {
+        true => None,
+        false => Some(Ffmpeg::locate(options.ffmpeg.as_deref())?),
+    };
+    job::check_encoders(&job, ffmpeg.as_ref())?;
+    let mut renderer = Renderer::new(options.adapter.as_deref())?;
     let mut progress = Progress::new(options.quiet);
-    let report = job::run(&job, &mut renderer, ffmpeg.as_ref(), &mut progress)?;
+    let report = job::run(&job, &mut renderer, ffmpeg.as_ref(), options.force, &mut progress)?;
+    let outputs: Vec<String> =
+        report.outputs.iter().map(|o| format!("{} ({})", o.display(), job::describe_size(o))).collect();
     progress.info(&format!(
-        "wrote {} ({}, {}, {:.1} s, {:.1} frames/s)",
-        report.output.display(),
+        "wrote {} ({}, {:.1} s, {:.1} frames/s)",
+        outputs.join(", "),
         job::plural(report.frames as usize, "frame"),
-        job::describe_size(&report.output),
         report.seconds,
         report.frames as f64 / report.seconds.max(1e-9)
     ));

@@ -24,7 +24,7 @@ use crate::frame::Frame;
 use ffmpeg::Ffmpeg;
 
 /// Encoding quality presets (each format maps them to its own encoder settings).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Quality {
     /// Small files for previews.

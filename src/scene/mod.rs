@@ -92,7 +92,8 @@ pub enum UpAxis {
 }
 
 /// The up-axis choice of a job: automatic (by format) or forced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum UpChoice {
     /// glTF and OBJ are Y-up, STL is Z-up.
     #[default]

@@ -1,0 +1,119 @@
+//! Every per-job setting as a user typed it — on the command line or in a manifest table — all
+//! optional, each with the span it came from (so validation errors can point at `file:line:col`).
+//! Layers merge key by key: manifest `[defaults]` < `[[job]]` < command-line flags.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::export::Quality;
+use crate::scene::UpChoice;
+
+macro_rules! settings {
+    ($($(#[doc = $doc:literal])* $field:ident: $ty:ty,)*) => {
+        /// Settings of one job before resolution; field names are the manifest keys
+        /// (kebab-case, as the command-line flags).
+        #[derive(Debug, Clone, Default, Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct Settings {
+            $($(#[doc = $doc])* pub $field: Option<Spanned<$ty>>,)*
+        }
+
+        impl Settings {
+            /// Every key a manifest table accepts, for "did you mean" hints.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// Overlays `over` on `self`: each key `over` sets wins.
+            pub fn merge(&mut self, over: &Settings) {
+                $(if over.$field.is_some() {
+                    self.$field = over.$field.clone();
+                })*
+            }
+        }
+    };
+}
+
+settings! {
+    /// Model file (manifests only; relative to the manifest's folder).
+    model: String,
+    /// A name for the job in summaries and events.
+    name: String,
+    /// Output file or folder.
+    output: String,
+    /// One export format.
+    format: String,
+    /// Several export formats rendered once (manifests only).
+    formats: Vec<String>,
+    /// Frame size (`1080p`, `WxH`, …).
+    size: String,
+    /// Frames per second.
+    fps: u32,
+    /// Clip length in seconds.
+    duration: f64,
+    /// Number of frames to render.
+    frames: u32,
+    /// First frame to render.
+    start_frame: u32,
+    /// Camera elevation in degrees.
+    elevation: f32,
+    /// Turntable turns over the clip.
+    turns: f32,
+    /// Vertical field of view in degrees.
+    fov: f32,
+    /// Space around the model.
+    margin: f32,
+    /// Hologram colour.
+    color: String,
+    /// `transparent` or a colour.
+    background: String,
+    /// Up axis.
+    up: UpChoice,
+    /// MSAA samples.
+    msaa: u32,
+    /// Encoding quality preset.
+    quality: Quality,
+    /// Constant rate factor.
+    crf: u32,
+    /// Encoder speed preset.
+    encoder_preset: String,
+}
+
+/// A value given on the command line: it has no position in a file.
+pub fn from_cli<T>(value: Option<T>) -> Option<Spanned<T>> {
+    value.map(|v| Spanned::new(0..0, v))
+}
+
+/// The value of a setting, if set.
+pub fn value<T>(setting: &Option<Spanned<T>>) -> Option<&T> {
+    setting.as_ref().map(Spanned::get_ref)
+}
+
+/// Where a setting came from, attached to a validation error (empty span: the command line).
+#[derive(Debug, Clone)]
+pub struct SettingAt {
+    /// The manifest key.
+    pub key: &'static str,
+    /// Byte range in the manifest.
+    pub span: Range<usize>,
+}
+
+impl std::fmt::Display for SettingAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.key)
+    }
+}
+
+/// Tags `error` with the key and span of `setting` when the value came from a file.
+pub fn located<T>(error: anyhow::Error, key: &'static str, setting: &Option<Spanned<T>>) -> anyhow::Error {
+    match setting {
+        Some(s) if !s.span().is_empty() => error.context(SettingAt { key, span: s.span() }),
+        _ => error,
+    }
+}
+
+/// A path setting as a `PathBuf`.
+pub fn path(setting: &Option<Spanned<String>>) -> Option<PathBuf> {
+    value(setting).map(PathBuf::from)
+}
