@@ -27,9 +27,13 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render one model into a hologram video or frame sequence')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Render the built-in demo model: works with no input file')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Render every job of a TOML manifest (command-line options override it)')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a manifest and print the resolved plan; nothing is rendered')
+            [CompletionResult]::new('encode', 'encode', [CompletionResultType]::ParameterValue, 'Turn a PNG or RGBA frame sequence (e.g. assembled from farm shards) into any format')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what the loader understood of a model: triangles, bounds, materials, animations')
             [CompletionResult]::new('formats', 'formats', [CompletionResultType]::ParameterValue, 'List the export formats')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here')
+            [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions under DIR (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -95,6 +99,66 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'holoforge;run' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences [default: named after the model, in the current folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences [default: named after the model, in the current folder]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`) [default: mp4]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`) [default: mp4]')
+            [CompletionResult]::new('--quality', '--quality', [CompletionResultType]::ParameterName, 'Encoding quality (each format''s meaning: `holoforge formats`) [default: high]')
+            [CompletionResult]::new('--crf', '--crf', [CompletionResultType]::ParameterName, 'Constant rate factor (or the format''s quality number), overriding --quality')
+            [CompletionResult]::new('--encoder-preset', '--encoder-preset', [CompletionResultType]::ParameterName, 'Encoder speed preset, e.g. x264''s ultrafast … veryslow, VP9''s -cpu-used 0..8')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p]')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p]')
+            [CompletionResult]::new('--fps', '--fps', [CompletionResultType]::ParameterName, 'Frames per second [default: 30]')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'Clip length in seconds; one turntable turn spans the clip [default: 6]')
+            [CompletionResult]::new('--frames', '--frames', [CompletionResultType]::ParameterName, 'Number of frames to render [default: the whole clip]')
+            [CompletionResult]::new('--start-frame', '--start-frame', [CompletionResultType]::ParameterName, 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]')
+            [CompletionResult]::new('--elevation', '--elevation', [CompletionResultType]::ParameterName, 'Camera elevation above the horizon, in degrees [default: 15]')
+            [CompletionResult]::new('--turns', '--turns', [CompletionResultType]::ParameterName, 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]')
+            [CompletionResult]::new('--fov', '--fov', [CompletionResultType]::ParameterName, 'Vertical field of view in degrees [default: 35]')
+            [CompletionResult]::new('--margin', '--margin', [CompletionResultType]::ParameterName, 'Space around the model, as a fraction of its size [default: 0.1]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Hologram colour (hex) [default: #00e5ff]')
+            [CompletionResult]::new('--background', '--background', [CompletionResultType]::ParameterName, 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]')
+            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]')
+            [CompletionResult]::new('--msaa', '--msaa', [CompletionResultType]::ParameterName, 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]')
+            [CompletionResult]::new('--adapter', '--adapter', [CompletionResultType]::ParameterName, 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)')
+            [CompletionResult]::new('--ffmpeg', '--ffmpeg', [CompletionResultType]::ParameterName, 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Run only shard K of N (1-based): jobs K, K+N, K+2N, … — for render farms')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite existing outputs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
+            [CompletionResult]::new('--fail-fast', '--fail-fast', [CompletionResultType]::ParameterName, 'Stop at the first failed job (by default the batch goes on)')
+            [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Skip jobs whose outputs all exist (resume an interrupted batch)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate and print the plan; render nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Write NDJSON events to stdout for scripts (progress, results, summary)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'holoforge;validate' {
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the plan as JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'holoforge;encode' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output path [default: named after the folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output path [default: named after the folder]')
+            [CompletionResult]::new('--fps', '--fps', [CompletionResultType]::ParameterName, 'Frames per second [default: frames.json''s, else 30]')
+            [CompletionResult]::new('--quality', '--quality', [CompletionResultType]::ParameterName, 'Encoding quality [default: high]')
+            [CompletionResult]::new('--crf', '--crf', [CompletionResultType]::ParameterName, 'Constant rate factor (or the format''s quality number), overriding --quality')
+            [CompletionResult]::new('--encoder-preset', '--encoder-preset', [CompletionResultType]::ParameterName, 'Encoder speed preset')
+            [CompletionResult]::new('--background', '--background', [CompletionResultType]::ParameterName, 'Background for opaque formats (hex) [default: black]')
+            [CompletionResult]::new('--ffmpeg', '--ffmpeg', [CompletionResultType]::ParameterName, 'The ffmpeg executable')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite an existing output')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only warnings and errors')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'holoforge;inspect' {
             [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for scripts instead of text')
@@ -115,12 +179,21 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'holoforge;generate-docs' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'holoforge;help' {
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render one model into a hologram video or frame sequence')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Render the built-in demo model: works with no input file')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Render every job of a TOML manifest (command-line options override it)')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a manifest and print the resolved plan; nothing is rendered')
+            [CompletionResult]::new('encode', 'encode', [CompletionResultType]::ParameterValue, 'Turn a PNG or RGBA frame sequence (e.g. assembled from farm shards) into any format')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Show what the loader understood of a model: triangles, bounds, materials, animations')
             [CompletionResult]::new('formats', 'formats', [CompletionResultType]::ParameterValue, 'List the export formats')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here')
+            [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions under DIR (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -130,6 +203,15 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
         'holoforge;help;demo' {
             break
         }
+        'holoforge;help;run' {
+            break
+        }
+        'holoforge;help;validate' {
+            break
+        }
+        'holoforge;help;encode' {
+            break
+        }
         'holoforge;help;inspect' {
             break
         }
@@ -137,6 +219,9 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             break
         }
         'holoforge;help;doctor' {
+            break
+        }
+        'holoforge;help;generate-docs' {
             break
         }
         'holoforge;help;help' {

@@ -24,9 +24,13 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --version 'Print version'
             cand render 'Render one model into a hologram video or frame sequence'
             cand demo 'Render the built-in demo model: works with no input file'
+            cand run 'Render every job of a TOML manifest (command-line options override it)'
+            cand validate 'Check a manifest and print the resolved plan; nothing is rendered'
+            cand encode 'Turn a PNG or RGBA frame sequence (e.g. assembled from farm shards) into any format'
             cand inspect 'Show what the loader understood of a model: triangles, bounds, materials, animations'
             cand formats 'List the export formats'
             cand doctor 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
+            cand generate-docs 'Write the man pages and shell completions under DIR (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'holoforge;render'= {
@@ -89,6 +93,63 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'holoforge;run'= {
+            cand -o 'Output file, or folder for frame sequences [default: named after the model, in the current folder]'
+            cand --output 'Output file, or folder for frame sequences [default: named after the model, in the current folder]'
+            cand -f 'Output format (see `holoforge formats`) [default: mp4]'
+            cand --format 'Output format (see `holoforge formats`) [default: mp4]'
+            cand --quality 'Encoding quality (each format''s meaning: `holoforge formats`) [default: high]'
+            cand --crf 'Constant rate factor (or the format''s quality number), overriding --quality'
+            cand --encoder-preset 'Encoder speed preset, e.g. x264''s ultrafast … veryslow, VP9''s -cpu-used 0..8'
+            cand -s 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p]'
+            cand --size 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p]'
+            cand --fps 'Frames per second [default: 30]'
+            cand --duration 'Clip length in seconds; one turntable turn spans the clip [default: 6]'
+            cand --frames 'Number of frames to render [default: the whole clip]'
+            cand --start-frame 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]'
+            cand --elevation 'Camera elevation above the horizon, in degrees [default: 15]'
+            cand --turns 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]'
+            cand --fov 'Vertical field of view in degrees [default: 35]'
+            cand --margin 'Space around the model, as a fraction of its size [default: 0.1]'
+            cand --color 'Hologram colour (hex) [default: #00e5ff]'
+            cand --background 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]'
+            cand --up 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]'
+            cand --msaa 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]'
+            cand --adapter 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)'
+            cand --ffmpeg 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]'
+            cand --shard 'Run only shard K of N (1-based): jobs K, K+N, K+2N, … — for render farms'
+            cand --force 'Overwrite existing outputs'
+            cand -q 'Print only warnings and errors'
+            cand --quiet 'Print only warnings and errors'
+            cand --fail-fast 'Stop at the first failed job (by default the batch goes on)'
+            cand --skip-existing 'Skip jobs whose outputs all exist (resume an interrupted batch)'
+            cand --dry-run 'Validate and print the plan; render nothing'
+            cand --json 'Write NDJSON events to stdout for scripts (progress, results, summary)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'holoforge;validate'= {
+            cand --json 'Print the plan as JSON'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'holoforge;encode'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -o 'Output path [default: named after the folder]'
+            cand --output 'Output path [default: named after the folder]'
+            cand --fps 'Frames per second [default: frames.json''s, else 30]'
+            cand --quality 'Encoding quality [default: high]'
+            cand --crf 'Constant rate factor (or the format''s quality number), overriding --quality'
+            cand --encoder-preset 'Encoder speed preset'
+            cand --background 'Background for opaque formats (hex) [default: black]'
+            cand --ffmpeg 'The ffmpeg executable'
+            cand --force 'Overwrite an existing output'
+            cand -q 'Print only warnings and errors'
+            cand --quiet 'Print only warnings and errors'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'holoforge;inspect'= {
             cand --up 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z'
             cand --json 'Print JSON for scripts instead of text'
@@ -106,23 +167,39 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'holoforge;generate-docs'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'holoforge;help'= {
             cand render 'Render one model into a hologram video or frame sequence'
             cand demo 'Render the built-in demo model: works with no input file'
+            cand run 'Render every job of a TOML manifest (command-line options override it)'
+            cand validate 'Check a manifest and print the resolved plan; nothing is rendered'
+            cand encode 'Turn a PNG or RGBA frame sequence (e.g. assembled from farm shards) into any format'
             cand inspect 'Show what the loader understood of a model: triangles, bounds, materials, animations'
             cand formats 'List the export formats'
             cand doctor 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
+            cand generate-docs 'Write the man pages and shell completions under DIR (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'holoforge;help;render'= {
         }
         &'holoforge;help;demo'= {
         }
+        &'holoforge;help;run'= {
+        }
+        &'holoforge;help;validate'= {
+        }
+        &'holoforge;help;encode'= {
+        }
         &'holoforge;help;inspect'= {
         }
         &'holoforge;help;formats'= {
         }
         &'holoforge;help;doctor'= {
+        }
+        &'holoforge;help;generate-docs'= {
         }
         &'holoforge;help;help'= {
         }

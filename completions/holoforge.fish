@@ -28,9 +28,13 @@ complete -c holoforge -n "__fish_holoforge_needs_command" -s h -l help -d 'Print
 complete -c holoforge -n "__fish_holoforge_needs_command" -s V -l version -d 'Print version'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "render" -d 'Render one model into a hologram video or frame sequence'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "demo" -d 'Render the built-in demo model: works with no input file'
+complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "run" -d 'Render every job of a TOML manifest (command-line options override it)'
+complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "validate" -d 'Check a manifest and print the resolved plan; nothing is rendered'
+complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "encode" -d 'Turn a PNG or RGBA frame sequence (e.g. assembled from farm shards) into any format'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "inspect" -d 'Show what the loader understood of a model: triangles, bounds, materials, animations'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "formats" -d 'List the export formats'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "doctor" -d 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
+complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "generate-docs" -d 'Write the man pages and shell completions under DIR (for packagers)'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
@@ -108,6 +112,75 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d '
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Overwrite existing outputs'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
+rgba\t''
+mp4\t''
+mp4-hevc\t''
+gif\t''
+webm\t''
+webm-alpha\t''
+prores\t''
+webp\t''
+apng\t''
+stacked-alpha\t''"
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l quality -d 'Encoding quality (each format\'s meaning: `holoforge formats`) [default: high]' -r -f -a "low\t'Small files for previews'
+medium\t'A balance for the web'
+high\t'Visually lossless for most footage (the default)'
+ultra\t'For masters and further compositing'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l crf -d 'Constant rate factor (or the format\'s quality number), overriding --quality' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fps -d 'Frames per second [default: 30]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l frames -d 'Number of frames to render [default: the whole clip]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l elevation -d 'Camera elevation above the horizon, in degrees [default: 15]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
+y\t'Treat the file as Y-up'
+z\t'Treat the file as Z-up'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l shard -d 'Run only shard K of N (1-based): jobs K, K+N, K+2N, … — for render farms' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l force -d 'Overwrite existing outputs'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s q -l quiet -d 'Print only warnings and errors'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fail-fast -d 'Stop at the first failed job (by default the batch goes on)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l skip-existing -d 'Skip jobs whose outputs all exist (resume an interrupted batch)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l dry-run -d 'Validate and print the plan; render nothing'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l json -d 'Write NDJSON events to stdout for scripts (progress, results, summary)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c holoforge -n "__fish_holoforge_using_subcommand validate" -l json -d 'Print the plan as JSON'
+complete -c holoforge -n "__fish_holoforge_using_subcommand validate" -s h -l help -d 'Print help'
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s f -l format -d 'Output format' -r -f -a "png\t''
+rgba\t''
+mp4\t''
+mp4-hevc\t''
+gif\t''
+webm\t''
+webm-alpha\t''
+prores\t''
+webp\t''
+apng\t''
+stacked-alpha\t''"
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s o -l output -d 'Output path [default: named after the folder]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l fps -d 'Frames per second [default: frames.json\'s, else 30]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l quality -d 'Encoding quality [default: high]' -r -f -a "low\t'Small files for previews'
+medium\t'A balance for the web'
+high\t'Visually lossless for most footage (the default)'
+ultra\t'For masters and further compositing'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l crf -d 'Constant rate factor (or the format\'s quality number), overriding --quality' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l encoder-preset -d 'Encoder speed preset' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l background -d 'Background for opaque formats (hex) [default: black]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l ffmpeg -d 'The ffmpeg executable' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l force -d 'Overwrite an existing output'
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s q -l quiet -d 'Print only warnings and errors'
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l up -d 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
@@ -118,9 +191,14 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand formats" -s h -l hel
 complete -c holoforge -n "__fish_holoforge_using_subcommand doctor" -l ffmpeg -d 'The ffmpeg executable to check [default: as for render]' -r -F
 complete -c holoforge -n "__fish_holoforge_using_subcommand doctor" -l json -d 'Print JSON for scripts instead of text'
 complete -c holoforge -n "__fish_holoforge_using_subcommand doctor" -s h -l help -d 'Print help'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "render" -d 'Render one model into a hologram video or frame sequence'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "demo" -d 'Render the built-in demo model: works with no input file'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "inspect" -d 'Show what the loader understood of a model: triangles, bounds, materials, animations'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "formats" -d 'List the export formats'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "doctor" -d 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
-complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo inspect formats doctor help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand generate-docs" -s h -l help -d 'Print help'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor generate-docs help" -f -a "render" -d 'Render one model into a hologram video or frame sequence'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor generate-docs help" -f -a "demo" -d 'Render the built-in demo model: works with no input file'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor generate-docs help" -f -a "run" -d 'Render every job of a TOML manifest (command-line options override it)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor generate-docs help" -f -a "validate" -d 'Check a manifest and print the resolved plan; nothing is rendered'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor generate-docs help" -f -a "encode" -d 'Turn a PNG or RGBA frame sequence (e.g. assembled from farm shards) into any format'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor generate-docs help" -f -a "inspect" -d 'Show what the loader understood of a model: triangles, bounds, materials, animations'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor generate-docs help" -f -a "formats" -d 'List the export formats'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor generate-docs help" -f -a "doctor" -d 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor generate-docs help" -f -a "generate-docs" -d 'Write the man pages and shell completions under DIR (for packagers)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor generate-docs help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -27,12 +27,24 @@ pub enum Command {
     Render(RenderCommand),
     /// Render the built-in demo model: works with no input file.
     Demo(DemoCommand),
+    /// Render every job of a TOML manifest (command-line options override it).
+    Run(RunCommand),
+    /// Check a manifest and print the resolved plan; nothing is rendered.
+    Validate(ValidateCommand),
+    /// Turn a PNG or RGBA frame sequence (e.g. assembled from farm shards) into any format.
+    Encode(EncodeCommand),
     /// Show what the loader understood of a model: triangles, bounds, materials, animations.
     Inspect(InspectCommand),
     /// List the export formats.
     Formats(FormatsCommand),
     /// Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here.
     Doctor(DoctorCommand),
+    /// Write the man pages and shell completions under DIR (for packagers).
+    #[command(hide = true)]
+    GenerateDocs {
+        /// Folder that receives man/ and completions/.
+        dir: PathBuf,
+    },
 }
 
 /// `holoforge render MODEL`.
@@ -51,6 +63,104 @@ pub struct DemoCommand {
     /// Output and rendering options.
     #[command(flatten)]
     pub options: RenderOptions,
+}
+
+/// `holoforge run MANIFEST`.
+#[derive(Debug, Args)]
+pub struct RunCommand {
+    /// The job manifest (TOML: `[defaults]` and `[[job]]` tables).
+    pub manifest: PathBuf,
+    /// Settings that override every job of the manifest.
+    #[command(flatten)]
+    pub options: RenderOptions,
+    /// Stop at the first failed job (by default the batch goes on).
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Skip jobs whose outputs all exist (resume an interrupted batch).
+    #[arg(long, conflicts_with = "force")]
+    pub skip_existing: bool,
+    /// Validate and print the plan; render nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Run only shard K of N (1-based): jobs K, K+N, K+2N, … — for render farms.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
+    /// Write NDJSON events to stdout for scripts (progress, results, summary).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `holoforge encode FRAMES_DIR`.
+#[derive(Debug, Args)]
+pub struct EncodeCommand {
+    /// Folder of frame_NNNNN.png or frame_NNNNN.rgba files (rgba needs its frames.json).
+    pub frames: PathBuf,
+    /// Output format.
+    #[arg(short, long, value_name = "FMT", value_parser = format_names())]
+    pub format: String,
+    /// Output path [default: named after the folder].
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Frames per second [default: frames.json's, else 30].
+    #[arg(long, value_name = "N")]
+    pub fps: Option<u32>,
+    /// Encoding quality [default: high].
+    #[arg(long, value_enum, default_value_t = Quality::High)]
+    pub quality: Quality,
+    /// Constant rate factor (or the format's quality number), overriding --quality.
+    #[arg(long, value_name = "N")]
+    pub crf: Option<u32>,
+    /// Encoder speed preset.
+    #[arg(long, value_name = "NAME")]
+    pub encoder_preset: Option<String>,
+    /// Background for opaque formats (hex) [default: black].
+    #[arg(long, value_name = "HEX")]
+    pub background: Option<String>,
+    /// The ffmpeg executable.
+    #[arg(long, value_name = "PATH")]
+    pub ffmpeg: Option<PathBuf>,
+    /// Overwrite an existing output.
+    #[arg(long)]
+    pub force: bool,
+    /// Print only warnings and errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `holoforge validate MANIFEST`.
+#[derive(Debug, Args)]
+pub struct ValidateCommand {
+    /// The job manifest.
+    pub manifest: PathBuf,
+    /// Print the plan as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One shard of a batch: K of N, 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which shard (1..=count).
+    pub index: usize,
+    /// How many shards.
+    pub count: usize,
+}
+
+impl Shard {
+    /// Whether job number `job` (0-based, file order) belongs to this shard.
+    pub fn includes(&self, job: usize) -> bool {
+        job % self.count == self.index - 1
+    }
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    let (k, n) = text.split_once('/').ok_or("write the shard as K/N, e.g. 2/8")?;
+    let (index, count): (usize, usize) =
+        (k.parse().map_err(|_| "K is not a number")?, n.parse().map_err(|_| "N is not a number")?);
+    if count == 0 || index == 0 || index > count {
+        return Err(format!("shard {index}/{count}: K must be between 1 and N"));
+    }
+    Ok(Shard { index, count })
 }
 
 /// `holoforge inspect MODEL`.

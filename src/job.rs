@@ -253,7 +253,7 @@ fn outputs(
             let path = match (&given, formats.len()) {
                 (Some(path), 1) => path.clone(),
                 (Some(base), _) => with_format_suffix(base.clone(), format),
-                (None, _) => with_format_suffix(PathBuf::from(&stem), format),
+                (None, _) => with_format_suffix(base_dir.join(&stem), format),
             };
             let composite_over = match (background, format.alpha()) {
                 (Background::Transparent, Alpha::None | Alpha::Binary) if formats.len() > 1 => Some(Rgb([0, 0, 0])),

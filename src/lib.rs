@@ -7,12 +7,14 @@
 pub mod camera;
 pub mod cli;
 pub mod commands;
+pub mod docs;
 pub mod error;
 pub mod export;
 pub mod frame;
 pub mod interrupt;
 pub mod job;
 pub mod look;
+pub mod manifest;
 pub mod progress;
 pub mod render;
 pub mod scene;

@@ -2,7 +2,7 @@
 //! nothing but errors with `--quiet`. Everything goes to stderr.
 
 use std::io::IsTerminal;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -10,12 +10,40 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 pub struct Progress {
     quiet: bool,
     bar: Option<ProgressBar>,
+    /// NDJSON events to stdout (`--json`).
+    events: bool,
+    /// The job the progress events are about.
+    job: String,
+    frames_done: u64,
+    frames_total: u64,
+    last_event: Option<Instant>,
 }
+
+/// At most this many `progress` events per second.
+const PROGRESS_EVENTS_PER_SECOND: f64 = 4.0;
 
 impl Progress {
     /// A reporter; `quiet` silences everything but warnings and errors.
     pub fn new(quiet: bool) -> Self {
-        Self { quiet, bar: None }
+        Self { quiet, bar: None, events: false, job: String::new(), frames_done: 0, frames_total: 0, last_event: None }
+    }
+
+    /// Also writes NDJSON events to stdout.
+    pub fn with_events(mut self, events: bool) -> Self {
+        self.events = events;
+        self
+    }
+
+    /// Names the job that following progress events are about.
+    pub fn set_job(&mut self, name: &str) {
+        self.job = name.to_string();
+    }
+
+    /// Writes one NDJSON event line (when `--json`).
+    pub fn event(&self, event: serde_json::Value) {
+        if self.events {
+            println!("{event}");
+        }
     }
 
     /// Prints an informational line.
@@ -39,6 +67,9 @@ impl Progress {
 
     /// Starts a bar for `total` frames (hidden when stderr is not a terminal or when quiet).
     pub fn start_frames(&mut self, total: u64) {
+        self.frames_done = 0;
+        self.frames_total = total;
+        self.last_event = None;
         if self.quiet || !std::io::stderr().is_terminal() {
             return;
         }
@@ -52,9 +83,17 @@ impl Progress {
     }
 
     /// Counts one finished frame.
-    pub fn frame_done(&self) {
+    pub fn frame_done(&mut self) {
         if let Some(bar) = &self.bar {
             bar.inc(1);
+        }
+        self.frames_done += 1;
+        let due = self.last_event.is_none_or(|t| t.elapsed().as_secs_f64() >= 1.0 / PROGRESS_EVENTS_PER_SECOND);
+        if self.events && (due || self.frames_done == self.frames_total) {
+            self.last_event = Some(Instant::now());
+            self.event(serde_json::json!({
+                "event": "progress", "job": self.job, "frames_done": self.frames_done, "frames": self.frames_total,
+            }));
         }
     }
 

@@ -22,11 +22,13 @@ macro_rules! settings {
         }
 
         impl Settings {
-            /// Every key a manifest table accepts, for "did you mean" hints.
-            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+            /// Every key a manifest table accepts (kebab-case), for "did you mean" hints.
+            pub fn keys() -> Vec<String> {
+                [$(stringify!($field)),*].iter().map(|k| k.replace('_', "-")).collect()
+            }
 
-            /// Overlays `over` on `self`: each key `over` sets wins.
-            pub fn merge(&mut self, over: &Settings) {
+            /// Overlays `over` on `self` key by key.
+            fn merge_fields(&mut self, over: &Settings) {
                 $(if over.$field.is_some() {
                     self.$field = over.$field.clone();
                 })*
@@ -80,6 +82,20 @@ settings! {
     encoder_preset: String,
 }
 
+impl Settings {
+    /// Overlays `over` on `self`: each key `over` sets wins, and `format` and `formats` replace
+    /// each other (a job's `formats` overrides a default `format`).
+    pub fn merge(&mut self, over: &Settings) {
+        self.merge_fields(over);
+        if over.formats.is_some() && over.format.is_none() {
+            self.format = None;
+        }
+        if over.format.is_some() && over.formats.is_none() {
+            self.formats = None;
+        }
+    }
+}
+
 /// A value given on the command line: it has no position in a file.
 pub fn from_cli<T>(value: Option<T>) -> Option<Spanned<T>> {
     value.map(|v| Spanned::new(0..0, v))
@@ -116,4 +132,31 @@ pub fn located<T>(error: anyhow::Error, key: &'static str, setting: &Option<Span
 /// A path setting as a `PathBuf`.
 pub fn path(setting: &Option<Spanned<String>>) -> Option<PathBuf> {
     value(setting).map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Settings {
+        toml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn later_layers_win_key_by_key() {
+        let mut settings = parse("size = \"720p\"\nfps = 24\nformat = \"png\"");
+        settings.merge(&parse("fps = 60\nformats = [\"mp4\", \"gif\"]"));
+        assert_eq!(value(&settings.size).map(String::as_str), Some("720p"));
+        assert_eq!(value(&settings.fps), Some(&60));
+        assert!(settings.format.is_none(), "a job's formats replaces the default format");
+        assert_eq!(value(&settings.formats).map(Vec::len), Some(2));
+        settings.merge(&Settings { format: from_cli(Some("webp".to_string())), ..Settings::default() });
+        assert!(settings.formats.is_none());
+    }
+
+    #[test]
+    fn values_remember_where_they_were_written() {
+        let settings = parse("fps = 24\nsize = \"720p\"");
+        assert_eq!(settings.size.unwrap().span(), 16..22);
+    }
 }

@@ -1,9 +1,11 @@
 //! One module per subcommand, each with one entry function.
 
 pub mod doctor;
+pub mod encode;
 pub mod formats;
 pub mod inspect;
 pub mod render;
+pub mod run;
 
 use crate::cli::{Cli, Command};
 use crate::error::ExitCode;
@@ -13,8 +15,12 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Render(command) => render::render(command),
         Command::Demo(command) => render::demo(command),
+        Command::Run(command) => run::run(command),
+        Command::Validate(command) => run::validate(command),
+        Command::Encode(command) => encode::encode(command),
         Command::Inspect(command) => inspect::inspect(command),
         Command::Formats(command) => formats::formats(command),
         Command::Doctor(command) => doctor::doctor(command),
+        Command::GenerateDocs { dir } => crate::docs::write_all(&dir).map(|()| ExitCode::Success),
     }
 }

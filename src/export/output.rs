@@ -27,6 +27,7 @@ impl PendingOutput {
                 .into());
         }
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        remove_stale_partials(folder, &name);
         let temp = folder.join(format!(".{name}.holoforge-partial-{}", std::process::id()));
         Ok(Self { temp, target: target.to_path_buf(), committed: false })
     }
@@ -57,6 +58,18 @@ impl Drop for PendingOutput {
             } else {
                 let _ = std::fs::remove_file(&self.temp);
             }
+        }
+    }
+}
+
+/// Removes what a killed earlier run left while writing `name` (its `.NAME.holoforge-partial-PID`).
+fn remove_stale_partials(folder: &Path, name: &str) {
+    let prefix = format!(".{name}.holoforge-partial-");
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let path = entry.path();
+            let _ = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
         }
     }
 }

@@ -1,0 +1,160 @@
+//! `holoforge encode FRAMES_DIR -f FORMAT`: a frame sequence (PNG, or raw RGBA with its
+//! `frames.json`) — for example assembled from render-farm shards — into any export format.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::cli::EncodeCommand;
+use crate::error::{ExitCode, Problem};
+use crate::export::ffmpeg::Ffmpeg;
+use crate::export::{self, Alpha, SinkSpec};
+use crate::frame::Frame;
+use crate::look::Rgb;
+use crate::progress::Progress;
+
+/// One frame file: its frame number and path.
+struct FrameFile {
+    index: u32,
+    path: PathBuf,
+}
+
+/// Encodes the folder's frames, in frame-number order.
+pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
+    let format = export::find(&command.format)?;
+    let (files, raw) = frame_files(&command.frames)?;
+    let sidecar = if raw { Some(read_sidecar(&command.frames)?) } else { None };
+    let (width, height) = match &sidecar {
+        Some(s) => (s.width, s.height),
+        None => {
+            let first = image::image_dimensions(&files[0].path)
+                .with_context(|| format!("cannot read {}", files[0].path.display()))?;
+            (first.0, first.1)
+        }
+    };
+    export::check_size(format, width, height)?;
+    let fps = command.fps.or(sidecar.as_ref().map(|s| s.fps)).unwrap_or(30);
+    let background = match &command.background {
+        Some(text) => Rgb::parse(text)?,
+        None => Rgb([0, 0, 0]),
+    };
+    let composite = format.alpha() != Alpha::Full || command.background.is_some();
+    let ffmpeg = match format.required_encoders() {
+        [] => None,
+        needed => {
+            let ffmpeg = Ffmpeg::locate(command.ffmpeg.as_deref())?;
+            ffmpeg.require_encoders(format.name(), needed)?;
+            Some(ffmpeg)
+        }
+    };
+    let output = command.output.clone().unwrap_or_else(|| {
+        let stem = command.frames.file_name().map_or("frames".into(), |n| n.to_string_lossy().into_owned());
+        match format.extension() {
+            Some(ext) => PathBuf::from(format!("{stem}.{ext}")),
+            None => PathBuf::from(format!("{stem}-{}", format.name())),
+        }
+    });
+    let spec = SinkSpec {
+        output: &output,
+        width,
+        height,
+        fps,
+        transparent: !composite,
+        quality: command.quality,
+        crf: command.crf,
+        encoder_preset: command.encoder_preset.as_deref(),
+        force: command.force,
+        ffmpeg: ffmpeg.as_ref(),
+    };
+    let mut progress = Progress::new(command.quiet);
+    progress.info(&format!("encoding {} frames from {} → {}", files.len(), command.frames.display(), output.display()));
+    let mut sink = format.open(&spec)?;
+    progress.start_frames(files.len() as u64);
+    for file in &files {
+        let mut frame = read_frame(file, width, height, raw)?;
+        if composite {
+            frame.composite_over(background);
+        }
+        sink.push(frame)?;
+        progress.frame_done();
+    }
+    progress.finish_frames();
+    let written = sink.finish()?;
+    progress.info(&format!("wrote {} ({})", written.display(), crate::job::describe_size(&written)));
+    Ok(ExitCode::Success)
+}
+
+/// The frame files of the folder, sorted by frame number; `true` when they are raw RGBA.
+fn frame_files(folder: &Path) -> Result<(Vec<FrameFile>, bool)> {
+    let entries = std::fs::read_dir(folder).map_err(|e| {
+        Problem::usage(format!("{}: cannot read the frames folder: {}", folder.display(), crate::scene::io_reason(&e)))
+    })?;
+    let mut files = Vec::new();
+    let mut raw = None;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix("frame_") else { continue };
+        let Some((number, extension)) = rest.split_once('.') else { continue };
+        let (Ok(index), Some(is_raw)) = (
+            number.parse::<u32>(),
+            match extension {
+                "png" => Some(false),
+                "rgba" => Some(true),
+                _ => None,
+            },
+        ) else {
+            continue;
+        };
+        if *raw.get_or_insert(is_raw) != is_raw {
+            return Err(Problem::usage(format!("{}: mixes .png and .rgba frames", folder.display())).into());
+        }
+        files.push(FrameFile { index, path: entry.path() });
+    }
+    if files.is_empty() {
+        return Err(Problem::usage(format!("{}: no frame_NNNNN.png or frame_NNNNN.rgba files", folder.display()))
+            .with_hint("render with --format png or --format rgba first")
+            .into());
+    }
+    files.sort_by_key(|f| f.index);
+    if let Some(pair) = files.windows(2).find(|p| p[1].index != p[0].index + 1) {
+        return Err(Problem::usage(format!(
+            "{}: frames {} to {} are missing",
+            folder.display(),
+            pair[0].index + 1,
+            pair[1].index - 1
+        ))
+        .with_hint("a shard may not have finished; render the missing range with --start-frame/--frames")
+        .into());
+    }
+    Ok((files, raw.unwrap_or(false)))
+}
+
+/// What `frames.json` says about raw frames.
+#[derive(serde::Deserialize)]
+struct Sidecar {
+    width: u32,
+    height: u32,
+    fps: u32,
+}
+
+fn read_sidecar(folder: &Path) -> Result<Sidecar> {
+    let path = folder.join("frames.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Problem::usage(format!("{}: {} (raw frames need it)", path.display(), crate::scene::io_reason(&e)))
+    })?;
+    serde_json::from_str(&text).map_err(|e| Problem::usage(format!("{}: {e}", path.display())).into())
+}
+
+fn read_frame(file: &FrameFile, width: u32, height: u32, raw: bool) -> Result<Frame> {
+    let rgba = if raw {
+        std::fs::read(&file.path).with_context(|| format!("cannot read {}", file.path.display()))?
+    } else {
+        image::open(&file.path).with_context(|| format!("cannot read {}", file.path.display()))?.into_rgba8().into_raw()
+    };
+    if rgba.len() != (width * height * 4) as usize {
+        return Err(
+            Problem::usage(format!("{}: not a {width}x{height} frame like the others", file.path.display())).into()
+        );
+    }
+    Ok(Frame { index: file.index, width, height, rgba })
+}

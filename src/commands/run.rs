@@ -1,0 +1,182 @@
+//! `holoforge run MANIFEST` and `holoforge validate MANIFEST`: a batch of jobs on one GPU device;
+//! a failed job is reported and the batch goes on; a summary table (or NDJSON events) at the end.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::Result;
+use serde_json::json;
+
+use crate::cli::{RunCommand, ValidateCommand};
+use crate::error::{render_for_terminal, ExitCode};
+use crate::export::ffmpeg::Ffmpeg;
+use crate::interrupt;
+use crate::job::{self, Job};
+use crate::manifest::{self, Manifest};
+use crate::progress::Progress;
+use crate::render::Renderer;
+use crate::settings::Settings;
+
+/// Checks the manifest and prints the plan.
+pub fn validate(command: ValidateCommand) -> Result<ExitCode> {
+    let manifest = manifest::load(&command.manifest, &Settings::default())?;
+    print_plan(&manifest, &manifest.jobs.iter().collect::<Vec<_>>(), command.json);
+    Ok(ExitCode::Success)
+}
+
+/// How one job of the batch ended.
+enum Outcome {
+    Done(job::JobReport),
+    Skipped,
+    Failed(String),
+}
+
+/// Runs every (selected) job of the manifest.
+pub fn run(command: RunCommand) -> Result<ExitCode> {
+    let manifest = manifest::load(&command.manifest, &command.options.settings())?;
+    let selected: Vec<&Job> = manifest
+        .jobs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| command.shard.is_none_or(|s| s.includes(*i)))
+        .map(|(_, job)| job)
+        .collect();
+    if command.dry_run {
+        print_plan(&manifest, &selected, command.json);
+        return Ok(ExitCode::Success);
+    }
+    let mut progress = Progress::new(command.options.quiet).with_events(command.json);
+    progress.event(json!({"event": "plan", "manifest": manifest.path, "jobs": selected.iter().map(|j| plan_entry(j)).collect::<Vec<_>>()}));
+
+    // Everything the batch needs from the machine is checked before any job starts.
+    let needs_ffmpeg = selected.iter().any(|j| !j.required_encoders().is_empty());
+    let ffmpeg_path = command.options.ffmpeg.clone().or(manifest.ffmpeg.clone());
+    let ffmpeg = if needs_ffmpeg { Some(Ffmpeg::locate(ffmpeg_path.as_deref())?) } else { None };
+    for job in &selected {
+        job::check_encoders(job, ffmpeg.as_ref())?;
+    }
+    let mut renderer = Renderer::new(command.options.adapter.as_deref())?;
+
+    let started = Instant::now();
+    let mut outcomes: Vec<(&Job, Outcome)> = Vec::new();
+    for job in &selected {
+        if interrupt::requested() {
+            break;
+        }
+        if command.skip_existing && job.outputs.iter().all(|o| o.path.exists()) {
+            progress.info(&format!("{}: skipped, its outputs exist", job.name));
+            progress.event(json!({"event": "job_skipped", "job": job.name}));
+            outcomes.push((job, Outcome::Skipped));
+            continue;
+        }
+        progress.event(json!({"event": "job_started", "job": job.name, "frames": job.frames.len()}));
+        progress.set_job(&job.name);
+        match job::run(job, &mut renderer, ffmpeg.as_ref(), command.options.force, &mut progress) {
+            Ok(report) => {
+                progress.event(json!({
+                    "event": "job_finished",
+                    "job": job.name,
+                    "frames": report.frames,
+                    "seconds": report.seconds,
+                    "outputs": report.outputs.iter().map(|o| json!({"path": o, "bytes": size_of(o)})).collect::<Vec<_>>(),
+                }));
+                outcomes.push((job, Outcome::Done(report)));
+            }
+            Err(error) => {
+                let message = render_for_terminal(&error);
+                eprintln!("{}: {message}", job.name);
+                progress.event(json!({"event": "job_failed", "job": job.name, "error": format!("{error:#}")}));
+                outcomes.push((job, Outcome::Failed(message)));
+                if command.fail_fast || interrupt::requested() {
+                    break;
+                }
+            }
+        }
+    }
+    let failed = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Failed(_))).count();
+    let done = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Done(_))).count();
+    let skipped = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Skipped)).count();
+    let not_run = selected.len() - outcomes.len();
+    progress.event(json!({
+        "event": "summary",
+        "done": done, "failed": failed, "skipped": skipped, "not_run": not_run,
+        "seconds": started.elapsed().as_secs_f64(),
+    }));
+    if !command.options.quiet {
+        print_summary(&outcomes);
+    }
+    if interrupt::requested() {
+        eprintln!("error: interrupted by Ctrl-C; {done} job(s) finished, the partial output was removed");
+        return Ok(ExitCode::Interrupted);
+    }
+    Ok(if failed > 0 || not_run > 0 { ExitCode::JobFailed } else { ExitCode::Success })
+}
+
+fn size_of(path: &Path) -> u64 {
+    if path.is_dir() {
+        std::fs::read_dir(path).map(|d| d.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum()).unwrap_or(0)
+    } else {
+        std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+    }
+}
+
+fn plan_entry(job: &Job) -> serde_json::Value {
+    json!({
+        "job": job.name,
+        "model": job.model.label(),
+        "size": [job.render.width, job.render.height],
+        "fps": job.fps,
+        "frames": [job.frames.start, job.frames.end],
+        "clip_frames": job.clip_frames,
+        "outputs": job.outputs.iter().map(|o| json!({"format": o.format.name(), "path": o.path})).collect::<Vec<_>>(),
+    })
+}
+
+fn print_plan(manifest: &Manifest, jobs: &[&Job], as_json: bool) {
+    if as_json {
+        let plan = json!({"manifest": manifest.path, "jobs": jobs.iter().map(|j| plan_entry(j)).collect::<Vec<_>>()});
+        println!("{}", serde_json::to_string_pretty(&plan).unwrap_or_default());
+        return;
+    }
+    println!("{}: {} job(s)", manifest.path.display(), jobs.len());
+    for job in jobs {
+        println!(
+            "  {}: {} {}x{} @ {} fps, frames {}..{} of {}",
+            job.name,
+            job.model.label(),
+            job.render.width,
+            job.render.height,
+            job.fps,
+            job.frames.start,
+            job.frames.end,
+            job.clip_frames
+        );
+        for output in &job.outputs {
+            println!("    {:<14} → {}", output.format.name(), output.path.display());
+        }
+    }
+}
+
+fn print_summary(outcomes: &[(&Job, Outcome)]) {
+    eprintln!("\n{:<24} {:<8} {:>7} {:>8}  output", "job", "status", "frames", "time");
+    for (job, outcome) in outcomes {
+        let (status, frames, time, outputs) = match outcome {
+            Outcome::Done(report) => (
+                "done",
+                report.frames.to_string(),
+                format!("{:.1} s", report.seconds),
+                report
+                    .outputs
+                    .iter()
+                    .map(|o| format!("{} ({})", o.display(), job::describe_size(o)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            Outcome::Skipped => ("skipped", "-".into(), "-".into(), "exists".into()),
+            Outcome::Failed(message) => {
+                ("failed", "-".into(), "-".into(), message.lines().next().unwrap_or("").to_string())
+            }
+        };
+        eprintln!("{:<24} {:<8} {:>7} {:>8}  {outputs}", job.name, status, frames, time);
+    }
+}

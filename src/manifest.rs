@@ -1,0 +1,197 @@
+//! The TOML job manifest: `[defaults]` and `[[job]]` tables of [`Settings`], merged
+//! (defaults < job < command line) and resolved into [`Job`]s before any work. Every problem is
+//! reported at once, each as `file:line:column: key: what is wrong`, with a hint where one helps.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{find_problem, Problem};
+use crate::job::{Job, ModelSource};
+use crate::settings::{SettingAt, Settings};
+
+/// Top-level keys of a manifest.
+const TOP_LEVEL_KEYS: &[&str] = &["defaults", "job", "ffmpeg"];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestFile {
+    #[serde(default)]
+    defaults: Settings,
+    #[serde(default)]
+    job: Vec<Spanned<Settings>>,
+    ffmpeg: Option<Spanned<String>>,
+}
+
+/// A validated manifest: every job resolved.
+pub struct Manifest {
+    /// The manifest file.
+    pub path: PathBuf,
+    /// Its jobs, in file order.
+    pub jobs: Vec<Job>,
+    /// `ffmpeg = …`, relative to the manifest's folder.
+    pub ffmpeg: Option<PathBuf>,
+}
+
+/// Reads, merges and validates a manifest; `overrides` (the command line) win over the file.
+pub fn load(path: &Path, overrides: &Settings) -> Result<Manifest> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Problem::usage(format!("{}: cannot read the manifest: {}", path.display(), crate::scene::io_reason(&e)))
+    })?;
+    let positions = Positions::new(path, &text);
+    let file: ManifestFile = toml::from_str(&text).map_err(|e| positions.parse_error(&e))?;
+    let base_dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if file.job.is_empty() {
+        return Err(Problem::usage(format!("{}: the manifest has no [[job]] tables", path.display()))
+            .with_hint("add one per model: [[job]] followed by model = \"model.glb\"")
+            .into());
+    }
+    let mut jobs = Vec::new();
+    let mut problems = Vec::new();
+    for (index, table) in file.job.iter().enumerate() {
+        let mut settings = file.defaults.clone();
+        settings.merge(table.get_ref());
+        settings.merge(overrides);
+        let Some(model) = &settings.model else {
+            problems.push(positions.at(table.span(), &format!("job {} has no `model`", index + 1), None));
+            continue;
+        };
+        let model_path = base_dir.join(model.get_ref());
+        if !model_path.is_file() {
+            let what = if model_path.is_dir() { "is a directory, not a model file" } else { "does not exist" };
+            problems.push(positions.at(model.span(), &format!("model: {} {what}", model_path.display()), None));
+            continue;
+        }
+        match Job::resolve(ModelSource::File(model_path), &settings, base_dir) {
+            Ok(job) => jobs.push(job),
+            Err(error) => problems.push(positions.resolve_error(&error, table.span())),
+        }
+    }
+    let mut writers: HashMap<PathBuf, usize> = HashMap::new();
+    for (index, job) in jobs.iter().enumerate() {
+        for output in &job.outputs {
+            if let Some(first) = writers.insert(output.path.clone(), index) {
+                problems.push(format!(
+                    "{}: jobs {} and {} would both write {}",
+                    path.display(),
+                    first + 1,
+                    index + 1,
+                    output.path.display()
+                ));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        let count = problems.len();
+        return Err(Problem::usage(format!(
+            "{} problem{} in the manifest:\n{}",
+            count,
+            if count == 1 { "" } else { "s" },
+            problems.join("\n")
+        ))
+        .into());
+    }
+    let ffmpeg = file.ffmpeg.map(|f| base_dir.join(f.into_inner()));
+    Ok(Manifest { path: path.to_path_buf(), jobs, ffmpeg })
+}
+
+/// Turns byte offsets into `file:line:column` and formats problems.
+struct Positions<'a> {
+    path: &'a Path,
+    line_starts: Vec<usize>,
+    text: &'a str,
+}
+
+impl<'a> Positions<'a> {
+    fn new(path: &'a Path, text: &'a str) -> Self {
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { path, line_starts, text }
+    }
+
+    /// `file:line:column` of a byte offset (1-based, columns in characters).
+    fn locate(&self, offset: usize) -> String {
+        let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let column = self.text.get(start..offset.min(self.text.len())).map_or(1, |s| s.chars().count() + 1);
+        format!("{}:{line}:{column}", self.path.display())
+    }
+
+    fn at(&self, span: Range<usize>, message: &str, hint: Option<&str>) -> String {
+        let hint = hint.map(|h| format!("\n  hint: {h}")).unwrap_or_default();
+        format!("{}: {message}{hint}", self.locate(span.start))
+    }
+
+    /// A TOML syntax or schema error, with "did you mean" for unknown keys.
+    fn parse_error(&self, error: &toml::de::Error) -> anyhow::Error {
+        let message = error.message().trim().to_string();
+        let (message, hint) = match unknown_key(&message) {
+            Some(key) => {
+                let hint = closest_key(&key).map(|k| format!("did you mean `{k}`?"));
+                (
+                    format!("unknown key `{key}`"),
+                    hint.or_else(|| Some(format!("known keys: {}", Settings::keys().join(", ")))),
+                )
+            }
+            None => (message, None),
+        };
+        let located = match error.span() {
+            Some(span) => self.at(span, &message, hint.as_deref()),
+            None => format!("{}: {message}", self.path.display()),
+        };
+        Problem::usage(format!("invalid manifest:\n{located}")).into()
+    }
+
+    /// A job that failed to resolve: at the offending key when known, else at its table.
+    fn resolve_error(&self, error: &anyhow::Error, table: Range<usize>) -> String {
+        let setting = error.downcast_ref::<SettingAt>();
+        let problem = find_problem(error);
+        let message = problem.map_or_else(|| format!("{error:#}"), |p| p.message.clone());
+        let hint = problem.and_then(|p| p.hint.as_deref());
+        match setting {
+            Some(at) => self.at(at.span.clone(), &format!("{}: {message}", at.key), hint),
+            None => self.at(table, &message, hint),
+        }
+    }
+}
+
+/// The key named by serde's "unknown field `x`, expected …" message.
+fn unknown_key(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    Some(rest[..rest.find('`')?].to_string())
+}
+
+/// The known key nearest to a misspelt one, if any is close.
+fn closest_key(key: &str) -> Option<String> {
+    Settings::keys()
+        .into_iter()
+        .chain(TOP_LEVEL_KEYS.iter().map(|k| k.to_string()))
+        .map(|k| (strsim::damerau_levenshtein(key, &k), k))
+        .filter(|(distance, k)| *distance <= 2.max(k.len() / 4))
+        .min()
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_lines_and_columns() {
+        let positions = Positions::new(Path::new("m.toml"), "a = 1\nbb = 2\n");
+        assert_eq!(positions.locate(0), "m.toml:1:1");
+        assert_eq!(positions.locate(6), "m.toml:2:1");
+        assert_eq!(positions.locate(11), "m.toml:2:6");
+    }
+
+    #[test]
+    fn misspelt_keys_get_a_suggestion() {
+        assert_eq!(closest_key("sise").as_deref(), Some("size"));
+        assert_eq!(closest_key("start_frame").as_deref(), Some("start-frame"));
+        assert_eq!(closest_key("xyzzy"), None);
+        assert_eq!(unknown_key("unknown field `sise`, expected one of `model`"), Some("sise".into()));
+    }
+}

@@ -1,0 +1,209 @@
+//! Manifests and batches: merging, validation messages with positions, a batch that survives a
+//! broken model, NDJSON events, shards, resuming with --skip-existing, and farm frame ranges + encode.
+
+mod util;
+
+use util::{fixture, read_sequence, Sandbox};
+
+/// A sandbox with the fixtures copied in and `jobs.toml` written.
+fn batch(manifest: &str) -> Sandbox {
+    let sandbox = Sandbox::new();
+    for name in ["kenney_alien.glb", "unit_cube.stl"] {
+        std::fs::copy(fixture(name), sandbox.path(name)).unwrap();
+    }
+    let whole = std::fs::read(fixture("kenney_alien.glb")).unwrap();
+    std::fs::write(sandbox.path("broken.glb"), &whole[..whole.len() / 2]).unwrap();
+    std::fs::write(sandbox.path("jobs.toml"), manifest).unwrap();
+    sandbox
+}
+
+const DEFAULTS: &str = "[defaults]\nsize = \"96x72\"\nfps = 12\nduration = 0.5\nmsaa = 1\nformat = \"png\"\n";
+
+#[test]
+fn a_batch_with_a_broken_model_completes_the_others_and_exits_1() {
+    let sandbox = batch(&format!(
+        "{DEFAULTS}\n[[job]]\nmodel = \"kenney_alien.glb\"\n\n[[job]]\nmodel = \"broken.glb\"\n\n[[job]]\nname = \"cube\"\nmodel = \"unit_cube.stl\"\nformats = [\"png\", \"gif\"]\n"
+    ));
+    let run = sandbox.run(&["run", "jobs.toml"]);
+    run.expect_code(1);
+    let stderr = run.stderr();
+    assert!(stderr.contains("broken.glb: error: ./broken.glb: invalid GLB container"), "{run}");
+    assert!(stderr.contains("kenney_alien.glb         done"), "{run}");
+    assert!(stderr.contains("broken.glb               failed"), "{run}");
+    assert!(stderr.contains("cube                     done"), "{run}");
+    assert_eq!(read_sequence(&sandbox.path("kenney_alien-png")).len(), 6);
+    assert_eq!(read_sequence(&sandbox.path("unit_cube-png")).len(), 6);
+    assert!(sandbox.path("unit_cube.gif").is_file());
+    assert!(!sandbox.path("broken-png").exists());
+}
+
+#[test]
+fn manifest_problems_are_all_reported_with_positions_before_anything_runs() {
+    let cases: &[(&str, &[&str])] = &[
+        ("[defaults]\nsise = \"96x72\"\n[[job]]\nmodel = \"unit_cube.stl\"\n", &[
+            "error: invalid manifest:",
+            "jobs.toml:2:1: unknown key `sise`",
+            "  hint: did you mean `size`?",
+        ]),
+        ("[[job]]\nmodel = \"unit_cube.stl\"\nfps = \"fast\"\n", &["error: invalid manifest:", "jobs.toml:3:7: invalid type: string \"fast\", expected u32"]),
+        ("[defaults]\nfps = 12\n", &["error: jobs.toml: the manifest has no [[job]] tables"]),
+        (
+            "[defaults]\nsize = \"97x72\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\n\n[[job]]\nmodel = \"nope.glb\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\nsize = \"96x72\"\ncolor = \"teal\"\n\n[[job]]\nformat = \"png\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\nsize = \"96x72\"\noutput = \"same\"\nformats = [\"png\", \"rgba\", \"avi\"]\n",
+            &[
+                "error: 5 problems in the manifest:",
+                "jobs.toml:2:8: size: 97x72: format mp4 needs an even width and height (4:2:0 video)",
+                "  hint: use e.g. --size 98x72",
+                "jobs.toml:8:9: model: ./nope.glb does not exist",
+                "jobs.toml:13:9: color: 'teal' is not a colour",
+                "  hint: write colours as hex, e.g. #00e5ff or #0ef",
+                "jobs.toml:15:1: job 4 has no `model`",
+                "jobs.toml:22:11: formats: unknown format 'avi'",
+            ],
+        ),
+    ];
+    for (manifest, expected) in cases {
+        let sandbox = batch(manifest);
+        for command in ["validate", "run"] {
+            let run = sandbox.run(&[command, "jobs.toml"]);
+            run.expect_code(2);
+            let lines: Vec<String> = run.stderr().lines().map(str::to_string).collect();
+            for line in *expected {
+                assert!(lines.iter().any(|l| l == line), "missing line {line:?}\n{run}");
+            }
+        }
+        let made: Vec<String> =
+            sandbox.entries().into_iter().filter(|e| !e.contains('.') || e.ends_with(".mp4")).collect();
+        assert!(made.is_empty(), "something was rendered: {made:?}");
+    }
+}
+
+#[test]
+fn json_events_are_one_object_per_line_in_order() {
+    let sandbox = batch(&format!("{DEFAULTS}\n[[job]]\nmodel = \"unit_cube.stl\"\nformats = [\"png\", \"mp4\"]\n"));
+    let run = sandbox.run(&["run", "jobs.toml", "--json", "-q"]);
+    run.expect_success();
+    let events: Vec<serde_json::Value> = run
+        .stdout()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l:?}: {e}")))
+        .collect();
+    let kinds: Vec<&str> = events.iter().map(|e| e["event"].as_str().unwrap()).collect();
+    assert_eq!(kinds.first(), Some(&"plan"));
+    assert_eq!(&kinds[kinds.len() - 2..], ["job_finished", "summary"]);
+    assert!(kinds.contains(&"job_started") && kinds.contains(&"progress"), "{kinds:?}");
+    let last_progress = events.iter().rev().find(|e| e["event"] == "progress").unwrap();
+    assert_eq!(last_progress["frames_done"], 6);
+    let finished = &events[events.len() - 2];
+    assert_eq!(finished["outputs"].as_array().unwrap().len(), 2);
+    assert!(finished["outputs"][1]["bytes"].as_u64().unwrap() > 0);
+    assert_eq!(events.last().unwrap()["done"], 1);
+}
+
+#[test]
+fn shards_cover_every_job_exactly_once() {
+    let jobs: String = (0..7)
+        .map(|i| format!("[[job]]\nname = \"j{i}\"\nmodel = \"unit_cube.stl\"\noutput = \"out{i}\"\n\n"))
+        .collect();
+    let sandbox = batch(&format!("{DEFAULTS}\n{jobs}"));
+    let mut seen = Vec::new();
+    for k in 1..=3 {
+        let run = sandbox.run(&["run", "jobs.toml", "--dry-run", "--json", "--shard", &format!("{k}/3")]);
+        run.expect_success();
+        let plan: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+        seen.extend(plan["jobs"].as_array().unwrap().iter().map(|j| j["job"].as_str().unwrap().to_string()));
+    }
+    seen.sort();
+    assert_eq!(seen, (0..7).map(|i| format!("j{i}")).collect::<Vec<_>>());
+    let bad = sandbox.run(&["run", "jobs.toml", "--shard", "4/3"]);
+    bad.expect_code(2);
+    assert!(bad.stderr().contains("shard 4/3: K must be between 1 and N"), "{bad}");
+}
+
+#[test]
+fn command_line_options_override_the_manifest() {
+    let sandbox = batch(&format!("{DEFAULTS}\n[[job]]\nmodel = \"unit_cube.stl\"\nsize = \"64x64\"\n"));
+    sandbox.run(&["run", "jobs.toml", "--size", "40x30", "-q"]).expect_success();
+    let frames = read_sequence(&sandbox.path("unit_cube-png"));
+    assert_eq!(frames[0].dimensions(), (40, 30));
+}
+
+#[cfg(unix)]
+#[test]
+fn skip_existing_resumes_a_killed_batch_without_partial_files() {
+    let sandbox = batch(
+        "[defaults]\nsize = \"96x72\"\nmsaa = 1\nformat = \"mp4\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\nframes = 3\n\n[[job]]\nmodel = \"kenney_alien.glb\"\nframes = 100000\n",
+    );
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_holoforge"))
+        .args(["run", "jobs.toml", "-q"])
+        .current_dir(sandbox.dir.path())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !sandbox.entries().iter().any(|e| e.starts_with(".kenney_alien.mp4.holoforge-partial")) {
+        assert!(started.elapsed().as_secs() < 60, "the second job never started");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(sandbox.path("unit_cube.mp4").is_file());
+    // Resume with a short second job: the first is skipped, the killed one's leftovers are cleaned.
+    let resume = sandbox.run(&["run", "jobs.toml", "--skip-existing", "--frames", "3"]);
+    resume.expect_success();
+    assert!(resume.stderr().contains("unit_cube.stl: skipped, its outputs exist"), "{resume}");
+    assert!(sandbox.path("kenney_alien.mp4").is_file());
+    let leftovers: Vec<String> = sandbox.entries().into_iter().filter(|e| e.contains("partial")).collect();
+    assert!(leftovers.is_empty(), "partial files left: {leftovers:?}");
+}
+
+#[test]
+fn frame_ranges_from_three_processes_plus_encode_equal_one_run() {
+    let sandbox = batch("");
+    let common = [
+        "render",
+        "kenney_alien.glb",
+        "-f",
+        "png",
+        "-s",
+        "96x72",
+        "--msaa",
+        "1",
+        "--duration",
+        "1",
+        "--fps",
+        "12",
+        "-q",
+    ];
+    let run =
+        |out: &str, extra: &[&str]| sandbox.run(&[&common[..], &["-o", out], extra].concat()).expect_success().code();
+    run("whole", &[]);
+    std::fs::create_dir(sandbox.path("assembled")).unwrap();
+    for (shard, (start, count)) in [(0, 4), (4, 4), (8, 4)].iter().enumerate() {
+        let out = format!("shard{shard}");
+        run(&out, &["--start-frame", &start.to_string(), "--frames", &count.to_string()]);
+        for entry in std::fs::read_dir(sandbox.path(&out)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), sandbox.path("assembled").join(entry.file_name())).unwrap();
+        }
+    }
+    assert_eq!(read_sequence(&sandbox.path("assembled")), read_sequence(&sandbox.path("whole")));
+    sandbox.run(&["encode", "assembled", "-f", "mp4", "-o", "farm.mp4", "--fps", "12", "-q"]).expect_success();
+    sandbox.run(&["encode", "whole", "-f", "mp4", "-o", "single.mp4", "--fps", "12", "-q"]).expect_success();
+    let decode = |file: &str| {
+        let output = std::process::Command::new("ffmpeg")
+            .args(["-v", "error", "-i"])
+            .arg(sandbox.path(file))
+            .args(["-f", "rawvideo", "-pix_fmt", "rgba", "-"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        output.stdout
+    };
+    let farm = decode("farm.mp4");
+    assert_eq!(farm.len(), 12 * 96 * 72 * 4);
+    assert!(farm == decode("single.mp4"), "the farm's video differs from the single run's");
+    // A gap in the frames is refused with the range that is missing.
+    std::fs::remove_file(sandbox.path("assembled/frame_00005.png")).unwrap();
+    let gap = sandbox.run(&["encode", "assembled", "-f", "mp4", "-o", "gap.mp4"]);
+    gap.expect_code(2);
+    assert!(gap.stderr().contains("assembled: frames 5 to 5 are missing"), "{gap}");
+}
