@@ -4,12 +4,14 @@
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Reports what a run is doing.
 pub struct Progress {
     quiet: bool,
     bar: Option<ProgressBar>,
+    /// Batch runs: the overall bar (jobs) above the current job's bar.
+    batch: Option<(MultiProgress, ProgressBar)>,
     /// NDJSON events to stdout (`--json`).
     events: bool,
     /// The job the progress events are about.
@@ -25,7 +27,16 @@ const PROGRESS_EVENTS_PER_SECOND: f64 = 4.0;
 impl Progress {
     /// A reporter; `quiet` silences everything but warnings and errors.
     pub fn new(quiet: bool) -> Self {
-        Self { quiet, bar: None, events: false, job: String::new(), frames_done: 0, frames_total: 0, last_event: None }
+        Self {
+            quiet,
+            bar: None,
+            batch: None,
+            events: false,
+            job: String::new(),
+            frames_done: 0,
+            frames_total: 0,
+            last_event: None,
+        }
     }
 
     /// Also writes NDJSON events to stdout.
@@ -58,10 +69,40 @@ impl Progress {
         self.print(&format!("warning: {message}"));
     }
 
-    fn print(&self, line: &str) {
-        match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("{line}")),
-            None => eprintln!("{line}"),
+    /// Prints a line to stderr without tearing the bars.
+    pub fn print(&self, line: &str) {
+        match (&self.batch, &self.bar) {
+            (Some((multi, _)), _) => multi.suspend(|| eprintln!("{line}")),
+            (None, Some(bar)) => bar.suspend(|| eprintln!("{line}")),
+            (None, None) => eprintln!("{line}"),
+        }
+    }
+
+    /// Starts the overall bar of a batch of `jobs` (terminal only).
+    pub fn start_batch(&mut self, jobs: u64) {
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return;
+        }
+        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
+        let overall = multi.add(ProgressBar::new(jobs));
+        overall.set_style(
+            ProgressStyle::with_template("{bar:40.green/blue} {pos}/{len} jobs  elapsed {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        self.batch = Some((multi, overall));
+    }
+
+    /// Counts one finished (or failed) job of the batch.
+    pub fn job_done(&self) {
+        if let Some((_, overall)) = &self.batch {
+            overall.inc(1);
+        }
+    }
+
+    /// Removes the batch bar.
+    pub fn finish_batch(&mut self) {
+        if let Some((_, overall)) = self.batch.take() {
+            overall.finish_and_clear();
         }
     }
 
@@ -73,7 +114,10 @@ impl Progress {
         if self.quiet || !std::io::stderr().is_terminal() {
             return;
         }
-        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        let bar = match &self.batch {
+            Some((multi, _)) => multi.add(ProgressBar::new(total)),
+            None => ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()),
+        };
         bar.set_style(
             ProgressStyle::with_template("{bar:40.cyan/blue} {pos}/{len} frames  {per_sec}  eta {eta}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),

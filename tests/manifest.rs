@@ -207,3 +207,40 @@ fn frame_ranges_from_three_processes_plus_encode_equal_one_run() {
     gap.expect_code(2);
     assert!(gap.stderr().contains("assembled: frames 5 to 5 are missing"), "{gap}");
 }
+
+#[test]
+fn the_example_manifest_is_valid() {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jobs.toml");
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["validate", example.to_str().unwrap(), "--json"]);
+    run.expect_success();
+    let plan: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(plan["jobs"].as_array().unwrap().len(), 2);
+    assert_eq!(plan["jobs"][0]["outputs"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn shards_run_as_separate_processes_write_every_output_once() {
+    let jobs: String = (0..5)
+        .map(|i| format!("[[job]]\nname = \"j{i}\"\nmodel = \"unit_cube.stl\"\noutput = \"out/j{i}\"\n\n"))
+        .collect();
+    let sandbox = batch(&format!("{DEFAULTS}\n{jobs}"));
+    let children: Vec<_> = (1..=3)
+        .map(|k| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_holoforge"))
+                .args(["run", "jobs.toml", "-q", "--shard", &format!("{k}/3")])
+                .current_dir(sandbox.dir.path())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let mut outputs: Vec<String> = std::fs::read_dir(sandbox.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    outputs.sort();
+    assert_eq!(outputs, ["j0", "j1", "j2", "j3", "j4"]);
+}

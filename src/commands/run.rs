@@ -8,7 +8,7 @@ use anyhow::Result;
 use serde_json::json;
 
 use crate::cli::{RunCommand, ValidateCommand};
-use crate::error::{render_for_terminal, ExitCode};
+use crate::error::{render_for_terminal, ExitCode, Problem};
 use crate::export::ffmpeg::Ffmpeg;
 use crate::interrupt;
 use crate::job::{self, Job};
@@ -17,11 +17,25 @@ use crate::progress::Progress;
 use crate::render::Renderer;
 use crate::settings::Settings;
 
-/// Checks the manifest and prints the plan.
+/// Checks the manifest (and that this machine's ffmpeg has every encoder it needs) and prints the plan.
 pub fn validate(command: ValidateCommand) -> Result<ExitCode> {
     let manifest = manifest::load(&command.manifest, &Settings::default())?;
-    print_plan(&manifest, &manifest.jobs.iter().collect::<Vec<_>>(), command.json);
+    let jobs: Vec<&Job> = manifest.jobs.iter().collect();
+    check_ffmpeg(&jobs, None, &manifest)?;
+    print_plan(&manifest, &jobs, command.json);
     Ok(ExitCode::Success)
+}
+
+/// Finds ffmpeg when any job needs it and checks every job's encoders.
+fn check_ffmpeg(jobs: &[&Job], explicit: Option<&Path>, manifest: &Manifest) -> Result<Option<Ffmpeg>> {
+    if jobs.iter().all(|j| j.required_encoders().is_empty()) {
+        return Ok(None);
+    }
+    let ffmpeg = Ffmpeg::locate(explicit.or(manifest.ffmpeg.as_deref()))?;
+    for job in jobs {
+        job::check_encoders(job, Some(&ffmpeg)).map_err(|e| e.context(format!("job {}", job.name)))?;
+    }
+    Ok(Some(ffmpeg))
 }
 
 /// How one job of the batch ended.
@@ -49,13 +63,20 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
     progress.event(json!({"event": "plan", "manifest": manifest.path, "jobs": selected.iter().map(|j| plan_entry(j)).collect::<Vec<_>>()}));
 
     // Everything the batch needs from the machine is checked before any job starts.
-    let needs_ffmpeg = selected.iter().any(|j| !j.required_encoders().is_empty());
-    let ffmpeg_path = command.options.ffmpeg.clone().or(manifest.ffmpeg.clone());
-    let ffmpeg = if needs_ffmpeg { Some(Ffmpeg::locate(ffmpeg_path.as_deref())?) } else { None };
-    for job in &selected {
-        job::check_encoders(job, ffmpeg.as_ref())?;
-    }
+    let ffmpeg = check_ffmpeg(&selected, command.options.ffmpeg.as_deref(), &manifest)?;
     let mut renderer = Renderer::new(command.options.adapter.as_deref())?;
+    let max = renderer.max_texture_side();
+    if let Some(job) = selected.iter().find(|j| j.render.width > max || j.render.height > max) {
+        return Err(Problem::usage(format!(
+            "job {}: {}x{} is larger than this GPU allows ({max} px per side on {})",
+            job.name,
+            job.render.width,
+            job.render.height,
+            renderer.adapter()
+        ))
+        .into());
+    }
+    progress.start_batch(selected.len() as u64);
 
     let started = Instant::now();
     let mut outcomes: Vec<(&Job, Outcome)> = Vec::new();
@@ -73,6 +94,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         progress.set_job(&job.name);
         match job::run(job, &mut renderer, ffmpeg.as_ref(), command.options.force, &mut progress) {
             Ok(report) => {
+                progress.job_done();
                 progress.event(json!({
                     "event": "job_finished",
                     "job": job.name,
@@ -83,8 +105,9 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
                 outcomes.push((job, Outcome::Done(report)));
             }
             Err(error) => {
+                progress.job_done();
                 let message = render_for_terminal(&error);
-                eprintln!("{}: {message}", job.name);
+                progress.print(&format!("{}: {message}", job.name));
                 progress.event(json!({"event": "job_failed", "job": job.name, "error": format!("{error:#}")}));
                 outcomes.push((job, Outcome::Failed(message)));
                 if command.fail_fast || interrupt::requested() {
@@ -93,6 +116,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
             }
         }
     }
+    progress.finish_batch();
     let failed = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Failed(_))).count();
     let done = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Done(_))).count();
     let skipped = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Skipped)).count();

@@ -21,11 +21,13 @@ impl PendingOutput {
     pub fn new(target: &Path, force: bool) -> Result<Self> {
         check_target(target, force)?;
         let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        if !folder.is_dir() {
-            return Err(Problem::usage(format!("{}: the output folder does not exist", folder.display()))
-                .with_hint("create it first, or choose another output path with -o")
-                .into());
-        }
+        std::fs::create_dir_all(folder).map_err(|e| {
+            Problem::usage(format!(
+                "{}: cannot create the output folder: {}",
+                folder.display(),
+                crate::scene::io_reason(&e)
+            ))
+        })?;
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         remove_stale_partials(folder, &name);
         let temp = folder.join(format!(".{name}.holoforge-partial-{}", std::process::id()));
