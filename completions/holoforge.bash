@@ -221,7 +221,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__encode)
-            opts="-f -o -q -h --format --output --fps --quality --crf --encoder-preset --background --ffmpeg --force --quiet --help"
+            opts="-f -o -q -h --format --output --fps --background --quality --crf --encoder-preset --ffmpeg --force --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -247,6 +247,10 @@ _holoforge() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --background)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --quality)
                     COMPREPLY=($(compgen -W "low medium high ultra" -- "${cur}"))
                     return 0
@@ -256,10 +260,6 @@ _holoforge() {
                     return 0
                     ;;
                 --encoder-preset)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --background)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -170,15 +170,15 @@ apng\t''
 stacked-alpha\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s o -l output -d 'Output path [default: named after the folder]' -r -F
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l fps -d 'Frames per second [default: frames.json\'s, else 30]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l quality -d 'Encoding quality [default: high]' -r -f -a "low\t'Small files for previews'
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l background -d 'Background for opaque formats (hex) [default: black]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l quality -d 'Encoding quality (each format\'s meaning: `holoforge formats`) [default: high]' -r -f -a "low\t'Small files for previews'
 medium\t'A balance for the web'
 high\t'Visually lossless for most footage (the default)'
 ultra\t'For masters and further compositing'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l crf -d 'Constant rate factor (or the format\'s quality number), overriding --quality' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l encoder-preset -d 'Encoder speed preset' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l background -d 'Background for opaque formats (hex) [default: black]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l ffmpeg -d 'The ffmpeg executable' -r -F
-complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l force -d 'Overwrite an existing output'
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l force -d 'Overwrite existing outputs'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l up -d 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'

@@ -104,22 +104,38 @@ pub struct EncodeCommand {
     /// Frames per second [default: frames.json's, else 30].
     #[arg(long, value_name = "N")]
     pub fps: Option<u32>,
-    /// Encoding quality [default: high].
-    #[arg(long, value_enum, default_value_t = Quality::High)]
-    pub quality: Quality,
-    /// Constant rate factor (or the format's quality number), overriding --quality.
-    #[arg(long, value_name = "N")]
-    pub crf: Option<u32>,
-    /// Encoder speed preset.
-    #[arg(long, value_name = "NAME")]
-    pub encoder_preset: Option<String>,
     /// Background for opaque formats (hex) [default: black].
     #[arg(long, value_name = "HEX")]
     pub background: Option<String>,
-    /// The ffmpeg executable.
+    /// Encoder settings.
+    #[command(flatten)]
+    pub encoding: EncodingOptions,
+    /// ffmpeg, overwriting, verbosity.
+    #[command(flatten)]
+    pub output_flags: OutputFlags,
+}
+
+/// Encoder settings shared by every command that writes a format.
+#[derive(Debug, Args, Clone, Default)]
+pub struct EncodingOptions {
+    /// Encoding quality (each format's meaning: `holoforge formats`) [default: high].
+    #[arg(long, value_enum)]
+    pub quality: Option<Quality>,
+    /// Constant rate factor (or the format's quality number), overriding --quality.
+    #[arg(long, value_name = "N")]
+    pub crf: Option<u32>,
+    /// Encoder speed preset, e.g. x264's ultrafast … veryslow, VP9's -cpu-used 0..8.
+    #[arg(long, value_name = "NAME")]
+    pub encoder_preset: Option<String>,
+}
+
+/// How a command writes: which ffmpeg, whether it may overwrite, how much it says.
+#[derive(Debug, Args, Clone, Default)]
+pub struct OutputFlags {
+    /// The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg].
     #[arg(long, value_name = "PATH")]
     pub ffmpeg: Option<PathBuf>,
-    /// Overwrite an existing output.
+    /// Overwrite existing outputs.
     #[arg(long)]
     pub force: bool,
     /// Print only warnings and errors.
@@ -205,15 +221,9 @@ pub struct RenderOptions {
     /// Output format (see `holoforge formats`) [default: mp4].
     #[arg(short, long, value_name = "FMT", value_parser = format_names())]
     pub format: Option<String>,
-    /// Encoding quality (each format's meaning: `holoforge formats`) [default: high].
-    #[arg(long, value_enum)]
-    pub quality: Option<Quality>,
-    /// Constant rate factor (or the format's quality number), overriding --quality.
-    #[arg(long, value_name = "N")]
-    pub crf: Option<u32>,
-    /// Encoder speed preset, e.g. x264's ultrafast … veryslow, VP9's -cpu-used 0..8.
-    #[arg(long, value_name = "NAME")]
-    pub encoder_preset: Option<String>,
+    /// Encoder settings.
+    #[command(flatten)]
+    pub encoding: EncodingOptions,
     /// Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p].
     #[arg(short, long, value_name = "SIZE")]
     pub size: Option<String>,
@@ -257,15 +267,9 @@ pub struct RenderOptions {
     /// (the adapter in use is shown when a render starts).
     #[arg(long, value_name = "NAME")]
     pub adapter: Option<String>,
-    /// The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg].
-    #[arg(long, value_name = "PATH")]
-    pub ffmpeg: Option<PathBuf>,
-    /// Overwrite existing outputs.
-    #[arg(long)]
-    pub force: bool,
-    /// Print only warnings and errors.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// ffmpeg, overwriting, verbosity.
+    #[command(flatten)]
+    pub output_flags: OutputFlags,
 }
 
 impl RenderOptions {
@@ -274,9 +278,9 @@ impl RenderOptions {
         Settings {
             output: from_cli(self.output.clone()),
             format: from_cli(self.format.clone()),
-            quality: from_cli(self.quality),
-            crf: from_cli(self.crf),
-            encoder_preset: from_cli(self.encoder_preset.clone()),
+            quality: from_cli(self.encoding.quality),
+            crf: from_cli(self.encoding.crf),
+            encoder_preset: from_cli(self.encoding.encoder_preset.clone()),
             size: from_cli(self.size.clone()),
             fps: from_cli(self.fps),
             duration: from_cli(self.duration),

@@ -42,7 +42,7 @@ pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
     let ffmpeg = match format.required_encoders() {
         [] => None,
         needed => {
-            let ffmpeg = Ffmpeg::locate(command.ffmpeg.as_deref())?;
+            let ffmpeg = Ffmpeg::locate(command.output_flags.ffmpeg.as_deref())?;
             ffmpeg.require_encoders(format.name(), needed)?;
             Some(ffmpeg)
         }
@@ -60,13 +60,13 @@ pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
         height,
         fps,
         transparent: !composite,
-        quality: command.quality,
-        crf: command.crf,
-        encoder_preset: command.encoder_preset.as_deref(),
-        force: command.force,
+        quality: command.encoding.quality.unwrap_or_default(),
+        crf: command.encoding.crf,
+        encoder_preset: command.encoding.encoder_preset.as_deref(),
+        force: command.output_flags.force,
         ffmpeg: ffmpeg.as_ref(),
     };
-    let mut progress = Progress::new(command.quiet);
+    let mut progress = Progress::new(command.output_flags.quiet);
     progress.info(&format!("encoding {} frames from {} → {}", files.len(), command.frames.display(), output.display()));
     let mut sink = format.open(&spec)?;
     progress.start_frames(files.len() as u64);

@@ -25,12 +25,12 @@ fn run_one(model: ModelSource, options: &RenderOptions) -> Result<ExitCode> {
     let job = Job::resolve(model, &options.settings(), Path::new(""))?;
     let ffmpeg = match job.required_encoders().is_empty() {
         true => None,
-        false => Some(Ffmpeg::locate(options.ffmpeg.as_deref())?),
+        false => Some(Ffmpeg::locate(options.output_flags.ffmpeg.as_deref())?),
     };
     job::check_encoders(&job, ffmpeg.as_ref())?;
     let mut renderer = Renderer::new(options.adapter.as_deref())?;
-    let mut progress = Progress::new(options.quiet);
-    let report = job::run(&job, &mut renderer, ffmpeg.as_ref(), options.force, &mut progress)?;
+    let mut progress = Progress::new(options.output_flags.quiet);
+    let report = job::run(&job, &mut renderer, ffmpeg.as_ref(), options.output_flags.force, &mut progress)?;
     let outputs: Vec<String> =
         report.outputs.iter().map(|o| format!("{} ({})", o.display(), job::describe_size(o))).collect();
     progress.info(&format!(

@@ -59,11 +59,11 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         print_plan(&manifest, &selected, command.json);
         return Ok(ExitCode::Success);
     }
-    let mut progress = Progress::new(command.options.quiet).with_events(command.json);
+    let mut progress = Progress::new(command.options.output_flags.quiet).with_events(command.json);
     progress.event(json!({"event": "plan", "manifest": manifest.path, "jobs": selected.iter().map(|j| plan_entry(j)).collect::<Vec<_>>()}));
 
     // Everything the batch needs from the machine is checked before any job starts.
-    let ffmpeg = check_ffmpeg(&selected, command.options.ffmpeg.as_deref(), &manifest)?;
+    let ffmpeg = check_ffmpeg(&selected, command.options.output_flags.ffmpeg.as_deref(), &manifest)?;
     let mut renderer = Renderer::new(command.options.adapter.as_deref())?;
     let max = renderer.max_texture_side();
     if let Some(job) = selected.iter().find(|j| j.render.width > max || j.render.height > max) {
@@ -92,7 +92,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         }
         progress.event(json!({"event": "job_started", "job": job.name, "frames": job.frames.len()}));
         progress.set_job(&job.name);
-        match job::run(job, &mut renderer, ffmpeg.as_ref(), command.options.force, &mut progress) {
+        match job::run(job, &mut renderer, ffmpeg.as_ref(), command.options.output_flags.force, &mut progress) {
             Ok(report) => {
                 progress.job_done();
                 progress.event(json!({
@@ -126,7 +126,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         "done": done, "failed": failed, "skipped": skipped, "not_run": not_run,
         "seconds": started.elapsed().as_secs_f64(),
     }));
-    if !command.options.quiet {
+    if !command.options.output_flags.quiet {
         print_summary(&outcomes);
     }
     if interrupt::requested() {
