@@ -97,7 +97,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__demo)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --elevation --turns --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --ortho --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -155,11 +155,31 @@ _holoforge() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --camera)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --azimuth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --elevation)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --turns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --orbit-sweep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --orbit-swing)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -475,7 +495,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__render)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --elevation --turns --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --ortho --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -533,11 +553,31 @@ _holoforge() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --camera)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --azimuth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --elevation)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --turns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --orbit-sweep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --orbit-swing)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -581,7 +621,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__run)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --elevation --turns --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --fail-fast --skip-existing --dry-run --shard --json --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --ortho --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --fail-fast --skip-existing --dry-run --shard --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -639,11 +679,31 @@ _holoforge() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --camera)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --azimuth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --elevation)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --turns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --orbit-sweep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --orbit-swing)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -59,8 +59,13 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fps -d 'F
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l frames -d 'Number of frames to render [default: the whole clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l elevation -d 'Camera elevation above the horizon, in degrees [default: 15]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l camera -d 'Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right, top, bottom, angle45, isometric) [default: turntable]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l view -d 'Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l azimuth -d 'Start azimuth in degrees, from the front towards the right [default: the view\'s, else 0]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l elevation -d 'Camera elevation above the horizon, in degrees [default: the view\'s, else 15]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l orbit-sweep -d 'Orbit: total azimuth swing in degrees [default: 90]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l orbit-swing -d 'Orbit: elevation swing in degrees [default: 10]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
@@ -71,6 +76,7 @@ z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ortho -d 'Orthographic projection (no perspective)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Overwrite existing outputs'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -97,8 +103,13 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fps -d 'Fra
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l frames -d 'Number of frames to render [default: the whole clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l elevation -d 'Camera elevation above the horizon, in degrees [default: 15]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l camera -d 'Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right, top, bottom, angle45, isometric) [default: turntable]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l view -d 'Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l azimuth -d 'Start azimuth in degrees, from the front towards the right [default: the view\'s, else 0]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l elevation -d 'Camera elevation above the horizon, in degrees [default: the view\'s, else 15]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l orbit-sweep -d 'Orbit: total azimuth swing in degrees [default: 90]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l orbit-swing -d 'Orbit: elevation swing in degrees [default: 10]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
@@ -109,6 +120,7 @@ z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ortho -d 'Orthographic projection (no perspective)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Overwrite existing outputs'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -135,8 +147,13 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fps -d 'Fram
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l frames -d 'Number of frames to render [default: the whole clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l elevation -d 'Camera elevation above the horizon, in degrees [default: 15]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l camera -d 'Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right, top, bottom, angle45, isometric) [default: turntable]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l view -d 'Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l azimuth -d 'Start azimuth in degrees, from the front towards the right [default: the view\'s, else 0]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l elevation -d 'Camera elevation above the horizon, in degrees [default: the view\'s, else 15]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l orbit-sweep -d 'Orbit: total azimuth swing in degrees [default: 90]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l orbit-swing -d 'Orbit: elevation swing in degrees [default: 10]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
@@ -148,6 +165,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l msaa -d 'Mul
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l shard -d 'Run only shard K of N (1-based): jobs K, K+N, K+2N, … — for render farms' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ortho -d 'Orthographic projection (no perspective)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l force -d 'Overwrite existing outputs'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fail-fast -d 'Stop at the first failed job (by default the batch goes on)'

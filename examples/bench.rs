@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use holoforge::camera::{turntable_pose, CameraSettings, Framing};
+use holoforge::camera::{camera_pose, CameraSettings, Framing};
 use holoforge::look::{Background, Look, Rgb};
 use holoforge::render::{FrameInput, RenderSettings, Renderer};
 use holoforge::scene::{self, UpChoice};
@@ -46,7 +46,7 @@ fn main() -> Result<()> {
         (0..count).map(move |index| FrameInput {
             index,
             time: index as f64 / 30.0,
-            camera: turntable_pose(&framing, &CameraSettings::default(), aspect, index as f64 / count as f64),
+            camera: camera_pose(&framing, &CameraSettings::default(), aspect, index as f64 / count as f64),
         })
     };
     // Warm-up: the driver compiles the shaders on the first frame.

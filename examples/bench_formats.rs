@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
-use holoforge::camera::{turntable_pose, CameraSettings, Framing};
+use holoforge::camera::{camera_pose, CameraSettings, Framing};
 use holoforge::export::{self, ffmpeg::Ffmpeg, Alpha, Quality, SinkSpec};
 use holoforge::frame::Frame;
 use holoforge::look::{Background, Look};
@@ -48,7 +48,7 @@ fn main() -> Result<()> {
         let inputs = (0..frames).map(|index| FrameInput {
             index,
             time: index as f64 / 30.0,
-            camera: turntable_pose(
+            camera: camera_pose(
                 &framing,
                 &CameraSettings::default(),
                 width as f32 / height as f32,
@@ -75,6 +75,7 @@ fn main() -> Result<()> {
             width,
             height,
             fps: 30,
+            frames,
             transparent,
             quality: Quality::High,
             crf: None,

@@ -3,7 +3,7 @@
 //! `cargo run --example still -- model.glb still.png`
 
 use anyhow::{Context, Result};
-use holoforge::camera::{turntable_pose, CameraSettings, Framing};
+use holoforge::camera::{camera_pose, CameraSettings, Framing};
 use holoforge::look::{Background, Look};
 use holoforge::render::{FrameInput, RenderSettings, Renderer};
 use holoforge::scene::{self, UpChoice};
@@ -17,7 +17,7 @@ fn main() -> Result<()> {
     let mut renderer = Renderer::new(None)?;
     let settings =
         RenderSettings { width: 640, height: 480, msaa: 4, look: Look::default(), background: Background::Transparent };
-    let camera = turntable_pose(&Framing::from_scene(&scene), &CameraSettings::default(), 640.0 / 480.0, 0.125);
+    let camera = camera_pose(&Framing::from_scene(&scene), &CameraSettings::default(), 640.0 / 480.0, 0.125);
     let mut still = None;
     renderer.render(&scene, &settings, [FrameInput { index: 0, time: 0.0, camera }], &mut |frame| {
         still = Some(frame);

@@ -1,29 +1,85 @@
-//! The camera rig: framing from the model's bounds and a turntable orbit around the up axis.
+//! The camera rig: framing from the model's bounds, named views, and the motions (turntable,
+//! orbit, still) that give a pose for every phase of the clip.
 //!
 //! Conventions (`DESIGN.md`): +Y up, azimuth 0 = the `front` view (camera on +Z looking down −Z),
 //! azimuth grows towards `right` (+X), elevation towards +Y.
 
-use glam::camera::rh::{proj::directx::perspective, view::look_at_mat4};
+use glam::camera::rh::proj::directx::{orthographic, perspective};
+use glam::camera::rh::view::look_at_mat4;
 use glam::{Mat4, Vec3};
 
 use crate::scene::{Bounds, Scene};
 
+/// How the camera moves over the clip.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Motion {
+    /// Full turns around the up axis (negative: clockwise seen from above); loops seamlessly.
+    Turntable {
+        /// Turns over the clip.
+        turns: f32,
+    },
+    /// A back-and-forth swing around the start view; loops seamlessly.
+    Orbit {
+        /// Total azimuth swing in degrees (the camera sweeps ±half of it).
+        sweep_deg: f32,
+        /// Elevation swing in degrees (± half of it), at twice the azimuth rate.
+        swing_deg: f32,
+    },
+    /// The start view for every frame (a product shot).
+    Still,
+}
+
+/// A named view (`DESIGN.md`): azimuth from `front` towards `right`, elevation towards +Y.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    /// Degrees from the front (+Z) towards the right (+X).
+    pub azimuth_deg: f32,
+    /// Degrees above the horizon.
+    pub elevation_deg: f32,
+}
+
+/// The named views and where they look from.
+pub const PRESETS: &[(&str, View)] = &[
+    ("front", View { azimuth_deg: 0.0, elevation_deg: 0.0 }),
+    ("back", View { azimuth_deg: 180.0, elevation_deg: 0.0 }),
+    ("right", View { azimuth_deg: 90.0, elevation_deg: 0.0 }),
+    ("left", View { azimuth_deg: -90.0, elevation_deg: 0.0 }),
+    ("top", View { azimuth_deg: 0.0, elevation_deg: 90.0 }),
+    ("bottom", View { azimuth_deg: 0.0, elevation_deg: -90.0 }),
+    ("angle45", View { azimuth_deg: 45.0, elevation_deg: 45.0 }),
+    // True isometric: the elevation at which the three axes foreshorten equally, atan(1/√2).
+    ("isometric", View { azimuth_deg: 45.0, elevation_deg: 35.264_39 }),
+];
+
+/// The view a preset name stands for.
+pub fn preset(name: &str) -> Option<View> {
+    PRESETS.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| *v)
+}
+
 /// The camera settings of a job.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CameraSettings {
-    /// Elevation above the horizon in degrees (−89..89).
-    pub elevation_deg: f32,
-    /// Full turns over the clip (negative turns clockwise seen from above).
-    pub turns: f32,
-    /// Vertical field of view in degrees.
+    /// Where the motion starts (or the still view).
+    pub start: View,
+    /// How it moves.
+    pub motion: Motion,
+    /// Vertical field of view in degrees (perspective).
     pub fov_deg: f32,
     /// Empty space around the model's bounding sphere, as a fraction of its radius.
     pub margin: f32,
+    /// Orthographic projection instead of perspective.
+    pub ortho: bool,
 }
 
 impl Default for CameraSettings {
     fn default() -> Self {
-        Self { elevation_deg: 15.0, turns: 1.0, fov_deg: 35.0, margin: 0.1 }
+        Self {
+            start: View { azimuth_deg: 0.0, elevation_deg: 15.0 },
+            motion: Motion::Turntable { turns: 1.0 },
+            fov_deg: 35.0,
+            margin: 0.1,
+            ortho: false,
+        }
     }
 }
 
@@ -81,24 +137,52 @@ impl CameraPose {
     }
 }
 
-/// The camera for a turntable at `phase` (0..1 = one clip) for an image of `aspect` = width/height.
-pub fn turntable_pose(framing: &Framing, settings: &CameraSettings, aspect: f32, phase: f64) -> CameraPose {
+/// The view at `phase` of the clip (0..1; the motion's loop closes exactly at 1).
+pub fn view_at(settings: &CameraSettings, phase: f64) -> (f64, f64) {
+    let tau = std::f64::consts::TAU;
+    let (azimuth0, elevation0) = (settings.start.azimuth_deg as f64, settings.start.elevation_deg as f64);
+    let (azimuth, elevation) = match settings.motion {
+        // f64 and `fract` so the 360° seam lands exactly on phase 1, however long the clip.
+        Motion::Turntable { turns } => (azimuth0 + (turns as f64 * phase).fract() * 360.0, elevation0),
+        Motion::Orbit { sweep_deg, swing_deg } => (
+            azimuth0 + sweep_deg as f64 / 2.0 * (tau * phase).sin(),
+            elevation0 + swing_deg as f64 / 2.0 * (2.0 * tau * phase).sin(),
+        ),
+        Motion::Still => (azimuth0, elevation0),
+    };
+    (azimuth, elevation.clamp(-90.0, 90.0))
+}
+
+/// The camera at `phase` (0..1 = one clip) for an image of `aspect` = width/height.
+pub fn camera_pose(framing: &Framing, settings: &CameraSettings, aspect: f32, phase: f64) -> CameraPose {
     let fov_y = settings.fov_deg.to_radians();
     let half_visible = (fov_y * 0.5).min(((fov_y * 0.5).tan() * aspect).atan());
-    let distance = framing.radius * (1.0 + settings.margin) / half_visible.sin();
-    // Angles in f64 so long clips keep exact seams; the 360° seam lands exactly on phase 1.
-    let azimuth = (settings.turns as f64 * phase).fract() * std::f64::consts::TAU;
-    let elevation = (settings.elevation_deg as f64).to_radians();
+    let fitted_radius = framing.radius * (1.0 + settings.margin);
+    let distance = fitted_radius / half_visible.sin();
+    let (azimuth, elevation) = view_at(settings, phase);
+    let (azimuth, elevation) = (azimuth.to_radians(), elevation.to_radians());
     let direction = Vec3::new(
         (elevation.cos() * azimuth.sin()) as f32,
         elevation.sin() as f32,
         (elevation.cos() * azimuth.cos()) as f32,
     );
     let eye = framing.target + direction * distance;
-    let up = if direction.y.abs() > 0.9999 { Vec3::NEG_Z } else { Vec3::Y };
+    // Looking straight down, screen-up is −Z (the model's back); straight up, +Z (`DESIGN.md`).
+    let up = match direction.y {
+        y if y > 0.9999 => Vec3::new(-(azimuth.sin() as f32), 0.0, -(azimuth.cos() as f32)),
+        y if y < -0.9999 => Vec3::new(azimuth.sin() as f32, 0.0, azimuth.cos() as f32),
+        _ => Vec3::Y,
+    };
     let near = ((distance - framing.radius) * 0.5).max(distance * 1e-4);
     let far = distance + framing.radius * 2.0;
-    CameraPose { view: look_at_mat4(eye, framing.target, up), projection: perspective(fov_y, aspect, near, far), eye }
+    let projection = if settings.ortho {
+        let half_height = fitted_radius * (1.0 / aspect).max(1.0);
+        let half_width = half_height * aspect;
+        orthographic(-half_width, half_width, -half_height, half_height, near, far)
+    } else {
+        perspective(fov_y, aspect, near, far)
+    };
+    CameraPose { view: look_at_mat4(eye, framing.target, up), projection, eye }
 }
 
 #[cfg(test)]
@@ -112,14 +196,24 @@ mod tests {
     #[test]
     fn phase_zero_looks_from_the_front() {
         let framing = Framing::from_bounds(&unit_box());
-        let pose = turntable_pose(&framing, &CameraSettings { elevation_deg: 0.0, ..Default::default() }, 1.0, 0.0);
+        let pose = camera_pose(
+            &framing,
+            &CameraSettings { start: View { azimuth_deg: 0.0, elevation_deg: 0.0 }, ..Default::default() },
+            1.0,
+            0.0,
+        );
         assert!(pose.eye.x.abs() < 1e-5 && pose.eye.y.abs() < 1e-5 && pose.eye.z > 0.0, "{}", pose.eye);
     }
 
     #[test]
     fn quarter_turn_looks_from_the_right() {
         let framing = Framing::from_bounds(&unit_box());
-        let pose = turntable_pose(&framing, &CameraSettings { elevation_deg: 0.0, ..Default::default() }, 1.0, 0.25);
+        let pose = camera_pose(
+            &framing,
+            &CameraSettings { start: View { azimuth_deg: 0.0, elevation_deg: 0.0 }, ..Default::default() },
+            1.0,
+            0.25,
+        );
         assert!(pose.eye.x > 0.0 && pose.eye.z.abs() < 1e-4, "{}", pose.eye);
     }
 
@@ -129,9 +223,9 @@ mod tests {
         let framing = Framing::from_bounds(&bounds);
         for elevation_deg in [0.0, 45.0, 89.0] {
             for aspect in [16.0 / 9.0, 1.0, 9.0 / 16.0] {
-                let settings = CameraSettings { elevation_deg, ..Default::default() };
+                let settings = CameraSettings { start: View { azimuth_deg: 0.0, elevation_deg }, ..Default::default() };
                 for i in 0..36 {
-                    let pose = turntable_pose(&framing, &settings, aspect, i as f64 / 36.0);
+                    let pose = camera_pose(&framing, &settings, aspect, i as f64 / 36.0);
                     for corner in bounds.corners() {
                         let clip = pose.view_projection() * corner.extend(1.0);
                         let ndc = clip.truncate() / clip.w;
@@ -146,10 +240,78 @@ mod tests {
         }
     }
 
+    fn still(view: &str) -> CameraSettings {
+        CameraSettings { start: preset(view).unwrap(), motion: Motion::Still, ..Default::default() }
+    }
+
+    #[test]
+    fn presets_look_from_the_documented_directions() {
+        let framing = Framing::from_bounds(&unit_box());
+        let cases = [
+            ("front", Vec3::Z),
+            ("back", Vec3::NEG_Z),
+            ("right", Vec3::X),
+            ("left", Vec3::NEG_X),
+            ("top", Vec3::Y),
+            ("bottom", Vec3::NEG_Y),
+            ("angle45", Vec3::new(0.5, std::f32::consts::FRAC_1_SQRT_2, 0.5)),
+            ("isometric", Vec3::ONE.normalize()),
+        ];
+        for (name, expected) in cases {
+            let pose = camera_pose(&framing, &still(name), 1.0, 0.3);
+            let direction = (pose.eye - framing.target).normalize();
+            assert!(direction.distance(expected) < 1e-4, "{name}: {direction} vs {expected}");
+        }
+    }
+
+    #[test]
+    fn screen_up_of_top_and_bottom_views_follows_the_design() {
+        let framing = Framing::from_bounds(&unit_box());
+        // Top: screen-up is −Z, so a point at −Z projects above the centre; bottom: +Z does.
+        let top = camera_pose(&framing, &still("top"), 1.0, 0.0).view_projection();
+        let y_of = |m: Mat4, p: Vec3| (m * p.extend(1.0)).y;
+        assert!(y_of(top, Vec3::new(0.0, 0.0, -1.0)) > 0.0);
+        let bottom = camera_pose(&framing, &still("bottom"), 1.0, 0.0).view_projection();
+        assert!(y_of(bottom, Vec3::new(0.0, 0.0, 1.0)) > 0.0);
+        // Front: +X is screen-right.
+        let front = camera_pose(&framing, &still("front"), 1.0, 0.0).view_projection();
+        assert!((front * Vec3::X.extend(1.0)).x > 0.0);
+    }
+
+    #[test]
+    fn motions_loop_seamlessly_and_stills_do_not_move() {
+        let framing = Framing::from_bounds(&unit_box());
+        for motion in
+            [Motion::Turntable { turns: 2.0 }, Motion::Orbit { sweep_deg: 90.0, swing_deg: 20.0 }, Motion::Still]
+        {
+            let settings = CameraSettings { motion, ..Default::default() };
+            let (a, b) = (camera_pose(&framing, &settings, 1.5, 0.0), camera_pose(&framing, &settings, 1.5, 1.0));
+            assert!(a.eye.distance(b.eye) < 1e-4, "{motion:?} does not close its loop");
+        }
+        let orbit = CameraSettings { motion: Motion::Orbit { sweep_deg: 90.0, swing_deg: 20.0 }, ..Default::default() };
+        assert_eq!(view_at(&orbit, 0.25), (45.0, 15.0 + 10.0 * (std::f64::consts::PI).sin()));
+    }
+
+    #[test]
+    fn orthographic_framing_keeps_every_corner_in_view() {
+        let bounds = unit_box();
+        let framing = Framing::from_bounds(&bounds);
+        for aspect in [0.5, 1.0, 2.0] {
+            let settings = CameraSettings { ortho: true, ..Default::default() };
+            for i in 0..12 {
+                let pose = camera_pose(&framing, &settings, aspect, i as f64 / 12.0);
+                for corner in bounds.corners() {
+                    let ndc = pose.view_projection().project_point3(corner);
+                    assert!(ndc.x.abs() <= 1.0 && ndc.y.abs() <= 1.0 && (0.0..=1.0).contains(&ndc.z), "{ndc}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_point_sized_model_still_gets_a_finite_camera() {
         let framing = Framing::from_bounds(&Bounds { min: [2.0; 3], max: [2.0; 3] });
-        let pose = turntable_pose(&framing, &CameraSettings::default(), 1.5, 0.3);
+        let pose = camera_pose(&framing, &CameraSettings::default(), 1.5, 0.3);
         assert!(pose.view_projection().is_finite());
     }
 }

@@ -239,12 +239,31 @@ pub struct RenderOptions {
     /// First frame to render (for render farms: a range equals that range of a full run) [default: 0].
     #[arg(long, value_name = "N")]
     pub start_frame: Option<u32>,
-    /// Camera elevation above the horizon, in degrees [default: 15].
+    /// Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right,
+    /// top, bottom, angle45, isometric) [default: turntable].
+    #[arg(long, value_name = "MOTION|VIEW")]
+    pub camera: Option<String>,
+    /// Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric).
+    #[arg(long, value_name = "VIEW")]
+    pub view: Option<String>,
+    /// Start azimuth in degrees, from the front towards the right [default: the view's, else 0].
+    #[arg(long, value_name = "DEG", allow_negative_numbers = true)]
+    pub azimuth: Option<f32>,
+    /// Camera elevation above the horizon, in degrees [default: the view's, else 15].
     #[arg(long, value_name = "DEG", allow_negative_numbers = true)]
     pub elevation: Option<f32>,
     /// Turntable turns over the clip (negative: clockwise seen from above) [default: 1].
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub turns: Option<f32>,
+    /// Orbit: total azimuth swing in degrees [default: 90].
+    #[arg(long, value_name = "DEG")]
+    pub orbit_sweep: Option<f32>,
+    /// Orbit: elevation swing in degrees [default: 10].
+    #[arg(long, value_name = "DEG")]
+    pub orbit_swing: Option<f32>,
+    /// Orthographic projection (no perspective).
+    #[arg(long)]
+    pub ortho: bool,
     /// Vertical field of view in degrees [default: 35].
     #[arg(long, value_name = "DEG")]
     pub fov: Option<f32>,
@@ -286,7 +305,13 @@ impl RenderOptions {
             duration: from_cli(self.duration),
             frames: from_cli(self.frames),
             start_frame: from_cli(self.start_frame),
+            camera: from_cli(self.camera.clone()),
+            view: from_cli(self.view.clone()),
+            azimuth: from_cli(self.azimuth),
             elevation: from_cli(self.elevation),
+            orbit_sweep: from_cli(self.orbit_sweep),
+            orbit_swing: from_cli(self.orbit_swing),
+            ortho: from_cli(self.ortho.then_some(true)),
             turns: from_cli(self.turns),
             fov: from_cli(self.fov),
             margin: from_cli(self.margin),

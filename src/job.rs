@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{anyhow, Context, Result};
 
-use crate::camera::{turntable_pose, CameraSettings, Framing};
+use crate::camera::{camera_pose, preset, CameraSettings, Framing, Motion, View, PRESETS};
 use crate::error::Problem;
 use crate::export::ffmpeg::Ffmpeg;
 use crate::export::{self, Alpha, ExportStrategy, Quality, Sink, SinkSpec};
@@ -133,7 +133,7 @@ impl Job {
             ));
         }
         let (clip_frames, frames) = frame_range(settings, fps)?;
-        let outputs = outputs(&model, settings, base_dir, &formats, background)?;
+        let outputs = outputs(&model, settings, base_dir, &formats, background, frames.len() == 1)?;
         let name = value(&settings.name).cloned().unwrap_or_else(|| match &model {
             ModelSource::File(path) => {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
@@ -162,7 +162,7 @@ impl Job {
         self.frames.clone().map(move |index| FrameInput {
             index,
             time: index as f64 / self.fps as f64,
-            camera: turntable_pose(&framing, &self.camera, aspect, index as f64 / self.clip_frames as f64),
+            camera: camera_pose(&framing, &self.camera, aspect, index as f64 / self.clip_frames as f64),
         })
     }
 
@@ -239,6 +239,7 @@ fn outputs(
     base_dir: &Path,
     formats: &[&'static dyn ExportStrategy],
     background: Background,
+    still: bool,
 ) -> Result<Vec<Output>> {
     let stem = match model {
         ModelSource::File(path) => {
@@ -252,8 +253,8 @@ fn outputs(
         .map(|&format| {
             let path = match (&given, formats.len()) {
                 (Some(path), 1) => path.clone(),
-                (Some(base), _) => with_format_suffix(base.clone(), format),
-                (None, _) => with_format_suffix(base_dir.join(&stem), format),
+                (Some(base), _) => with_format_suffix(base.clone(), format, still),
+                (None, _) => with_format_suffix(base_dir.join(&stem), format, still),
             };
             let composite_over = match (background, format.alpha()) {
                 (Background::Transparent, Alpha::None | Alpha::Binary) if formats.len() > 1 => Some(Rgb([0, 0, 0])),
@@ -280,10 +281,14 @@ fn outputs(
     Ok(outputs)
 }
 
-/// `base.mp4`, or `base-png` for a sequence folder.
-fn with_format_suffix(base: PathBuf, format: &dyn ExportStrategy) -> PathBuf {
+/// `base.mp4`, or `base-png` for a sequence folder (`base.png` for a one-frame still).
+fn with_format_suffix(base: PathBuf, format: &dyn ExportStrategy, still: bool) -> PathBuf {
     let mut name = base.into_os_string();
-    match format.extension() {
+    let extension = match still {
+        true => format.still_extension().or(format.extension()),
+        false => format.extension(),
+    };
+    match extension {
         Some(ext) => name.push(format!(".{ext}")),
         None => name.push(format!("-{}", format.name())),
     }
@@ -346,11 +351,51 @@ fn camera_settings(settings: &Settings) -> Result<CameraSettings> {
             ))
         }
     };
+    let views = || PRESETS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+    let camera = value(&settings.camera).map_or("turntable", String::as_str);
+    let (motion, still_view) = match camera {
+        "turntable" | "orbit" | "still" => (camera, None),
+        other => match preset(other) {
+            Some(view) => ("still", Some(view)),
+            None => {
+                return Err(located(
+                    Problem::usage(format!("camera '{other}' is not a motion or a view"))
+                        .with_hint(format!("use turntable, orbit, still or a view: {}", views()))
+                        .into(),
+                    "camera",
+                    &settings.camera,
+                ))
+            }
+        },
+    };
+    let start = match value(&settings.view) {
+        Some(name) => preset(name).ok_or_else(|| {
+            located(
+                Problem::usage(format!("'{name}' is not a named view")).with_hint(format!("views: {}", views())).into(),
+                "view",
+                &settings.view,
+            )
+        })?,
+        None => still_view.unwrap_or(defaults.start),
+    };
+    let start = View {
+        azimuth_deg: check("azimuth", &settings.azimuth, start.azimuth_deg, -360.0..=360.0)?,
+        elevation_deg: check("elevation", &settings.elevation, start.elevation_deg, -90.0..=90.0)?,
+    };
+    let motion = match motion {
+        "turntable" => Motion::Turntable { turns: check("turns", &settings.turns, 1.0, -100.0..=100.0)? },
+        "orbit" => Motion::Orbit {
+            sweep_deg: check("orbit-sweep", &settings.orbit_sweep, 90.0, 0.0..=360.0)?,
+            swing_deg: check("orbit-swing", &settings.orbit_swing, 10.0, 0.0..=90.0)?,
+        },
+        _ => Motion::Still,
+    };
     Ok(CameraSettings {
-        elevation_deg: check("elevation", &settings.elevation, defaults.elevation_deg, -89.9..=89.9)?,
-        turns: check("turns", &settings.turns, defaults.turns, -100.0..=100.0)?,
+        start,
+        motion,
         fov_deg: check("fov", &settings.fov, defaults.fov_deg, 1.0..=170.0)?,
         margin: check("margin", &settings.margin, defaults.margin, 0.0..=10.0)?,
+        ortho: value(&settings.ortho).copied().unwrap_or(false),
     })
 }
 
@@ -418,6 +463,7 @@ pub fn run(
             width: job.render.width,
             height: job.render.height,
             fps: job.fps,
+            frames: job.frames.len() as u32,
             transparent: job.render.background == Background::Transparent && output.composite_over.is_none(),
             quality: job.quality,
             crf: job.crf,

@@ -58,10 +58,22 @@ settings! {
     frames: u32,
     /// First frame to render.
     start_frame: u32,
+    /// Camera motion (`turntable`, `orbit`, `still`) or a named view for a still.
+    camera: String,
+    /// Named view the motion starts from.
+    view: String,
+    /// Start azimuth in degrees.
+    azimuth: f32,
     /// Camera elevation in degrees.
     elevation: f32,
     /// Turntable turns over the clip.
     turns: f32,
+    /// Orbit: total azimuth swing in degrees.
+    orbit_sweep: f32,
+    /// Orbit: elevation swing in degrees.
+    orbit_swing: f32,
+    /// Orthographic projection.
+    ortho: bool,
     /// Vertical field of view in degrees.
     fov: f32,
     /// Space around the model.

@@ -85,7 +85,9 @@ fn bad_settings_are_usage_errors_before_anything_runs() {
         (&["demo", "-f", "avi"], "error: invalid value 'avi' for '--format <FMT>'"),
         (&["demo", "--color", "teal"], "error: 'teal' is not a colour"),
         (&["demo", "--background", "transparent"], "error: format mp4 cannot keep a transparent background"),
-        (&["demo", "--elevation", "95"], "error: --elevation 95 is out of range (-89.9 to 89.9)"),
+        (&["demo", "--elevation", "95"], "error: --elevation 95 is out of range (-90 to 90)"),
+        (&["demo", "--camera", "sideways"], "error: camera 'sideways' is not a motion or a view"),
+        (&["demo", "--view", "under"], "error: 'under' is not a named view"),
         (&["demo", "--start-frame", "500"], "error: --start-frame 500 is past the end of the 180-frame clip"),
     ];
     for (args, message) in cases {

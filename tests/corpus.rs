@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use holoforge::camera::{turntable_pose, CameraSettings, Framing};
+use holoforge::camera::{camera_pose, CameraSettings, Framing};
 use holoforge::look::{Background, Look};
 use holoforge::render::{FrameInput, RenderSettings, Renderer};
 use holoforge::scene::{self, UpChoice};
@@ -134,7 +134,7 @@ fn every_in_scope_corpus_model_renders_a_visible_frame() {
     for file in &files {
         let Ok(scene) = scene::load(file, UpChoice::Auto) else { continue };
         let framing = Framing::from_scene(&scene);
-        let camera = turntable_pose(&framing, &CameraSettings::default(), 1.0, 0.125);
+        let camera = camera_pose(&framing, &CameraSettings::default(), 1.0, 0.125);
         let mut covered = 0;
         renderer
             .render(&scene, &settings, [FrameInput { index: 0, time: 0.0, camera }], &mut |frame| {

@@ -111,8 +111,9 @@ fn an_opaque_background_is_the_transparent_render_composited_over_it() {
     let args = ["demo", "-f", "png", "-s", "120x90", "--frames", "1", "--msaa", "1", "-q"];
     sandbox.run(&[&args[..], &["-o", "clear"]].concat()).expect_success();
     sandbox.run(&[&args[..], &["-o", "grey", "--background", "#406080"]].concat()).expect_success();
-    let clear = &read_sequence(&sandbox.path("clear"))[0];
-    let grey = &read_sequence(&sandbox.path("grey"))[0];
+    // One frame with --format png is a single PNG file.
+    let clear = &util::read_png(&sandbox.path("clear"));
+    let grey = &util::read_png(&sandbox.path("grey"));
     let background = [0x40, 0x60, 0x80];
     for (c, g) in clear.pixels().zip(grey.pixels()) {
         let alpha = c[3] as f64 / 255.0;
@@ -132,7 +133,7 @@ fn up_is_up_and_front_faces_the_camera() {
     sandbox
         .run(&["render", "peak.obj", "-f", "png", "-s", "80x80", "--frames", "1", "--elevation", "0", "-o", "f", "-q"])
         .expect_success();
-    let frame = &read_sequence(&sandbox.path("f"))[0];
+    let frame = &util::read_png(&sandbox.path("f"));
     let (x0, y0, x1, y1) = alpha_box(frame).expect("the triangle is visible");
     let width_of_row = |y: u32| (x0..=x1).filter(|&x| frame.get_pixel(x, y)[3] > 0).count();
     let near_top = width_of_row(y0 + (y1 - y0) / 8);
@@ -143,4 +144,82 @@ fn up_is_up_and_front_faces_the_camera() {
     );
     // Seen from the front, the triangle is wider than tall (2 × 2 in world units, square pixels).
     assert!((x1 - x0) as f64 > 0.8 * (y1 - y0) as f64, "the front view shows the triangle face-on");
+}
+
+#[test]
+fn a_still_from_a_named_view_is_one_png_file() {
+    let sandbox = Sandbox::new();
+    let model = fixture("kenney_alien.glb");
+    sandbox
+        .run(&[
+            "render",
+            model.to_str().unwrap(),
+            "--camera",
+            "isometric",
+            "--frames",
+            "1",
+            "-f",
+            "png",
+            "-s",
+            "80x60",
+            "-q",
+        ])
+        .expect_success();
+    assert_eq!(sandbox.entries(), ["kenney_alien.png"]);
+    let still = util::read_png(&sandbox.path("kenney_alien.png"));
+    assert_eq!(still.dimensions(), (80, 60));
+    assert!(coverage(&still) > 0.04);
+}
+
+#[test]
+fn named_views_see_a_flat_triangle_face_on_or_edge_on() {
+    let sandbox = Sandbox::new();
+    std::fs::write(sandbox.path("peak.obj"), "v -1 0 0\nv 1 0 0\nv 0 2 0\nf 1 2 3\n").unwrap();
+    let width_seen_from = |view: &str| {
+        let out = format!("{view}.png");
+        sandbox
+            .run(&[
+                "render", "peak.obj", "--camera", view, "--frames", "1", "-f", "png", "-s", "80x80", "-o", &out, "-q",
+            ])
+            .expect_success();
+        let frame = util::read_png(&sandbox.path(&out));
+        alpha_box(&frame).map_or(0, |(x0, _, x1, _)| x1 - x0 + 1)
+    };
+    let (front, right, back) = (width_seen_from("front"), width_seen_from("right"), width_seen_from("back"));
+    assert!(front > 20 && back > 20, "face-on widths {front} / {back}");
+    assert!(right <= 3, "edge-on from the right, but {right} px wide");
+}
+
+#[test]
+fn orbit_and_orthographic_cameras_keep_the_model_in_frame() {
+    let sandbox = Sandbox::new();
+    let model = fixture("kenney_alien.glb");
+    for (out, extra) in [
+        ("orbit", &["--camera", "orbit", "--orbit-sweep", "120"][..]),
+        ("ortho", &["--ortho", "--view", "angle45"][..]),
+    ] {
+        let mut args = vec![
+            "render",
+            model.to_str().unwrap(),
+            "-f",
+            "png",
+            "-s",
+            "64x48",
+            "--frames",
+            "8",
+            "--msaa",
+            "1",
+            "-o",
+            out,
+            "-q",
+        ];
+        args.extend_from_slice(extra);
+        sandbox.run(&args).expect_success();
+        let frames = read_sequence(&sandbox.path(out));
+        for (i, frame) in frames.iter().enumerate() {
+            let (x0, y0, x1, y1) = alpha_box(frame).unwrap_or_else(|| panic!("{out} frame {i} is empty"));
+            assert!(x0 > 0 && y0 > 0 && x1 < 63 && y1 < 47, "{out} frame {i} touches the border");
+        }
+        assert_ne!(frames[0], frames[2], "{out}: the camera did not move");
+    }
 }

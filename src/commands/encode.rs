@@ -59,6 +59,7 @@ pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
         width,
         height,
         fps,
+        frames: files.len() as u32,
         transparent: !composite,
         quality: command.encoding.quality.unwrap_or_default(),
         crf: command.encoding.crf,

@@ -34,7 +34,7 @@ fn run_one(model: ModelSource, options: &RenderOptions) -> Result<ExitCode> {
     let outputs: Vec<String> =
         report.outputs.iter().map(|o| format!("{} ({})", o.display(), job::describe_size(o))).collect();
     progress.info(&format!(
-        "wrote {} ({}, {:.1} s, {:.1} frames/s)",
+        "wrote {}; {} in {:.1} s ({:.1} frames/s)",
         outputs.join(", "),
         job::plural(report.frames as usize, "frame"),
         report.seconds,

@@ -68,6 +68,8 @@ pub struct SinkSpec<'a> {
     pub height: u32,
     /// Frames per second.
     pub fps: u32,
+    /// How many frames will be pushed.
+    pub frames: u32,
     /// Whether the frames carry transparency (the job's background is transparent).
     pub transparent: bool,
     /// Quality preset.
@@ -98,6 +100,10 @@ pub trait ExportStrategy: Sync {
     fn description(&self) -> &'static str;
     /// File extension of the output, or `None` when the output is a folder of frames.
     fn extension(&self) -> Option<&'static str>;
+    /// For frame sequences: the file extension when a one-frame render becomes one file.
+    fn still_extension(&self) -> Option<&'static str> {
+        None
+    }
     /// How much alpha the output keeps (otherwise frames are composited over the background).
     fn alpha(&self) -> Alpha;
     /// ffmpeg encoders this format needs; empty for native writers.

@@ -21,6 +21,8 @@ pub struct SequenceFormat {
     file_extension: &'static str,
     write_frame: fn(&Path, &Frame) -> Result<()>,
     sidecar: bool,
+    /// A one-frame render is written as a single file rather than a folder.
+    single_file_still: bool,
 }
 
 /// `png`: RGBA PNG files.
@@ -30,6 +32,7 @@ pub const PNG: SequenceFormat = SequenceFormat {
     file_extension: "png",
     write_frame: write_png,
     sidecar: false,
+    single_file_still: true,
 };
 
 /// `rgba`: raw RGBA8 files plus `frames.json` (size, rate, pixel format) for pipelines of their own.
@@ -39,6 +42,7 @@ pub const RGBA: SequenceFormat = SequenceFormat {
     file_extension: "rgba",
     write_frame: write_raw,
     sidecar: true,
+    single_file_still: false,
 };
 
 impl ExportStrategy for SequenceFormat {
@@ -63,12 +67,36 @@ impl ExportStrategy for SequenceFormat {
     fn quality_presets(&self) -> &'static str {
         "lossless: the presets do not change the pictures"
     }
+    fn still_extension(&self) -> Option<&'static str> {
+        self.single_file_still.then_some(self.file_extension)
+    }
     fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>> {
+        if spec.frames == 1 && self.single_file_still {
+            let pending = PendingOutput::new(spec.output, spec.force)?;
+            return Ok(Box::new(StillSink { pending: Some(pending), write_frame: self.write_frame }));
+        }
         let sink = SequenceSink::start(spec, self.file_extension, self.write_frame)?;
         if self.sidecar {
             write_sidecar(sink.folder(), spec)?;
         }
         Ok(Box::new(sink))
+    }
+}
+
+/// One frame written as one file (a product shot).
+struct StillSink {
+    pending: Option<PendingOutput>,
+    write_frame: fn(&Path, &Frame) -> Result<()>,
+}
+
+impl Sink for StillSink {
+    fn push(&mut self, frame: Frame) -> Result<()> {
+        let pending = self.pending.as_ref().expect("push before finish");
+        (self.write_frame)(pending.temp_path(), &frame)
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<PathBuf> {
+        self.pending.take().expect("finish runs once").commit()
     }
 }
 

@@ -97,9 +97,14 @@ impl Sandbox {
     }
 }
 
-/// Decodes a PNG into RGBA8.
+/// Decodes a PNG (whatever its file name) into RGBA8.
 pub fn read_png(path: &Path) -> image::RgbaImage {
-    image::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).into_rgba8()
+    image::ImageReader::open(path)
+        .and_then(|r| r.with_guessed_format())
+        .map_err(image::ImageError::IoError)
+        .and_then(|r| r.decode())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .into_rgba8()
 }
 
 /// The PNG frames of a sequence folder, in order.
