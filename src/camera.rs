@@ -8,10 +8,11 @@ use glam::camera::rh::proj::directx::{orthographic, perspective};
 use glam::camera::rh::view::look_at_mat4;
 use glam::{Mat4, Vec3};
 
+use crate::camera_path::{self, PathKey, Shot};
 use crate::scene::{Bounds, Scene};
 
 /// How the camera moves over the clip.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Motion {
     /// Full turns around the up axis (negative: clockwise seen from above); loops seamlessly.
     Turntable {
@@ -27,6 +28,13 @@ pub enum Motion {
     },
     /// The start view for every frame (a product shot).
     Still,
+    /// A keyframed path (validated), sampled at clip time.
+    Path {
+        /// The keys, times increasing.
+        keys: Vec<PathKey>,
+        /// Length of the clip in seconds (phase 1).
+        clip_seconds: f64,
+    },
 }
 
 /// A named view (`DESIGN.md`): azimuth from `front` towards `right`, elevation towards +Y.
@@ -57,7 +65,7 @@ pub fn preset(name: &str) -> Option<View> {
 }
 
 /// The camera settings of a job.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CameraSettings {
     /// Where the motion starts (or the still view).
     pub start: View,
@@ -137,36 +145,48 @@ impl CameraPose {
     }
 }
 
-/// The view at `phase` of the clip (0..1; the motion's loop closes exactly at 1).
+/// The camera values at `phase` of the clip (0..1; turntables and orbits close their loop exactly at 1).
+pub fn shot_at(settings: &CameraSettings, phase: f64) -> Shot {
+    if let Motion::Path { keys, clip_seconds } = &settings.motion {
+        return camera_path::sample(keys, phase * clip_seconds);
+    }
+    let (azimuth, elevation) = view_at(settings, phase);
+    Shot { azimuth, elevation, distance: 1.0, target_offset: [0.0; 3], fov: None }
+}
+
+/// Azimuth and elevation of the turntable, orbit and still motions at `phase`.
 pub fn view_at(settings: &CameraSettings, phase: f64) -> (f64, f64) {
     let tau = std::f64::consts::TAU;
     let (azimuth0, elevation0) = (settings.start.azimuth_deg as f64, settings.start.elevation_deg as f64);
-    let (azimuth, elevation) = match settings.motion {
+    let (azimuth, elevation) = match &settings.motion {
         // f64 and `fract` so the 360° seam lands exactly on phase 1, however long the clip.
-        Motion::Turntable { turns } => (azimuth0 + (turns as f64 * phase).fract() * 360.0, elevation0),
+        Motion::Turntable { turns } => (azimuth0 + (*turns as f64 * phase).fract() * 360.0, elevation0),
         Motion::Orbit { sweep_deg, swing_deg } => (
-            azimuth0 + sweep_deg as f64 / 2.0 * (tau * phase).sin(),
-            elevation0 + swing_deg as f64 / 2.0 * (2.0 * tau * phase).sin(),
+            azimuth0 + *sweep_deg as f64 / 2.0 * (tau * phase).sin(),
+            elevation0 + *swing_deg as f64 / 2.0 * (2.0 * tau * phase).sin(),
         ),
-        Motion::Still => (azimuth0, elevation0),
+        Motion::Still | Motion::Path { .. } => (azimuth0, elevation0),
     };
     (azimuth, elevation.clamp(-90.0, 90.0))
 }
 
 /// The camera at `phase` (0..1 = one clip) for an image of `aspect` = width/height.
 pub fn camera_pose(framing: &Framing, settings: &CameraSettings, aspect: f32, phase: f64) -> CameraPose {
-    let fov_y = settings.fov_deg.to_radians();
-    let half_visible = (fov_y * 0.5).min(((fov_y * 0.5).tan() * aspect).atan());
+    // The framing distance comes from the job's field of view; a path's own fov then zooms.
+    let base_fov = settings.fov_deg.to_radians();
+    let half_visible = (base_fov * 0.5).min(((base_fov * 0.5).tan() * aspect).atan());
     let fitted_radius = framing.radius * (1.0 + settings.margin);
-    let distance = fitted_radius / half_visible.sin();
-    let (azimuth, elevation) = view_at(settings, phase);
-    let (azimuth, elevation) = (azimuth.to_radians(), elevation.to_radians());
+    let shot = shot_at(settings, phase);
+    let fov_y = shot.fov.map_or(base_fov, |f| (f as f32).to_radians());
+    let distance = fitted_radius / half_visible.sin() * shot.distance as f32;
+    let target = framing.target + Vec3::from(shot.target_offset.map(|o| o as f32)) * framing.radius;
+    let (azimuth, elevation) = (shot.azimuth.to_radians(), shot.elevation.to_radians());
     let direction = Vec3::new(
         (elevation.cos() * azimuth.sin()) as f32,
         elevation.sin() as f32,
         (elevation.cos() * azimuth.cos()) as f32,
     );
-    let eye = framing.target + direction * distance;
+    let eye = target + direction * distance;
     // Looking straight down, screen-up is −Z (the model's back); straight up, +Z (`DESIGN.md`).
     let up = match direction.y {
         y if y > 0.9999 => Vec3::new(-(azimuth.sin() as f32), 0.0, -(azimuth.cos() as f32)),
@@ -174,15 +194,15 @@ pub fn camera_pose(framing: &Framing, settings: &CameraSettings, aspect: f32, ph
         _ => Vec3::Y,
     };
     let near = ((distance - framing.radius) * 0.5).max(distance * 1e-4);
-    let far = distance + framing.radius * 2.0;
+    let far = distance + framing.radius * 2.0 + (target - framing.target).length();
     let projection = if settings.ortho {
-        let half_height = fitted_radius * (1.0 / aspect).max(1.0);
+        let half_height = fitted_radius * shot.distance as f32 * (1.0 / aspect).max(1.0);
         let half_width = half_height * aspect;
         orthographic(-half_width, half_width, -half_height, half_height, near, far)
     } else {
         perspective(fov_y, aspect, near, far)
     };
-    CameraPose { view: look_at_mat4(eye, framing.target, up), projection, eye }
+    CameraPose { view: look_at_mat4(eye, target, up), projection, eye }
 }
 
 #[cfg(test)]
@@ -284,7 +304,7 @@ mod tests {
         for motion in
             [Motion::Turntable { turns: 2.0 }, Motion::Orbit { sweep_deg: 90.0, swing_deg: 20.0 }, Motion::Still]
         {
-            let settings = CameraSettings { motion, ..Default::default() };
+            let settings = CameraSettings { motion: motion.clone(), ..Default::default() };
             let (a, b) = (camera_pose(&framing, &settings, 1.5, 0.0), camera_pose(&framing, &settings, 1.5, 1.0));
             assert!(a.eye.distance(b.eye) < 1e-4, "{motion:?} does not close its loop");
         }

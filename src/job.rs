@@ -148,7 +148,7 @@ impl Job {
             fps,
             clip_frames,
             frames,
-            camera: camera_settings(settings)?,
+            camera: camera_settings(settings, clip_frames as f64 / fps as f64)?,
             up: value(&settings.up).copied().unwrap_or_default(),
             quality: value(&settings.quality).copied().unwrap_or_default(),
             crf: value(&settings.crf).copied(),
@@ -333,7 +333,7 @@ fn frame_range(settings: &Settings, fps: u32) -> Result<(u32, Range<u32>)> {
     Ok((clip_frames, start..end))
 }
 
-fn camera_settings(settings: &Settings) -> Result<CameraSettings> {
+fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSettings> {
     let defaults = CameraSettings::default();
     let check = |name: &'static str,
                  setting: &Option<toml::Spanned<f32>>,
@@ -352,15 +352,16 @@ fn camera_settings(settings: &Settings) -> Result<CameraSettings> {
         }
     };
     let views = || PRESETS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
-    let camera = value(&settings.camera).map_or("turntable", String::as_str);
+    let default_camera = if settings.path.is_some() { "path" } else { "turntable" };
+    let camera = value(&settings.camera).map_or(default_camera, String::as_str);
     let (motion, still_view) = match camera {
-        "turntable" | "orbit" | "still" => (camera, None),
+        "turntable" | "orbit" | "still" | "path" => (camera, None),
         other => match preset(other) {
             Some(view) => ("still", Some(view)),
             None => {
                 return Err(located(
                     Problem::usage(format!("camera '{other}' is not a motion or a view"))
-                        .with_hint(format!("use turntable, orbit, still or a view: {}", views()))
+                        .with_hint(format!("use turntable, orbit, still, path or a view: {}", views()))
                         .into(),
                     "camera",
                     &settings.camera,
@@ -388,6 +389,11 @@ fn camera_settings(settings: &Settings) -> Result<CameraSettings> {
             sweep_deg: check("orbit-sweep", &settings.orbit_sweep, 90.0, 0.0..=360.0)?,
             swing_deg: check("orbit-swing", &settings.orbit_swing, 10.0, 0.0..=90.0)?,
         },
+        "path" => {
+            let keys = value(&settings.path).cloned().unwrap_or_default();
+            crate::camera_path::validate(&keys).map_err(|e| located(e, "path", &settings.path))?;
+            Motion::Path { keys, clip_seconds }
+        }
         _ => Motion::Still,
     };
     Ok(CameraSettings {

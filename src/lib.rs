@@ -5,6 +5,7 @@
 //! GPU and streams them into an [`export::ExportStrategy`]'s sink.
 
 pub mod camera;
+pub mod camera_path;
 pub mod cli;
 pub mod commands;
 pub mod docs;

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::camera_path::PathKey;
 use crate::export::Quality;
 use crate::scene::UpChoice;
 
@@ -74,6 +75,8 @@ settings! {
     orbit_swing: f32,
     /// Orthographic projection.
     ortho: bool,
+    /// Keyframed camera path (manifests: `[[job.path]]` tables).
+    path: Vec<PathKey>,
     /// Vertical field of view in degrees.
     fov: f32,
     /// Space around the model.

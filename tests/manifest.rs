@@ -215,7 +215,7 @@ fn the_example_manifest_is_valid() {
     let run = sandbox.run(&["validate", example.to_str().unwrap(), "--json"]);
     run.expect_success();
     let plan: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
-    assert_eq!(plan["jobs"].as_array().unwrap().len(), 2);
+    assert_eq!(plan["jobs"].as_array().unwrap().len(), 3);
     assert_eq!(plan["jobs"][0]["outputs"].as_array().unwrap().len(), 3);
 }
 
@@ -243,4 +243,35 @@ fn shards_run_as_separate_processes_write_every_output_once() {
         .collect();
     outputs.sort();
     assert_eq!(outputs, ["j0", "j1", "j2", "j3", "j4"]);
+}
+
+#[test]
+fn a_keyframed_path_starts_at_its_first_key_and_bad_paths_are_refused_in_place() {
+    let path = "[[job.path]]\nt = 0\nazimuth = -60\nelevation = 10\neasing = \"ease-in-out\"\n\n[[job.path]]\nt = 1\nazimuth = 60\nelevation = 30\ndistance = 0.8\nfov = 25\n";
+    let sandbox =
+        batch(&format!("{DEFAULTS}\n[[job]]\nmodel = \"kenney_alien.glb\"\nduration = 1\noutput = \"flight\"\n{path}"));
+    sandbox.run(&["run", "jobs.toml", "-q"]).expect_success();
+    let flight = read_sequence(&sandbox.path("flight"));
+    assert_eq!(flight.len(), 12);
+    let common = ["render", "kenney_alien.glb", "-f", "png", "-s", "96x72", "--msaa", "1", "--frames", "1", "-q"];
+    sandbox
+        .run(
+            &[&common[..], &["--camera", "still", "--azimuth", "-60", "--elevation", "10", "-o", "still.png"]].concat(),
+        )
+        .expect_success();
+    assert!(
+        flight[0] == util::read_png(&sandbox.path("still.png")),
+        "the path's first frame is not its first key's view"
+    );
+    assert_ne!(flight[0], flight[11], "the camera did not move along the path");
+
+    let backwards = batch(&format!(
+        "{DEFAULTS}\n[[job]]\nmodel = \"kenney_alien.glb\"\n[[job.path]]\nt = 1\nazimuth = 0\nelevation = 0\n[[job.path]]\nt = 0.5\nazimuth = 10\nelevation = 0\n"
+    ));
+    let run = backwards.run(&["validate", "jobs.toml"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr().contains("jobs.toml:10:1: path: path key 2: t = 0.5 is not after the previous key's t = 1"),
+        "{run}"
+    );
 }
