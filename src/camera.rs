@@ -5,11 +5,11 @@
 //! azimuth grows towards `right` (+X), elevation towards +Y.
 
 use glam::camera::rh::proj::directx::{orthographic, perspective};
-use glam::camera::rh::view::look_at_mat4;
+use glam::camera::rh::view::{look_at_mat4, look_to_mat4};
 use glam::{Mat4, Vec3};
 
 use crate::camera_path::{self, PathKey, Shot};
-use crate::scene::{Bounds, Scene};
+use crate::scene::{Bounds, FileCamera, FileProjection, Scene};
 
 /// How the camera moves over the clip.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +28,11 @@ pub enum Motion {
     },
     /// The start view for every frame (a product shot).
     Still,
+    /// A camera of the model file, by name or index (`--camera gltf:NAME`); replaced by
+    /// [`Motion::Fixed`] once the model is loaded.
+    FileCamera(String),
+    /// A fixed camera from the model file.
+    Fixed(FileCamera),
     /// A keyframed path (validated), sampled at clip time.
     Path {
         /// The keys, times increasing.
@@ -165,13 +170,16 @@ pub fn view_at(settings: &CameraSettings, phase: f64) -> (f64, f64) {
             azimuth0 + *sweep_deg as f64 / 2.0 * (tau * phase).sin(),
             elevation0 + *swing_deg as f64 / 2.0 * (2.0 * tau * phase).sin(),
         ),
-        Motion::Still | Motion::Path { .. } => (azimuth0, elevation0),
+        Motion::Still | Motion::Path { .. } | Motion::FileCamera(_) | Motion::Fixed(_) => (azimuth0, elevation0),
     };
     (azimuth, elevation.clamp(-90.0, 90.0))
 }
 
 /// The camera at `phase` (0..1 = one clip) for an image of `aspect` = width/height.
 pub fn camera_pose(framing: &Framing, settings: &CameraSettings, aspect: f32, phase: f64) -> CameraPose {
+    if let Motion::Fixed(camera) = &settings.motion {
+        return file_camera_pose(framing, camera, aspect);
+    }
     // The framing distance comes from the job's field of view; a path's own fov then zooms.
     let base_fov = settings.fov_deg.to_radians();
     let half_visible = (base_fov * 0.5).min(((base_fov * 0.5).tan() * aspect).atan());
@@ -203,6 +211,24 @@ pub fn camera_pose(framing: &Framing, settings: &CameraSettings, aspect: f32, ph
         perspective(fov_y, aspect, near, far)
     };
     CameraPose { view: look_at_mat4(eye, target, up), projection, eye }
+}
+
+/// The pose of a camera from the model file; near and far planes come from the model's bounds.
+fn file_camera_pose(framing: &Framing, camera: &FileCamera, aspect: f32) -> CameraPose {
+    let (eye, forward, up) = (Vec3::from(camera.eye), Vec3::from(camera.forward), Vec3::from(camera.up));
+    let reach = (framing.target - eye).length() + framing.radius;
+    let near = (reach - 2.0 * framing.radius).max(reach * 1e-4);
+    let far = reach * 1.01;
+    let projection = match camera.projection {
+        FileProjection::Perspective { yfov_deg } => perspective(yfov_deg.to_radians(), aspect, near, far),
+        FileProjection::Orthographic { ymag } => orthographic(-ymag * aspect, ymag * aspect, -ymag, ymag, near, far),
+    };
+    CameraPose { view: look_to_mat4(eye, forward, up), projection, eye }
+}
+
+/// Finds a file camera by name, or by index when `selector` is a number.
+pub fn find_file_camera<'a>(cameras: &'a [FileCamera], selector: &str) -> Option<&'a FileCamera> {
+    cameras.iter().find(|c| c.name == selector).or_else(|| selector.parse::<usize>().ok().and_then(|i| cameras.get(i)))
 }
 
 #[cfg(test)]

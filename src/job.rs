@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{anyhow, Context, Result};
 
-use crate::camera::{camera_pose, preset, CameraSettings, Framing, Motion, View, PRESETS};
+use crate::camera::{camera_pose, find_file_camera, preset, CameraSettings, Framing, Motion, View, PRESETS};
 use crate::error::Problem;
 use crate::export::ffmpeg::Ffmpeg;
 use crate::export::{self, Alpha, ExportStrategy, Quality, Sink, SinkSpec};
@@ -156,14 +156,36 @@ impl Job {
         })
     }
 
-    /// The frame inputs (time and camera) for this job's frame range.
-    pub fn frame_inputs(&self, framing: Framing) -> impl Iterator<Item = FrameInput> + '_ {
+    /// The frame inputs (time and camera) for this job's frame range, with `camera` resolved
+    /// against the loaded scene (see [`Job::camera_for`]).
+    pub fn frame_inputs<'a>(
+        &'a self,
+        framing: Framing,
+        camera: &'a CameraSettings,
+    ) -> impl Iterator<Item = FrameInput> + 'a {
         let aspect = self.render.width as f32 / self.render.height as f32;
         self.frames.clone().map(move |index| FrameInput {
             index,
             time: index as f64 / self.fps as f64,
-            camera: camera_pose(&framing, &self.camera, aspect, index as f64 / self.clip_frames as f64),
+            camera: camera_pose(&framing, camera, aspect, index as f64 / self.clip_frames as f64),
         })
+    }
+
+    /// The job's camera with a `gltf:NAME` selector replaced by that camera of the scene.
+    pub fn camera_for(&self, scene: &Scene) -> Result<CameraSettings> {
+        let Motion::FileCamera(selector) = &self.camera.motion else {
+            return Ok(self.camera.clone());
+        };
+        let camera = find_file_camera(&scene.cameras, selector).ok_or_else(|| {
+            let names: Vec<&str> = scene.cameras.iter().map(|c| c.name.as_str()).collect();
+            let known = if names.is_empty() {
+                "the file has no cameras".to_string()
+            } else {
+                format!("cameras: {}", names.join(", "))
+            };
+            Problem::input(format!("{}: no camera '{selector}' in the file", self.model.label())).with_hint(known)
+        })?;
+        Ok(CameraSettings { motion: Motion::Fixed(camera.clone()), ..self.camera.clone() })
     }
 
     /// The ffmpeg encoders the job's formats need.
@@ -356,12 +378,13 @@ fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSetti
     let camera = value(&settings.camera).map_or(default_camera, String::as_str);
     let (motion, still_view) = match camera {
         "turntable" | "orbit" | "still" | "path" => (camera, None),
+        file if file.starts_with("gltf:") => (file, None),
         other => match preset(other) {
             Some(view) => ("still", Some(view)),
             None => {
                 return Err(located(
                     Problem::usage(format!("camera '{other}' is not a motion or a view"))
-                        .with_hint(format!("use turntable, orbit, still, path or a view: {}", views()))
+                        .with_hint(format!("use turntable, orbit, still, path, gltf:NAME or a view: {}", views()))
                         .into(),
                     "camera",
                     &settings.camera,
@@ -394,7 +417,8 @@ fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSetti
             crate::camera_path::validate(&keys).map_err(|e| located(e, "path", &settings.path))?;
             Motion::Path { keys, clip_seconds }
         }
-        _ => Motion::Still,
+        "still" => Motion::Still,
+        file => Motion::FileCamera(file.trim_start_matches("gltf:").to_string()),
     };
     Ok(CameraSettings {
         start,
@@ -450,6 +474,7 @@ pub fn run(
         progress.warn(&format!("{}: {warning}", job.model.label()));
     }
     let framing = Framing::from_scene(&scene);
+    let camera = job.camera_for(&scene)?;
     let paths: Vec<String> = job.outputs.iter().map(|o| o.path.display().to_string()).collect();
     let names: Vec<&str> = job.outputs.iter().map(|o| o.format.name()).collect();
     progress.info(&format!(
@@ -483,7 +508,7 @@ pub fn run(
     let sink_thread = std::thread::Builder::new().name("sinks".into()).spawn(move || drive_sinks(sinks, receiver))?;
 
     progress.start_frames(job.frames.len() as u64);
-    let rendered = renderer.render(&scene, &job.render, job.frame_inputs(framing), &mut |frame| {
+    let rendered = renderer.render(&scene, &job.render, job.frame_inputs(framing, &camera), &mut |frame| {
         if interrupt::requested() {
             return Err(interrupt::interrupted());
         }

@@ -223,3 +223,77 @@ fn orbit_and_orthographic_cameras_keep_the_model_in_frame() {
         assert_ne!(frames[0], frames[2], "{out}: the camera did not move");
     }
 }
+
+/// A glTF with a triangle in the YZ plane (facing ±X) and a camera named "side" on +X looking at it.
+const TRIANGLE_WITH_CAMERA: &str = r#"{
+  "asset": {"version": "2.0"},
+  "scene": 0,
+  "scenes": [{"nodes": [0, 1]}],
+  "nodes": [
+    {"mesh": 0},
+    {"name": "side", "camera": 0, "translation": [6, 1, 0], "rotation": [0, 0.7071068, 0, 0.7071068]}
+  ],
+  "cameras": [{"type": "perspective", "perspective": {"yfov": 0.7, "znear": 0.1}}],
+  "meshes": [{"primitives": [{"attributes": {"POSITION": 0}}]}],
+  "accessors": [{"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3", "min": [0, 0, -1], "max": [0, 2, 1]}],
+  "bufferViews": [{"buffer": 0, "byteLength": 36}],
+  "buffers": [{"byteLength": 36, "uri": "data:application/octet-stream;base64,AAAAAAAAAAAAAIC/AAAAAAAAAAAAAIA/AAAAAAAAAEAAAAAA"}]
+}"#;
+
+#[test]
+fn a_camera_from_the_file_is_used_by_name_or_index() {
+    let sandbox = Sandbox::new();
+    std::fs::write(sandbox.path("tri.gltf"), TRIANGLE_WITH_CAMERA).unwrap();
+    let width_of = |camera: &str, out: &str| {
+        sandbox
+            .run(&[
+                "render", "tri.gltf", "--camera", camera, "--frames", "1", "-f", "png", "-s", "80x80", "-o", out, "-q",
+            ])
+            .expect_success();
+        alpha_box(&util::read_png(&sandbox.path(out))).map_or(0, |(x0, _, x1, _)| x1 - x0 + 1)
+    };
+    assert!(width_of("gltf:side", "side.png") > 20, "the file's camera sees the triangle face-on");
+    assert!(width_of("gltf:0", "zero.png") > 20);
+    assert!(width_of("front", "front.png") <= 3, "from the front the triangle is edge-on");
+    let missing = sandbox.run(&["render", "tri.gltf", "--camera", "gltf:top", "-o", "x.mp4"]);
+    missing.expect_code(1);
+    assert!(missing.stderr().contains("tri.gltf: no camera 'top' in the file\nhint: cameras: side"), "{missing}");
+}
+
+#[test]
+fn millimetre_and_kilometre_models_are_framed_alike() {
+    let sandbox = Sandbox::new();
+    let mut coverages = Vec::new();
+    for (name, scale) in [("tiny", 0.001f64), ("huge", 1.0e6)] {
+        let obj = format!(
+            "v {} 0 0\nv {} 0 0\nv 0 {} 0\nv 0 {} {}\nf 1 2 3\nf 1 3 4\n",
+            -scale,
+            scale,
+            2.0 * scale,
+            scale,
+            scale
+        );
+        std::fs::write(sandbox.path(&format!("{name}.obj")), obj).unwrap();
+        let out = format!("{name}.png");
+        sandbox
+            .run(&[
+                "render",
+                &format!("{name}.obj"),
+                "--camera",
+                "angle45",
+                "--frames",
+                "1",
+                "-f",
+                "png",
+                "-s",
+                "80x80",
+                "-o",
+                &out,
+                "-q",
+            ])
+            .expect_success();
+        coverages.push(coverage(&util::read_png(&sandbox.path(&out))));
+    }
+    assert!(coverages[0] > 0.05, "the millimetre model is clipped or invisible: {coverages:?}");
+    assert!((coverages[0] - coverages[1]).abs() < 0.01, "scale changes the picture: {coverages:?}");
+}

@@ -32,6 +32,8 @@ pub struct Inspection {
     pub textures: Vec<TextureSummary>,
     /// Animation clips.
     pub animations: Vec<AnimationInfo>,
+    /// Cameras in the file (usable with `--camera gltf:NAME`).
+    pub cameras: Vec<scene::FileCamera>,
     /// Loader warnings.
     pub warnings: Vec<String>,
 }
@@ -66,6 +68,7 @@ impl Inspection {
                 .map(|t| TextureSummary { name: t.name.clone(), width: t.width, height: t.height })
                 .collect(),
             animations: scene.animations.clone(),
+            cameras: scene.cameras.clone(),
             warnings: scene.warnings.clone(),
         }
     }
@@ -104,6 +107,10 @@ pub fn inspect(command: InspectCommand) -> Result<ExitCode> {
     println!("animations: {}", report.animations.len());
     for a in &report.animations {
         println!("  {} ({:.2} s, {} channels)", a.name, a.duration, a.channels);
+    }
+    println!("cameras:    {}", report.cameras.len());
+    for c in &report.cameras {
+        println!("  {} (--camera gltf:{})", c.name, c.name);
     }
     Ok(ExitCode::Success)
 }

@@ -142,12 +142,16 @@ pub fn transform_vertices(vertices: &mut [Vertex], world: Mat4) {
     }
 }
 
-/// Turns a Z-up mesh into Y-up: −90° about X, so +Z becomes +Y and +Y becomes −Z.
+/// Turns a Z-up point or direction into Y-up: −90° about X, so +Z becomes +Y and +Y becomes −Z.
+pub fn z_up_to_y_up_point([x, y, z]: [f32; 3]) -> [f32; 3] {
+    [x, z, -y]
+}
+
+/// Turns a Z-up mesh into Y-up (see [`z_up_to_y_up_point`]).
 pub fn z_up_to_y_up(mesh: &mut Mesh) {
-    let turn = |[x, y, z]: [f32; 3]| [x, z, -y];
     for v in &mut mesh.vertices {
-        v.position = turn(v.position);
-        v.normal = turn(v.normal);
+        v.position = z_up_to_y_up_point(v.position);
+        v.normal = z_up_to_y_up_point(v.normal);
     }
 }
 

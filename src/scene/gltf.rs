@@ -11,14 +11,14 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::{bail, Result};
-use glam::{Mat3, Mat4, Vec2};
+use glam::{Mat3, Mat4, Vec2, Vec3};
 use gltf::accessor::{DataType, Dimensions};
 use gltf::mesh::Mode;
 use gltf::Semantic;
 
 use super::geometry::{flips_winding, transform_vertices};
 use super::textures::decode_texture;
-use super::{AnimationInfo, Material, Mesh, RawScene, Texture, Vertex};
+use super::{AnimationInfo, FileCamera, FileProjection, Material, Mesh, RawScene, Texture, Vertex};
 use crate::error::Problem;
 
 /// Extensions whose data holoforge cannot decode; a file using them is refused by name.
@@ -69,6 +69,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
         materials: builder.materials,
         textures: builder.textures,
         animations,
+        cameras: builder.cameras,
         warnings: builder.warnings,
     })
 }
@@ -134,6 +135,7 @@ struct SceneBuilder<'a> {
     meshes: Vec<Mesh>,
     materials: Vec<Material>,
     textures: Vec<Texture>,
+    cameras: Vec<FileCamera>,
     warnings: Vec<String>,
     /// glTF material index (None = default material) → index in `materials`.
     material_map: HashMap<Option<usize>, usize>,
@@ -151,6 +153,7 @@ impl<'a> SceneBuilder<'a> {
             meshes: Vec::new(),
             materials: Vec::new(),
             textures: Vec::new(),
+            cameras: Vec::new(),
             warnings,
             material_map: HashMap::new(),
             image_map: HashMap::new(),
@@ -179,6 +182,9 @@ impl<'a> SceneBuilder<'a> {
             if let Some(mesh) = node.mesh() {
                 self.add_mesh(&mesh, world)?;
             }
+            if let Some(camera) = node.camera() {
+                self.add_camera(&camera, &node, world);
+            }
             let mut children: Vec<_> = node.children().map(|c| (c, world)).collect();
             children.reverse();
             stack.extend(children);
@@ -190,6 +196,31 @@ impl<'a> SceneBuilder<'a> {
             ));
         }
         Ok(())
+    }
+
+    fn add_camera(&mut self, camera: &gltf::Camera<'a>, node: &gltf::Node<'a>, world: Mat4) {
+        let name = camera
+            .name()
+            .or(node.name())
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("camera{}", self.cameras.len()));
+        let forward = world.transform_vector3(Vec3::NEG_Z).normalize_or_zero();
+        let up = world.transform_vector3(Vec3::Y).normalize_or_zero();
+        if forward == Vec3::ZERO || up == Vec3::ZERO {
+            self.warnings.push(format!("camera '{name}' has a degenerate transform; ignored"));
+            return;
+        }
+        let projection = match camera.projection() {
+            gltf::camera::Projection::Perspective(p) => FileProjection::Perspective { yfov_deg: p.yfov().to_degrees() },
+            gltf::camera::Projection::Orthographic(o) => FileProjection::Orthographic { ymag: o.ymag() },
+        };
+        self.cameras.push(FileCamera {
+            name,
+            eye: world.transform_point3(Vec3::ZERO).into(),
+            forward: forward.into(),
+            up: up.into(),
+            projection,
+        });
     }
 
     fn add_mesh(&mut self, mesh: &gltf::Mesh<'a>, world: Mat4) -> Result<()> {

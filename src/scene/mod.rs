@@ -115,6 +115,37 @@ pub struct AnimationInfo {
     pub channels: usize,
 }
 
+/// A camera defined in the model file, placed in world space (+Y up).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileCamera {
+    /// The camera's (or its node's) name, or `cameraN`.
+    pub name: String,
+    /// Position.
+    pub eye: [f32; 3],
+    /// Unit view direction.
+    pub forward: [f32; 3],
+    /// Unit screen-up direction.
+    pub up: [f32; 3],
+    /// Its projection.
+    pub projection: FileProjection,
+}
+
+/// The projection of a [`FileCamera`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum FileProjection {
+    /// Perspective with a vertical field of view in degrees.
+    Perspective {
+        /// Vertical field of view in degrees.
+        yfov_deg: f32,
+    },
+    /// Orthographic with a half-height in world units.
+    Orthographic {
+        /// Half of the visible height.
+        ymag: f32,
+    },
+}
+
 /// Everything loaded from one model file.
 #[derive(Debug, Clone)]
 pub struct Scene {
@@ -130,6 +161,8 @@ pub struct Scene {
     pub textures: Vec<Texture>,
     /// Animation clips in the file.
     pub animations: Vec<AnimationInfo>,
+    /// Cameras in the file.
+    pub cameras: Vec<FileCamera>,
     /// The up axis the file was read with.
     pub up_axis: UpAxis,
     /// Axis-aligned bounds of all triangles.
@@ -161,6 +194,8 @@ pub struct RawScene {
     pub textures: Vec<Texture>,
     /// Animation clips.
     pub animations: Vec<AnimationInfo>,
+    /// Cameras.
+    pub cameras: Vec<FileCamera>,
     /// Warnings so far.
     pub warnings: Vec<String>,
 }
@@ -262,7 +297,7 @@ pub fn io_reason(error: &std::io::Error) -> String {
 
 /// Applies the up-axis fix, drops non-finite triangles, fills normals, computes bounds.
 pub fn normalise(path: &Path, format: &'static str, raw: RawScene, up_axis: UpAxis) -> Result<Scene> {
-    let RawScene { mut meshes, materials, textures, animations, mut warnings } = raw;
+    let RawScene { mut meshes, materials, textures, animations, mut cameras, mut warnings } = raw;
     let dropped = geometry::drop_non_finite_triangles(&mut meshes);
     if dropped > 0 {
         warnings.push(format!("dropped {dropped} triangle(s) with non-finite (NaN/Inf) coordinates"));
@@ -279,6 +314,13 @@ pub fn normalise(path: &Path, format: &'static str, raw: RawScene, up_axis: UpAx
             geometry::z_up_to_y_up(mesh);
         }
     }
+    if up_axis == UpAxis::Z {
+        for camera in &mut cameras {
+            for v in [&mut camera.eye, &mut camera.forward, &mut camera.up] {
+                *v = geometry::z_up_to_y_up_point(*v);
+            }
+        }
+    }
     let bounds = Bounds::of_meshes(&meshes);
     if !bounds.is_finite() {
         return Err(Problem::input(format!(
@@ -287,5 +329,16 @@ pub fn normalise(path: &Path, format: &'static str, raw: RawScene, up_axis: UpAx
         ))
         .into());
     }
-    Ok(Scene { source: path.to_path_buf(), format, meshes, materials, textures, animations, up_axis, bounds, warnings })
+    Ok(Scene {
+        source: path.to_path_buf(),
+        format,
+        meshes,
+        materials,
+        textures,
+        animations,
+        cameras,
+        up_axis,
+        bounds,
+        warnings,
+    })
 }

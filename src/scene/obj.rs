@@ -71,7 +71,14 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
     if !used[default_material] {
         scene_materials.pop();
     }
-    Ok(RawScene { meshes, materials: scene_materials, textures: textures.textures, animations: Vec::new(), warnings })
+    Ok(RawScene {
+        meshes,
+        materials: scene_materials,
+        textures: textures.textures,
+        animations: Vec::new(),
+        cameras: Vec::new(),
+        warnings,
+    })
 }
 
 /// The OBJ text without `p` and `l` statements (tobj would turn long `l` polylines into faces),

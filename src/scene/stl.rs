@@ -33,6 +33,7 @@ pub fn load(_path: &Path, bytes: &[u8]) -> Result<RawScene> {
         materials: vec![Material::default_white()],
         textures: Vec::new(),
         animations: Vec::new(),
+        cameras: Vec::new(),
         warnings,
     })
 }
