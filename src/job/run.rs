@@ -1,0 +1,158 @@
+//! Running one job: load the scene, render its frames once and stream them into every output's
+//! sink on a thread of its own; no partial output survives a failure or Ctrl-C.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::time::Instant;
+
+use anyhow::{anyhow, Context, Result};
+
+use super::{plural, Job};
+use crate::camera::Framing;
+use crate::error::Problem;
+use crate::export::ffmpeg::Ffmpeg;
+use crate::export::{self, Sink, SinkSpec};
+use crate::frame::Frame;
+use crate::interrupt;
+use crate::look::{Background, Rgb};
+use crate::progress::Progress;
+use crate::render::Renderer;
+
+/// Frames buffered between the renderer and the sinks: memory stays flat however long the clip.
+const FRAME_QUEUE: usize = 2;
+
+/// What a finished job produced.
+#[derive(Debug, Clone)]
+pub struct JobReport {
+    /// The output paths, one per format.
+    pub outputs: Vec<PathBuf>,
+    /// Frames written.
+    pub frames: u32,
+    /// Wall time of the job in seconds.
+    pub seconds: f64,
+}
+
+/// Checks that `ffmpeg` has every encoder the job needs (before any rendering).
+pub fn check_encoders(job: &Job, ffmpeg: Option<&Ffmpeg>) -> Result<()> {
+    for (format, encoders) in job.required_encoders() {
+        match ffmpeg {
+            Some(ffmpeg) => ffmpeg.require_encoders(format, encoders)?,
+            None => return Err(Problem::environment(format!("format {format} needs ffmpeg")).into()),
+        }
+    }
+    Ok(())
+}
+
+/// Messages from the renderer to the sink thread; a closed channel without `End` means "abort".
+enum ToSink {
+    Frame(Frame),
+    End,
+}
+
+/// Runs one job: load, frame, render and export. No partial output survives a failure.
+pub fn run(
+    job: &Job,
+    renderer: &mut Renderer,
+    ffmpeg: Option<&Ffmpeg>,
+    force: bool,
+    progress: &mut Progress,
+) -> Result<JobReport> {
+    let started = Instant::now();
+    for output in &job.outputs {
+        export::output::check_target(&output.path, force)?;
+    }
+    let scene = job.model.load(job.up)?;
+    for warning in &scene.warnings {
+        progress.warn(&format!("{}: {warning}", job.model.label()));
+    }
+    let framing = Framing::from_scene(&scene);
+    let camera = job.camera_for(&scene)?;
+    let paths: Vec<String> = job.outputs.iter().map(|o| o.path.display().to_string()).collect();
+    let names: Vec<&str> = job.outputs.iter().map(|o| o.format.name()).collect();
+    progress.info(&format!(
+        "rendering {} → {} ({}x{}, {}, {}) on {}",
+        job.model.label(),
+        paths.join(", "),
+        job.render.width,
+        job.render.height,
+        plural(job.frames.len(), "frame"),
+        names.join(", "),
+        renderer.adapter()
+    ));
+    let mut sinks = Vec::with_capacity(job.outputs.len());
+    for output in &job.outputs {
+        let spec = SinkSpec {
+            output: &output.path,
+            width: job.render.width,
+            height: job.render.height,
+            fps: job.fps,
+            frames: job.frames.len() as u32,
+            transparent: job.render.background == Background::Transparent && output.composite_over.is_none(),
+            quality: job.quality,
+            crf: job.crf,
+            encoder_preset: job.encoder_preset.as_deref(),
+            force,
+            ffmpeg,
+        };
+        sinks.push((output.format.open(&spec)?, output.composite_over));
+    }
+    let (sender, receiver) = sync_channel::<ToSink>(FRAME_QUEUE);
+    let sink_thread = std::thread::Builder::new().name("sinks".into()).spawn(move || drive_sinks(sinks, receiver))?;
+
+    progress.start_frames(job.frames.len() as u64);
+    let rendered = renderer.render(&scene, &job.render, job.frame_inputs(framing, &camera), &mut |frame| {
+        if interrupt::requested() {
+            return Err(interrupt::interrupted());
+        }
+        sender.send(ToSink::Frame(frame)).map_err(|_| anyhow!("the output writer stopped"))?;
+        progress.frame_done();
+        Ok(())
+    });
+    progress.finish_frames();
+    if rendered.is_ok() {
+        // The sink thread may already have failed; then this send fails and its error is reported below.
+        let _ = sender.send(ToSink::End);
+    }
+    drop(sender);
+    let sunk = sink_thread.join().map_err(|_| anyhow!("the output writer panicked"))?;
+    if interrupt::requested() {
+        return Err(interrupt::interrupted());
+    }
+    let subject = || format!("{} → {}", job.model.label(), paths.join(", "));
+    // A sink error explains a failed send better than the send error itself.
+    let outputs = match (rendered, sunk) {
+        (Ok(()), sunk) => sunk.with_context(subject)?,
+        (Err(render_error), Err(sink_error)) if render_error.to_string() == "the output writer stopped" => {
+            return Err(sink_error.context(subject()))
+        }
+        (Err(render_error), _) => return Err(render_error.context(subject())),
+    };
+    Ok(JobReport { outputs, frames: job.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
+}
+
+/// The sink thread: hands every frame to every sink (compositing it for opaque ones when asked)
+/// until `End` (then finishes them all) or until the channel closes (then drops them, which
+/// removes their partial outputs).
+fn drive_sinks(mut sinks: Vec<(Box<dyn Sink>, Option<Rgb>)>, receiver: Receiver<ToSink>) -> Result<Vec<PathBuf>> {
+    for message in receiver {
+        match message {
+            ToSink::Frame(frame) => {
+                let count = sinks.len();
+                let mut original = Some(frame);
+                for (i, (sink, composite_over)) in sinks.iter_mut().enumerate() {
+                    // Copies for all but the last sink, which takes the frame itself.
+                    let mut frame = match i + 1 == count {
+                        true => original.take().expect("the last sink takes the frame"),
+                        false => original.clone().expect("frame until the last sink"),
+                    };
+                    if let Some(colour) = composite_over {
+                        frame.composite_over(*colour);
+                    }
+                    sink.push(frame)?;
+                }
+            }
+            ToSink::End => return sinks.into_iter().map(|(sink, _)| sink.finish()).collect(),
+        }
+    }
+    Err(anyhow!("rendering stopped before the last frame"))
+}
