@@ -16,6 +16,13 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// True when every pixel equals the first one: nothing of the model is visible (a transparent
+    /// or a plain background), the blank render users otherwise find only after the encode.
+    pub fn is_blank(&self) -> bool {
+        let first = &self.rgba[..4.min(self.rgba.len())];
+        self.rgba.chunks_exact(4).all(|p| p == first)
+    }
+
     /// Composites the frame "over" an opaque colour on the encoded values (as the renderer's own
     /// background does), leaving it fully opaque.
     pub fn composite_over(&mut self, background: Rgb) {
@@ -32,6 +39,14 @@ impl Frame {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_frame_of_one_colour_is_blank() {
+        let mut frame = Frame { index: 0, width: 2, height: 1, rgba: vec![0, 0, 0, 0, 0, 0, 0, 0] };
+        assert!(frame.is_blank());
+        frame.rgba[7] = 1;
+        assert!(!frame.is_blank());
+    }
 
     #[test]
     fn compositing_over_a_colour_blends_by_alpha() {

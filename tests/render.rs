@@ -297,3 +297,23 @@ fn millimetre_and_kilometre_models_are_framed_alike() {
     assert!(coverages[0] > 0.05, "the millimetre model is clipped or invisible: {coverages:?}");
     assert!((coverages[0] - coverages[1]).abs() < 0.01, "scale changes the picture: {coverages:?}");
 }
+
+#[test]
+fn empty_frames_are_reported() {
+    let sandbox = Sandbox::new();
+    // The camera looks far away from the model for the second half of the clip.
+    std::fs::write(
+        sandbox.path("jobs.toml"),
+        format!(
+            "[[job]]\nmodel = \"{}\"\nsize = \"64x48\"\nfps = 4\nduration = 2\nmsaa = 1\nformat = \"png\"\noutput = \"out\"\n\
+             [[job.path]]\nt = 0\nazimuth = 0\nelevation = 0\neasing = \"linear\"\n\
+             [[job.path]]\nt = 0.75\nazimuth = 0\nelevation = 0\neasing = \"linear\"\n\
+             [[job.path]]\nt = 1\nazimuth = 0\nelevation = 0\ntarget-offset = [50, 0, 0]\n",
+            fixture("unit_cube.stl").display()
+        ),
+    )
+    .unwrap();
+    let run = sandbox.run(&["run", "jobs.toml", "-q"]);
+    run.expect_success();
+    assert!(run.stderr().contains("unit_cube.stl: frames 4-7 are empty (nothing of the model is visible"), "{run}");
+}

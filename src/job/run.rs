@@ -100,9 +100,13 @@ pub fn run(
     let sink_thread = std::thread::Builder::new().name("sinks".into()).spawn(move || drive_sinks(sinks, receiver))?;
 
     progress.start_frames(job.frames.len() as u64);
+    let mut empty_frames = Vec::new();
     let rendered = renderer.render(&scene, &job.render, job.frame_inputs(framing, &camera), &mut |frame| {
         if interrupt::requested() {
             return Err(interrupt::interrupted());
+        }
+        if frame.is_blank() {
+            empty_frames.push(frame.index);
         }
         sender.send(ToSink::Frame(frame)).map_err(|_| anyhow!("the output writer stopped"))?;
         progress.frame_done();
@@ -127,6 +131,13 @@ pub fn run(
         }
         (Err(render_error), _) => return Err(render_error.context(subject())),
     };
+    if !empty_frames.is_empty() {
+        progress.warn(&format!(
+            "{}: {} empty (nothing of the model is visible: is the camera inside it or pointing away?)",
+            job.model.label(),
+            describe_frames(&empty_frames)
+        ));
+    }
     Ok(JobReport { outputs, frames: job.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
 }
 
@@ -155,4 +166,30 @@ fn drive_sinks(mut sinks: Vec<(Box<dyn Sink>, Option<Rgb>)>, receiver: Receiver<
         }
     }
     Err(anyhow!("rendering stopped before the last frame"))
+}
+
+/// `frame 3 is`, `frames 3, 7-9 are`: frame numbers folded into ranges, for messages.
+fn describe_frames(frames: &[u32]) -> String {
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for &f in frames {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == f => *end = f,
+            _ => ranges.push((f, f)),
+        }
+    }
+    let listed: Vec<String> =
+        ranges.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}-{b}") }).collect();
+    match frames.len() {
+        1 => format!("frame {} is", listed[0]),
+        _ => format!("frames {} are", listed.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn frame_lists_fold_into_ranges() {
+        assert_eq!(super::describe_frames(&[3]), "frame 3 is");
+        assert_eq!(super::describe_frames(&[0, 1, 2, 7, 9, 10]), "frames 0-2, 7, 9-10 are");
+    }
 }
