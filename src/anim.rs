@@ -1,0 +1,268 @@
+//! glTF node animation: clips of translation/rotation/scale channels (LINEAR, STEP, CUBICSPLINE),
+//! sampled at clip time and applied to the node tree to pose the scene's meshes on the CPU.
+//! (Skins and morph targets are not animated yet: skinned meshes render in their bind pose.)
+
+use glam::{Mat4, Quat, Vec3, Vec4};
+
+use crate::scene::{Mesh, Vertex};
+
+/// How a channel interpolates between keyframes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Interpolation {
+    /// Straight lines (spherical for rotations).
+    Linear,
+    /// Holds each key until the next.
+    Step,
+    /// Hermite spline with in/out tangents stored beside each value.
+    CubicSpline,
+}
+
+/// What a channel animates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Property {
+    /// Node translation (3 values).
+    Translation,
+    /// Node rotation, a quaternion x, y, z, w (4 values).
+    Rotation,
+    /// Node scale (3 values).
+    Scale,
+}
+
+impl Property {
+    /// Values per key.
+    pub fn width(self) -> usize {
+        match self {
+            Self::Rotation => 4,
+            Self::Translation | Self::Scale => 3,
+        }
+    }
+}
+
+/// One animated property of one node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Channel {
+    /// Index into [`Rig::nodes`].
+    pub node: usize,
+    /// The property.
+    pub property: Property,
+    /// Interpolation.
+    pub interpolation: Interpolation,
+    /// Key times in seconds, non-decreasing.
+    pub times: Vec<f32>,
+    /// `width` values per key (three times that for CUBICSPLINE: in-tangent, value, out-tangent).
+    pub values: Vec<f32>,
+}
+
+impl Channel {
+    /// The property's value at time `t` (held before the first and after the last key).
+    pub fn sample(&self, t: f32) -> Vec4 {
+        let width = self.property.width();
+        let stride = if self.interpolation == Interpolation::CubicSpline { 3 } else { 1 };
+        let value = |key: usize, part: usize| -> Vec4 {
+            let start = (key * stride + part) * width;
+            let v = &self.values[start..start + width];
+            Vec4::new(v[0], v[1], v[2], if width == 4 { v[3] } else { 0.0 })
+        };
+        let middle = if stride == 3 { 1 } else { 0 };
+        let last = self.times.len() - 1;
+        if t <= self.times[0] {
+            return value(0, middle);
+        }
+        if t >= self.times[last] {
+            return value(last, middle);
+        }
+        let k = self.times.partition_point(|&time| time <= t) - 1;
+        let (t0, t1) = (self.times[k], self.times[k + 1]);
+        let dt = t1 - t0;
+        let u = if dt > 0.0 { (t - t0) / dt } else { 0.0 };
+        match self.interpolation {
+            Interpolation::Step => value(k, 0),
+            Interpolation::Linear if self.property == Property::Rotation => {
+                let (a, b) = (Quat::from_vec4(value(k, 0)), Quat::from_vec4(value(k + 1, 0)));
+                Vec4::from(a.normalize().slerp(b.normalize(), u))
+            }
+            Interpolation::Linear => value(k, 0).lerp(value(k + 1, 0), u),
+            Interpolation::CubicSpline => {
+                let (p0, m0) = (value(k, 1), value(k, 2) * dt);
+                let (p1, m1) = (value(k + 1, 1), value(k + 1, 0) * dt);
+                let (u2, u3) = (u * u, u * u * u);
+                let v = p0 * (2.0 * u3 - 3.0 * u2 + 1.0)
+                    + m0 * (u3 - 2.0 * u2 + u)
+                    + p1 * (-2.0 * u3 + 3.0 * u2)
+                    + m1 * (u3 - u2);
+                if self.property == Property::Rotation {
+                    Vec4::from(Quat::from_vec4(v).normalize())
+                } else {
+                    v
+                }
+            }
+        }
+    }
+}
+
+/// An animation clip.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clip {
+    /// Name (or `animation #N`).
+    pub name: String,
+    /// Length in seconds (the latest key).
+    pub duration: f32,
+    /// Its channels.
+    pub channels: Vec<Channel>,
+}
+
+/// A node of the animated tree, with its rest transform.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RigNode {
+    /// Parent node, if any.
+    pub parent: Option<usize>,
+    /// Rest translation.
+    pub translation: Vec3,
+    /// Rest rotation.
+    pub rotation: Quat,
+    /// Rest scale.
+    pub scale: Vec3,
+}
+
+/// A mesh of the scene drawn by an animated node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RigInstance {
+    /// Index into the scene's meshes.
+    pub mesh: usize,
+    /// The node that places it.
+    pub node: usize,
+    /// Its vertices in the node's space.
+    pub local: Vec<Vertex>,
+}
+
+/// Everything needed to pose an animated scene.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rig {
+    /// The node tree.
+    pub nodes: Vec<RigNode>,
+    /// Meshes placed by nodes.
+    pub instances: Vec<RigInstance>,
+    /// Clips.
+    pub clips: Vec<Clip>,
+    /// Applied after posing: the file's up-axis fix (identity for Y-up).
+    pub root: Mat4,
+}
+
+impl Rig {
+    /// World matrices of every node for `clip` at time `t`.
+    pub fn node_matrices(&self, clip: &Clip, t: f32) -> Vec<Mat4> {
+        let mut local: Vec<(Vec3, Quat, Vec3)> =
+            self.nodes.iter().map(|n| (n.translation, n.rotation, n.scale)).collect();
+        for channel in &clip.channels {
+            let v = channel.sample(t);
+            let entry = &mut local[channel.node];
+            match channel.property {
+                Property::Translation => entry.0 = v.truncate(),
+                Property::Rotation => entry.1 = Quat::from_vec4(v).normalize(),
+                Property::Scale => entry.2 = v.truncate(),
+            }
+        }
+        let mut world: Vec<Option<Mat4>> = vec![None; self.nodes.len()];
+        for start in 0..self.nodes.len() {
+            // Walk up to the first known ancestor, then down again (the tree has no cycles).
+            let mut chain = vec![start];
+            while let Some(parent) = self.nodes[*chain.last().expect("chain")].parent {
+                if world[parent].is_some() || chain.len() > self.nodes.len() {
+                    break;
+                }
+                chain.push(parent);
+            }
+            for &node in chain.iter().rev() {
+                if world[node].is_none() {
+                    let (t, r, s) = local[node];
+                    let parent = self.nodes[node].parent.and_then(|p| world[p]).unwrap_or(self.root);
+                    world[node] = Some(parent * Mat4::from_scale_rotation_translation(s, r, t));
+                }
+            }
+        }
+        world.into_iter().map(|m| m.unwrap_or(self.root)).collect()
+    }
+
+    /// The scene's vertices (meshes in order, as uploaded) posed for `clip` at `t`.
+    pub fn pose(&self, meshes: &[Mesh], clip: &Clip, t: f32) -> Vec<Vertex> {
+        let matrices = self.node_matrices(clip, t);
+        let mut posed: Vec<Vec<Vertex>> = meshes.iter().map(|m| m.vertices.clone()).collect();
+        for instance in &self.instances {
+            let world = matrices[instance.node];
+            let normal_matrix = glam::Mat3::from_mat4(world).inverse().transpose();
+            posed[instance.mesh] = instance
+                .local
+                .iter()
+                .map(|v| Vertex {
+                    position: world.transform_point3(Vec3::from(v.position)).into(),
+                    normal: (normal_matrix * Vec3::from(v.normal)).normalize_or(Vec3::Y).into(),
+                    ..*v
+                })
+                .collect();
+        }
+        posed.concat()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn channel(interpolation: Interpolation, property: Property, times: &[f32], values: &[f32]) -> Channel {
+        Channel { node: 0, property, interpolation, times: times.to_vec(), values: values.to_vec() }
+    }
+
+    #[test]
+    fn linear_step_and_cubic_spline_sample_as_the_spec_says() {
+        let linear = channel(Interpolation::Linear, Property::Translation, &[0.0, 2.0], &[0.0, 0.0, 0.0, 4.0, 0.0, 0.0]);
+        assert_eq!(linear.sample(0.5).x, 1.0);
+        assert_eq!(linear.sample(-1.0).x, 0.0);
+        assert_eq!(linear.sample(9.0).x, 4.0);
+        let step = channel(Interpolation::Step, Property::Translation, &[0.0, 2.0], &[0.0, 0.0, 0.0, 4.0, 0.0, 0.0]);
+        assert_eq!(step.sample(1.9).x, 0.0);
+        assert_eq!(step.sample(2.0).x, 4.0);
+        // Cubic spline with zero tangents: smoothstep between the values.
+        let cubic = channel(
+            Interpolation::CubicSpline,
+            Property::Translation,
+            &[0.0, 1.0],
+            &[0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        );
+        assert!((cubic.sample(0.25).x - 0.15625).abs() < 1e-6);
+        assert!((cubic.sample(0.5).x - 0.5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn rotations_interpolate_spherically() {
+        let half = std::f32::consts::FRAC_1_SQRT_2;
+        let rotation = channel(Interpolation::Linear, Property::Rotation, &[0.0, 1.0], &[0.0, 0.0, 0.0, 1.0, 0.0, half, 0.0, half]);
+        let q = Quat::from_vec4(rotation.sample(0.5));
+        let expected = Quat::from_rotation_y(std::f32::consts::FRAC_PI_4);
+        assert!(q.angle_between(expected) < 1e-5, "{q} vs {expected}");
+    }
+
+    #[test]
+    fn children_follow_their_animated_parents() {
+        let node = |parent| RigNode { parent, translation: Vec3::X, rotation: Quat::IDENTITY, scale: Vec3::ONE };
+        let rig = Rig {
+            nodes: vec![node(None), node(Some(0))],
+            instances: Vec::new(),
+            clips: Vec::new(),
+            root: Mat4::IDENTITY,
+        };
+        let spin = Clip {
+            name: "spin".into(),
+            duration: 1.0,
+            channels: vec![channel(
+                Interpolation::Linear,
+                Property::Rotation,
+                &[0.0, 1.0],
+                &[0.0, 0.0, 0.0, 1.0, 0.0, std::f32::consts::FRAC_1_SQRT_2, 0.0, std::f32::consts::FRAC_1_SQRT_2],
+            )],
+        };
+        // At t = 1 the root has turned 90° about Y: the child's +X offset now points to −Z.
+        let world = rig.node_matrices(&spin, 1.0);
+        let child = world[1].transform_point3(Vec3::ZERO);
+        assert!(child.distance(Vec3::new(1.0, 0.0, -1.0)) < 1e-5, "{child}");
+    }
+}
