@@ -97,7 +97,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__demo)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --ortho --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --ortho --fov --margin --color --background --up --animation --msaa --adapter --ffmpeg --force --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -201,6 +201,10 @@ _holoforge() {
                     ;;
                 --up)
                     COMPREPLY=($(compgen -W "auto y z" -- "${cur}"))
+                    return 0
+                    ;;
+                --animation)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --msaa)
@@ -495,7 +499,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__render)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --ortho --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --ortho --fov --margin --color --background --up --animation --msaa --adapter --ffmpeg --force --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -599,6 +603,10 @@ _holoforge() {
                     ;;
                 --up)
                     COMPREPLY=($(compgen -W "auto y z" -- "${cur}"))
+                    return 0
+                    ;;
+                --animation)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --msaa)
@@ -621,7 +629,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__run)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --ortho --fov --margin --color --background --up --msaa --adapter --ffmpeg --force --quiet --fail-fast --skip-existing --dry-run --shard --json --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --ortho --fov --margin --color --background --up --animation --msaa --adapter --ffmpeg --force --quiet --fail-fast --skip-existing --dry-run --shard --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -725,6 +733,10 @@ _holoforge() {
                     ;;
                 --up)
                     COMPREPLY=($(compgen -W "auto y z" -- "${cur}"))
+                    return 0
+                    ;;
+                --animation)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --msaa)

@@ -73,6 +73,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l backgroun
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
@@ -117,6 +118,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l background 
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
@@ -161,6 +163,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l background -
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F

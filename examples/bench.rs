@@ -47,6 +47,7 @@ fn main() -> Result<()> {
             index,
             time: index as f64 / 30.0,
             camera: camera_pose(&framing, &CameraSettings::default(), aspect, index as f64 / count as f64),
+            vertices: None,
         })
     };
     // Warm-up: the driver compiles the shaders on the first frame.

@@ -54,6 +54,7 @@ fn main() -> Result<()> {
                 width as f32 / height as f32,
                 index as f64 / frames as f64,
             ),
+            vertices: None,
         });
         let path = scratch.path().join(format!("frames-{}.rgba", raw_files.len()));
         let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);

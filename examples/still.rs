@@ -19,7 +19,7 @@ fn main() -> Result<()> {
         RenderSettings { width: 640, height: 480, msaa: 4, look: Look::default(), background: Background::Transparent };
     let camera = camera_pose(&Framing::from_scene(&scene), &CameraSettings::default(), 640.0 / 480.0, 0.125);
     let mut still = None;
-    renderer.render(&scene, &settings, [FrameInput { index: 0, time: 0.0, camera }], &mut |frame| {
+    renderer.render(&scene, &settings, [FrameInput { index: 0, time: 0.0, camera, vertices: None }], &mut |frame| {
         still = Some(frame);
         Ok(())
     })?;

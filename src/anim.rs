@@ -214,7 +214,8 @@ mod tests {
 
     #[test]
     fn linear_step_and_cubic_spline_sample_as_the_spec_says() {
-        let linear = channel(Interpolation::Linear, Property::Translation, &[0.0, 2.0], &[0.0, 0.0, 0.0, 4.0, 0.0, 0.0]);
+        let linear =
+            channel(Interpolation::Linear, Property::Translation, &[0.0, 2.0], &[0.0, 0.0, 0.0, 4.0, 0.0, 0.0]);
         assert_eq!(linear.sample(0.5).x, 1.0);
         assert_eq!(linear.sample(-1.0).x, 0.0);
         assert_eq!(linear.sample(9.0).x, 4.0);
@@ -235,7 +236,12 @@ mod tests {
     #[test]
     fn rotations_interpolate_spherically() {
         let half = std::f32::consts::FRAC_1_SQRT_2;
-        let rotation = channel(Interpolation::Linear, Property::Rotation, &[0.0, 1.0], &[0.0, 0.0, 0.0, 1.0, 0.0, half, 0.0, half]);
+        let rotation = channel(
+            Interpolation::Linear,
+            Property::Rotation,
+            &[0.0, 1.0],
+            &[0.0, 0.0, 0.0, 1.0, 0.0, half, 0.0, half],
+        );
         let q = Quat::from_vec4(rotation.sample(0.5));
         let expected = Quat::from_rotation_y(std::f32::consts::FRAC_PI_4);
         assert!(q.angle_between(expected) < 1e-5, "{q} vs {expected}");

@@ -125,6 +125,16 @@ impl Framing {
         Self::around(target, radius)
     }
 
+    /// The sphere around the bounding-box centre of `points` that holds them all.
+    pub fn from_points(points: &[Vec3]) -> Self {
+        let (min, max) = points
+            .iter()
+            .fold((Vec3::splat(f32::INFINITY), Vec3::splat(f32::NEG_INFINITY)), |(lo, hi), p| (lo.min(*p), hi.max(*p)));
+        let target = if points.is_empty() { Vec3::ZERO } else { (min + max) * 0.5 };
+        let radius = points.iter().map(|p| p.distance_squared(target)).fold(0.0f32, f32::max).sqrt();
+        Self::around(target, radius)
+    }
+
     /// A sphere of at least a tiny radius, so a point-sized model still gets a finite camera.
     fn around(target: Vec3, radius: f32) -> Self {
         let floor = (target.abs().max_element() * 1e-4).max(1e-6);

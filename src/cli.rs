@@ -279,6 +279,10 @@ pub struct RenderOptions {
     /// Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto].
     #[arg(long, value_enum)]
     pub up: Option<UpChoice>,
+    /// glTF animation to play, by name or index [default: the first]; without --duration, one
+    /// play of the clip is rendered.
+    #[arg(long, value_name = "NAME|INDEX")]
+    pub animation: Option<String>,
     /// Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4].
     #[arg(long, value_name = "1|4")]
     pub msaa: Option<u32>,
@@ -318,6 +322,7 @@ impl RenderOptions {
             color: from_cli(self.color.clone()),
             background: from_cli(self.background.clone()),
             up: from_cli(self.up),
+            animation: from_cli(self.animation.clone()),
             msaa: from_cli(self.msaa),
             ..Settings::default()
         }

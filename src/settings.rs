@@ -77,6 +77,8 @@ settings! {
     ortho: bool,
     /// Keyframed camera path (manifests: `[[job.path]]` tables).
     path: Vec<PathKey>,
+    /// glTF animation clip to play, by name or index.
+    animation: String,
     /// Vertical field of view in degrees.
     fov: f32,
     /// Space around the model.

@@ -137,7 +137,7 @@ fn every_in_scope_corpus_model_renders_a_visible_frame() {
         let camera = camera_pose(&framing, &CameraSettings::default(), 1.0, 0.125);
         let mut covered = 0;
         renderer
-            .render(&scene, &settings, [FrameInput { index: 0, time: 0.0, camera }], &mut |frame| {
+            .render(&scene, &settings, [FrameInput { index: 0, time: 0.0, camera, vertices: None }], &mut |frame| {
                 covered = frame.rgba.chunks_exact(4).filter(|p| p[3] > 0).count();
                 Ok(())
             })

@@ -317,3 +317,64 @@ fn empty_frames_are_reported() {
     run.expect_success();
     assert!(run.stderr().contains("unit_cube.stl: frames 4-7 are empty (nothing of the model is visible"), "{run}");
 }
+
+/// A triangle whose node slides from x = −2 to x = +2 over one second; `INTERPOLATION` is replaced.
+const SLIDING_TRIANGLE: &str = r#"{
+  "asset": {"version": "2.0"},
+  "scene": 0,
+  "scenes": [{"nodes": [0]}],
+  "nodes": [{"mesh": 0}],
+  "meshes": [{"primitives": [{"attributes": {"POSITION": 0}}]}],
+  "animations": [{"name": "slide", "channels": [{"sampler": 0, "target": {"node": 0, "path": "translation"}}],
+                  "samplers": [{"input": 1, "output": 2, "interpolation": "INTERPOLATION"}]}],
+  "accessors": [
+    {"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3", "min": [-0.5, 0, 0], "max": [0.5, 1, 0]},
+    {"bufferView": 1, "componentType": 5126, "count": 2, "type": "SCALAR", "min": [0], "max": [1]},
+    {"bufferView": 2, "componentType": 5126, "count": 2, "type": "VEC3"}
+  ],
+  "bufferViews": [{"buffer": 0, "byteLength": 36}, {"buffer": 0, "byteOffset": 36, "byteLength": 8}, {"buffer": 0, "byteOffset": 44, "byteLength": 24}],
+  "buffers": [{"byteLength": 68, "uri": "data:application/octet-stream;base64,AAAAvwAAAAAAAAAAAAAAPwAAAAAAAAAAAAAAAAAAgD8AAAAAAAAAAAAAgD8AAADAAAAAAAAAAAAAAABAAAAAAAAAAAA="}]
+}"#;
+
+#[test]
+fn gltf_node_animation_plays_its_clip_linear_and_step() {
+    let sandbox = Sandbox::new();
+    let centre_x = |frame: &image::RgbaImage| alpha_box(frame).map(|(x0, _, x1, _)| (x0 + x1) as f64 / 2.0).unwrap();
+    for interpolation in ["LINEAR", "STEP"] {
+        let file = format!("{interpolation}.gltf");
+        std::fs::write(sandbox.path(&file), SLIDING_TRIANGLE.replace("INTERPOLATION", interpolation)).unwrap();
+        sandbox
+            .run(&[
+                "render",
+                &file,
+                "--camera",
+                "front",
+                "--fps",
+                "4",
+                "-f",
+                "png",
+                "-s",
+                "96x48",
+                "--msaa",
+                "1",
+                "-o",
+                interpolation,
+                "-q",
+            ])
+            .expect_success();
+        let frames = read_sequence(&sandbox.path(interpolation));
+        // No --duration: one play of the 1 s clip at 4 fps.
+        assert_eq!(frames.len(), 4, "{interpolation}");
+        let xs: Vec<f64> = frames.iter().map(centre_x).collect();
+        match interpolation {
+            "LINEAR" => assert!(xs.windows(2).all(|w| w[1] > w[0] + 3.0), "LINEAR should move steadily: {xs:?}"),
+            _ => assert!(
+                xs.windows(2).all(|w| (w[1] - w[0]).abs() < 0.6),
+                "STEP holds the first key until t = 1: {xs:?}"
+            ),
+        }
+    }
+    let missing = sandbox.run(&["render", "LINEAR.gltf", "--animation", "walk", "-o", "x.mp4"]);
+    missing.expect_code(1);
+    assert!(missing.stderr().contains("no animation 'walk' in the file\nhint: animations: slide"), "{missing}");
+}

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
+use crate::anim::{Clip, Rig};
 use crate::camera::{camera_pose, find_file_camera, CameraSettings, Framing, Motion};
 use crate::error::Problem;
 use crate::export::{ExportStrategy, Quality};
@@ -79,6 +80,12 @@ pub struct Job {
     pub fps: u32,
     /// Frames in the whole clip (one turntable turn spans it).
     pub clip_frames: u32,
+    /// Whether the clip length was given (otherwise an animated model's clip sets it).
+    pub duration_given: bool,
+    /// Whether the number of frames was given.
+    pub frames_given: bool,
+    /// The glTF animation to play (name or index); the first one when unset.
+    pub animation: Option<String>,
     /// The frames this run renders.
     pub frames: Range<u32>,
     /// Camera settings.
@@ -93,20 +100,105 @@ pub struct Job {
     pub encoder_preset: Option<String>,
 }
 
+/// The clip length and the frames to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timing {
+    /// Frames in the whole clip.
+    pub clip_frames: u32,
+    /// The frames to render.
+    pub frames: Range<u32>,
+}
+
+/// An animation clip being played on a rig.
+#[derive(Debug, Clone, Copy)]
+pub struct Playback<'a> {
+    /// The scene's rig.
+    pub rig: &'a Rig,
+    /// The clip.
+    pub clip: &'a Clip,
+}
+
+impl Playback<'_> {
+    /// The scene's vertices at clip time `time` (the clip loops).
+    pub fn vertices_at(&self, meshes: &[crate::scene::Mesh], time: f64) -> Vec<crate::scene::Vertex> {
+        let duration = self.clip.duration as f64;
+        let t = if duration > 0.0 { time.rem_euclid(duration) } else { 0.0 };
+        self.rig.pose(meshes, self.clip, t as f32)
+    }
+
+    /// Framing that keeps the model in view over the whole clip (sampled), so it does not breathe.
+    pub fn framing(&self, meshes: &[crate::scene::Mesh]) -> Framing {
+        const SAMPLES: usize = 24;
+        let points: Vec<glam::Vec3> = (0..=SAMPLES)
+            .flat_map(|i| self.vertices_at(meshes, self.clip.duration as f64 * i as f64 / SAMPLES as f64))
+            .map(|v| glam::Vec3::from(v.position))
+            .collect();
+        Framing::from_points(&points)
+    }
+}
+
 impl Job {
-    /// The frame inputs (time and camera) for this job's frame range, with `camera` resolved
+    /// The frame inputs (time, camera, posed vertices) of `timing`, with `camera` resolved
     /// against the loaded scene (see [`Job::camera_for`]).
     pub fn frame_inputs<'a>(
         &'a self,
+        scene: &'a Scene,
         framing: Framing,
         camera: &'a CameraSettings,
+        timing: &'a Timing,
+        playback: Option<Playback<'a>>,
     ) -> impl Iterator<Item = FrameInput> + 'a {
         let aspect = self.render.width as f32 / self.render.height as f32;
-        self.frames.clone().map(move |index| FrameInput {
-            index,
-            time: index as f64 / self.fps as f64,
-            camera: camera_pose(&framing, camera, aspect, index as f64 / self.clip_frames as f64),
+        timing.frames.clone().map(move |index| {
+            let time = index as f64 / self.fps as f64;
+            FrameInput {
+                index,
+                time,
+                camera: camera_pose(&framing, camera, aspect, index as f64 / timing.clip_frames as f64),
+                vertices: playback.map(|p| p.vertices_at(&scene.meshes, time)),
+            }
         })
+    }
+
+    /// The clip this job plays on `scene`, if the scene is animated.
+    pub fn playback_for<'a>(&self, scene: &'a Scene) -> Result<Option<Playback<'a>>> {
+        let Some(rig) = scene.rig.as_ref().filter(|r| !r.clips.is_empty()) else {
+            return match &self.animation {
+                Some(name) => Err(Problem::input(format!(
+                    "{}: --animation {name}: the model has no animations",
+                    self.model.label()
+                ))
+                .into()),
+                None => Ok(None),
+            };
+        };
+        let clip = match &self.animation {
+            None => &rig.clips[0],
+            Some(selector) => rig
+                .clips
+                .iter()
+                .find(|c| &c.name == selector)
+                .or_else(|| selector.parse::<usize>().ok().and_then(|i| rig.clips.get(i)))
+                .ok_or_else(|| {
+                    let names: Vec<&str> = rig.clips.iter().map(|c| c.name.as_str()).collect();
+                    Problem::input(format!("{}: no animation '{selector}' in the file", self.model.label()))
+                        .with_hint(format!("animations: {}", names.join(", ")))
+                })?,
+        };
+        Ok(Some(Playback { rig, clip }))
+    }
+
+    /// The clip length and frame range to render: an animated model's clip sets them when
+    /// neither `duration` nor `frames` was given.
+    pub fn timing(&self, playback: Option<Playback>) -> Timing {
+        match playback {
+            Some(p) if !self.duration_given && !self.frames_given && p.clip.duration > 0.0 => {
+                let clip_frames = ((p.clip.duration as f64 * self.fps as f64).round() as u32).max(1);
+                let start = self.frames.start.min(clip_frames - 1);
+                Timing { clip_frames, frames: start..clip_frames }
+            }
+            _ => Timing { clip_frames: self.clip_frames, frames: self.frames.clone() },
+        }
     }
 
     /// The job's camera with a `gltf:NAME` selector replaced by that camera of the scene.

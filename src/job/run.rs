@@ -65,7 +65,9 @@ pub fn run(
     for warning in &scene.warnings {
         progress.warn(&format!("{}: {warning}", job.model.label()));
     }
-    let framing = Framing::from_scene(&scene);
+    let playback = job.playback_for(&scene)?;
+    let framing = playback.map_or_else(|| Framing::from_scene(&scene), |p| p.framing(&scene.meshes));
+    let timing = job.timing(playback);
     let camera = job.camera_for(&scene)?;
     let paths: Vec<String> = job.outputs.iter().map(|o| o.path.display().to_string()).collect();
     let names: Vec<&str> = job.outputs.iter().map(|o| o.format.name()).collect();
@@ -75,7 +77,7 @@ pub fn run(
         paths.join(", "),
         job.render.width,
         job.render.height,
-        plural(job.frames.len(), "frame"),
+        plural(timing.frames.len(), "frame"),
         names.join(", "),
         renderer.adapter()
     ));
@@ -86,7 +88,7 @@ pub fn run(
             width: job.render.width,
             height: job.render.height,
             fps: job.fps,
-            frames: job.frames.len() as u32,
+            frames: timing.frames.len() as u32,
             transparent: job.render.background == Background::Transparent && output.composite_over.is_none(),
             quality: job.quality,
             crf: job.crf,
@@ -99,19 +101,24 @@ pub fn run(
     let (sender, receiver) = sync_channel::<ToSink>(FRAME_QUEUE);
     let sink_thread = std::thread::Builder::new().name("sinks".into()).spawn(move || drive_sinks(sinks, receiver))?;
 
-    progress.start_frames(job.frames.len() as u64);
+    progress.start_frames(timing.frames.len() as u64);
     let mut empty_frames = Vec::new();
-    let rendered = renderer.render(&scene, &job.render, job.frame_inputs(framing, &camera), &mut |frame| {
-        if interrupt::requested() {
-            return Err(interrupt::interrupted());
-        }
-        if frame.is_blank() {
-            empty_frames.push(frame.index);
-        }
-        sender.send(ToSink::Frame(frame)).map_err(|_| anyhow!("the output writer stopped"))?;
-        progress.frame_done();
-        Ok(())
-    });
+    let rendered = renderer.render(
+        &scene,
+        &job.render,
+        job.frame_inputs(&scene, framing, &camera, &timing, playback),
+        &mut |frame| {
+            if interrupt::requested() {
+                return Err(interrupt::interrupted());
+            }
+            if frame.is_blank() {
+                empty_frames.push(frame.index);
+            }
+            sender.send(ToSink::Frame(frame)).map_err(|_| anyhow!("the output writer stopped"))?;
+            progress.frame_done();
+            Ok(())
+        },
+    );
     progress.finish_frames();
     if rendered.is_ok() {
         // The sink thread may already have failed; then this send fails and its error is reported below.
@@ -138,7 +145,7 @@ pub fn run(
             describe_frames(&empty_frames)
         ));
     }
-    Ok(JobReport { outputs, frames: job.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
+    Ok(JobReport { outputs, frames: timing.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
 }
 
 /// The sink thread: hands every frame to every sink (compositing it for opaque ones when asked)

@@ -23,7 +23,7 @@ use crate::camera::CameraPose;
 use crate::error::Problem;
 use crate::frame::Frame;
 use crate::look::{Background, Look};
-use crate::scene::Scene;
+use crate::scene::{Scene, Vertex};
 
 /// Side of the encode pass's workgroup (`@workgroup_size(8, 8)` in `encode.wgsl`).
 const ENCODE_WORKGROUP: u32 = 8;
@@ -46,7 +46,7 @@ pub struct RenderSettings {
 }
 
 /// The inputs of one frame.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FrameInput {
     /// Frame number in the clip.
     pub index: u32,
@@ -54,6 +54,8 @@ pub struct FrameInput {
     pub time: f64,
     /// Camera for this frame.
     pub camera: CameraPose,
+    /// The scene's vertices posed for this frame (animated scenes), in upload order.
+    pub vertices: Option<Vec<Vertex>>,
 }
 
 /// Per-frame uniforms, laid out as `FrameUniforms` in `hologram.wgsl`.
@@ -158,6 +160,9 @@ impl Renderer {
                 deliver(read_back(device, &target, oldest)?)?;
             }
             self.queue.write_buffer(&frame_uniforms, 0, bytemuck::bytes_of(&frame_uniforms_for(&input, settings)));
+            if let Some(vertices) = &input.vertices {
+                self.queue.write_buffer(&gpu_scene.vertex_buffer, 0, bytemuck::cast_slice(vertices));
+            }
             let mut encoder =
                 self.device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("frame") });
             draw_scene(&mut encoder, pipelines, &gpu_scene, &target, &frame_bind_group);

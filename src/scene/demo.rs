@@ -27,6 +27,7 @@ pub fn scene() -> Scene {
         textures: Vec::new(),
         animations: Vec::new(),
         cameras: Vec::new(),
+        rig: None,
         warnings: Vec::new(),
     };
     normalise(Path::new("<built-in demo>"), "builtin", raw, UpAxis::Y)

@@ -5,6 +5,7 @@
 //! malformed files get a clear error instead of a panic or a huge allocation.
 
 mod buffers;
+mod clips;
 mod glb;
 
 use std::collections::HashMap;
@@ -16,9 +17,10 @@ use gltf::accessor::{DataType, Dimensions};
 use gltf::mesh::Mode;
 use gltf::Semantic;
 
-use super::geometry::{flips_winding, transform_vertices};
+use super::geometry::{flips_winding, repair_normals, transform_vertices};
 use super::textures::decode_texture;
 use super::{AnimationInfo, FileCamera, FileProjection, Material, Mesh, RawScene, Texture, Vertex};
+use crate::anim::{Rig, RigInstance};
 use crate::error::Problem;
 
 /// Extensions whose data holoforge cannot decode; a file using them is refused by name.
@@ -62,14 +64,22 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
         warnings.push("the file is binary glTF (GLB) although it is named .gltf; loaded it as GLB".into());
     }
     let mut builder = SceneBuilder::new(&document, &buffers, base_dir, warnings);
+    builder.animated = document.animations().len() > 0;
     builder.walk_default_scene()?;
     let animations = animation_infos(&document, &buffers);
+    let rig = if builder.animated {
+        let clips = clips::clips(&document, &buffers, &mut builder.warnings);
+        Some(Rig { nodes: clips::rig_nodes(&document), instances: builder.instances, clips, root: Mat4::IDENTITY })
+    } else {
+        None
+    };
     Ok(RawScene {
         meshes: builder.meshes,
         materials: builder.materials,
         textures: builder.textures,
         animations,
         cameras: builder.cameras,
+        rig,
         warnings: builder.warnings,
     })
 }
@@ -137,6 +147,10 @@ struct SceneBuilder<'a> {
     textures: Vec<Texture>,
     cameras: Vec<FileCamera>,
     warnings: Vec<String>,
+    /// Whether the file has animations (then mesh-local vertices are kept for posing).
+    animated: bool,
+    /// Meshes placed by nodes, in node space, for posing.
+    instances: Vec<RigInstance>,
     /// glTF material index (None = default material) → index in `materials`.
     material_map: HashMap<Option<usize>, usize>,
     /// glTF image index → decoded texture index (None when decoding failed).
@@ -155,6 +169,8 @@ impl<'a> SceneBuilder<'a> {
             textures: Vec::new(),
             cameras: Vec::new(),
             warnings,
+            animated: false,
+            instances: Vec::new(),
             material_map: HashMap::new(),
             image_map: HashMap::new(),
             skipped_non_triangle: 0,
@@ -180,7 +196,7 @@ impl<'a> SceneBuilder<'a> {
             }
             let world = parent * Mat4::from_cols_array_2d(&node.transform().matrix());
             if let Some(mesh) = node.mesh() {
-                self.add_mesh(&mesh, world)?;
+                self.add_mesh(&mesh, node.index(), world)?;
             }
             if let Some(camera) = node.camera() {
                 self.add_camera(&camera, &node, world);
@@ -223,7 +239,7 @@ impl<'a> SceneBuilder<'a> {
         });
     }
 
-    fn add_mesh(&mut self, mesh: &gltf::Mesh<'a>, world: Mat4) -> Result<()> {
+    fn add_mesh(&mut self, mesh: &gltf::Mesh<'a>, node: usize, world: Mat4) -> Result<()> {
         let name = mesh.name().map(str::to_string).unwrap_or_else(|| format!("mesh #{}", mesh.index()));
         for primitive in mesh.primitives() {
             let mode = primitive.mode();
@@ -266,6 +282,12 @@ impl<'a> SceneBuilder<'a> {
             }
             if indices.is_empty() {
                 continue;
+            }
+            if self.animated {
+                let mut local =
+                    Mesh { name: String::new(), material, vertices: vertices.clone(), indices: indices.clone() };
+                repair_normals(&mut local);
+                self.instances.push(RigInstance { mesh: self.meshes.len(), node, local: local.vertices });
             }
             transform_vertices(&mut vertices, world);
             if flips_winding(world) {

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Serialize;
 
+use crate::anim::Rig;
 use crate::error::Problem;
 pub use geometry::Bounds;
 
@@ -163,6 +164,8 @@ pub struct Scene {
     pub animations: Vec<AnimationInfo>,
     /// Cameras in the file.
     pub cameras: Vec<FileCamera>,
+    /// How to pose the meshes of an animated file.
+    pub rig: Option<Rig>,
     /// The up axis the file was read with.
     pub up_axis: UpAxis,
     /// Axis-aligned bounds of all triangles.
@@ -196,6 +199,8 @@ pub struct RawScene {
     pub animations: Vec<AnimationInfo>,
     /// Cameras.
     pub cameras: Vec<FileCamera>,
+    /// The node tree and clips of an animated file.
+    pub rig: Option<Rig>,
     /// Warnings so far.
     pub warnings: Vec<String>,
 }
@@ -297,12 +302,31 @@ pub fn io_reason(error: &std::io::Error) -> String {
 
 /// Applies the up-axis fix, drops non-finite triangles, fills normals, computes bounds.
 pub fn normalise(path: &Path, format: &'static str, raw: RawScene, up_axis: UpAxis) -> Result<Scene> {
-    let RawScene { mut meshes, materials, textures, animations, mut cameras, mut warnings } = raw;
+    let RawScene { mut meshes, materials, textures, animations, mut cameras, mut rig, mut warnings } = raw;
     let dropped = geometry::drop_non_finite_triangles(&mut meshes);
     if dropped > 0 {
         warnings.push(format!("dropped {dropped} triangle(s) with non-finite (NaN/Inf) coordinates"));
     }
+    // Drop emptied meshes, keeping the rig's mesh indices in step.
+    let kept: Vec<bool> = meshes.iter().map(|m| !m.indices.is_empty()).collect();
+    let new_index: Vec<usize> = kept
+        .iter()
+        .scan(0, |next, &k| {
+            let i = *next;
+            *next += k as usize;
+            Some(i)
+        })
+        .collect();
     meshes.retain(|m| !m.indices.is_empty());
+    if let Some(rig) = &mut rig {
+        rig.instances.retain(|i| kept[i.mesh]);
+        for instance in &mut rig.instances {
+            instance.mesh = new_index[instance.mesh];
+        }
+        if up_axis == UpAxis::Z {
+            rig.root = glam::Mat4::from_rotation_x(-std::f32::consts::FRAC_PI_2);
+        }
+    }
     if meshes.is_empty() {
         return Err(Problem::input(format!("{}: the model has no triangles to render", path.display()))
             .with_hint("holoforge renders triangle meshes; points and lines alone are not drawn")
@@ -337,6 +361,7 @@ pub fn normalise(path: &Path, format: &'static str, raw: RawScene, up_axis: UpAx
         textures,
         animations,
         cameras,
+        rig,
         up_axis,
         bounds,
         warnings,

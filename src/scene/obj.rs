@@ -77,6 +77,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
         textures: textures.textures,
         animations: Vec::new(),
         cameras: Vec::new(),
+        rig: None,
         warnings,
     })
 }

@@ -34,6 +34,7 @@ pub fn load(_path: &Path, bytes: &[u8]) -> Result<RawScene> {
         textures: Vec::new(),
         animations: Vec::new(),
         cameras: Vec::new(),
+        rig: None,
         warnings,
     })
 }
