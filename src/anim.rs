@@ -1,6 +1,7 @@
 //! glTF node animation: clips of translation/rotation/scale channels (LINEAR, STEP, CUBICSPLINE),
 //! sampled at clip time and applied to the node tree to pose the scene's meshes on the CPU.
-//! (Skins and morph targets are not animated yet: skinned meshes render in their bind pose.)
+//! Skinned meshes follow their joints (linear blend skinning); morph-target weights are not
+//! animated yet.
 
 use glam::{Mat4, Quat, Vec3, Vec4};
 
@@ -131,8 +132,23 @@ pub struct RigInstance {
     pub mesh: usize,
     /// The node that places it.
     pub node: usize,
-    /// Its vertices in the node's space.
+    /// Its vertices in the node's space (bind space for skinned meshes).
     pub local: Vec<Vertex>,
+    /// Joints and weights when the mesh is skinned (its node's transform is then not used).
+    pub skin: Option<Skin>,
+}
+
+/// Linear blend skinning data of one mesh.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skin {
+    /// Node index of each joint.
+    pub joints: Vec<usize>,
+    /// Inverse bind matrix of each joint.
+    pub inverse_bind: Vec<Mat4>,
+    /// Per vertex: four joint slots (indices into `joints`).
+    pub vertex_joints: Vec<[u16; 4]>,
+    /// Per vertex: the four weights.
+    pub vertex_weights: Vec<[f32; 4]>,
 }
 
 /// Everything needed to pose an animated scene.
@@ -188,19 +204,54 @@ impl Rig {
         let matrices = self.node_matrices(clip, t);
         let mut posed: Vec<Vec<Vertex>> = meshes.iter().map(|m| m.vertices.clone()).collect();
         for instance in &self.instances {
-            let world = matrices[instance.node];
-            let normal_matrix = glam::Mat3::from_mat4(world).inverse().transpose();
-            posed[instance.mesh] = instance
-                .local
-                .iter()
-                .map(|v| Vertex {
-                    position: world.transform_point3(Vec3::from(v.position)).into(),
-                    normal: (normal_matrix * Vec3::from(v.normal)).normalize_or(Vec3::Y).into(),
-                    ..*v
-                })
-                .collect();
+            posed[instance.mesh] = match &instance.skin {
+                Some(skin) => skin_vertices(&instance.local, skin, &matrices),
+                None => {
+                    let world = matrices[instance.node];
+                    let normal_matrix = glam::Mat3::from_mat4(world).inverse().transpose();
+                    instance.local.iter().map(|v| transformed(v, world, normal_matrix)).collect()
+                }
+            };
         }
         posed.concat()
+    }
+}
+
+fn transformed(v: &Vertex, world: Mat4, normal_matrix: glam::Mat3) -> Vertex {
+    Vertex {
+        position: world.transform_point3(Vec3::from(v.position)).into(),
+        normal: (normal_matrix * Vec3::from(v.normal)).normalize_or(Vec3::Y).into(),
+        ..*v
+    }
+}
+
+/// Linear blend skinning: each vertex moved by the weighted joint matrices (world × inverse bind).
+fn skin_vertices(local: &[Vertex], skin: &Skin, node_matrices: &[Mat4]) -> Vec<Vertex> {
+    let joint_matrices: Vec<Mat4> =
+        skin.joints.iter().zip(&skin.inverse_bind).map(|(&node, ibm)| node_matrices[node] * *ibm).collect();
+    local
+        .iter()
+        .zip(skin.vertex_joints.iter().zip(&skin.vertex_weights))
+        .map(|(v, (joints, weights))| {
+            let total: f32 = weights.iter().sum();
+            let matrix = if total > 0.0 {
+                joints
+                    .iter()
+                    .zip(weights)
+                    .map(|(&j, &w)| joint_matrices.get(j as usize).copied().unwrap_or(Mat4::IDENTITY) * (w / total))
+                    .fold(Mat4::ZERO, |acc, m| acc + m)
+            } else {
+                Mat4::IDENTITY
+            };
+            transformed(v, matrix, glam::Mat3::from_mat4(matrix).inverse().transpose())
+        })
+        .collect()
+}
+
+impl Rig {
+    /// Whether any mesh is skinned.
+    pub fn has_skins(&self) -> bool {
+        self.instances.iter().any(|i| i.skin.is_some())
     }
 }
 

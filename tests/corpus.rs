@@ -203,3 +203,40 @@ fn every_malformed_file_gets_the_expected_outcome_without_a_crash() {
     assert_eq!(cases, 159, "EXPECTED.tsv changed");
     assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn a_skinned_character_walks_and_stays_in_frame() {
+    let Some(root) = util::shared_models() else {
+        eprintln!("skipped: ../shared/models is not present");
+        return;
+    };
+    let sandbox = util::Sandbox::new();
+    let model = root.join("glb/CesiumMan.glb");
+    sandbox
+        .run(&[
+            "render",
+            model.to_str().unwrap(),
+            "--camera",
+            "front",
+            "-f",
+            "png",
+            "-s",
+            "64x64",
+            "--msaa",
+            "1",
+            "--fps",
+            "4",
+            "-o",
+            "walk",
+            "-q",
+        ])
+        .expect_success();
+    let frames = util::read_sequence(&sandbox.path("walk"));
+    assert!(frames.len() >= 4, "one play of the clip: {} frames", frames.len());
+    let silhouettes: Vec<Vec<bool>> = frames.iter().map(|f| f.pixels().map(|p| p[3] > 0).collect()).collect();
+    assert!(silhouettes.windows(2).any(|w| w[0] != w[1]), "the silhouette never changes: skinning is not applied");
+    for (i, frame) in frames.iter().enumerate() {
+        let touches = frame.enumerate_pixels().any(|(x, y, p)| p[3] > 0 && (x == 0 || y == 0 || x == 63 || y == 63));
+        assert!(!touches, "frame {i}: the walking character leaves the frame");
+    }
+}

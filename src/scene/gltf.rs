@@ -20,7 +20,7 @@ use gltf::Semantic;
 use super::geometry::{flips_winding, repair_normals, transform_vertices};
 use super::textures::decode_texture;
 use super::{AnimationInfo, FileCamera, FileProjection, Material, Mesh, RawScene, Texture, Vertex};
-use crate::anim::{Rig, RigInstance};
+use crate::anim::{Rig, RigInstance, Skin};
 use crate::error::Problem;
 
 /// Extensions whose data holoforge cannot decode; a file using them is refused by name.
@@ -196,7 +196,7 @@ impl<'a> SceneBuilder<'a> {
             }
             let world = parent * Mat4::from_cols_array_2d(&node.transform().matrix());
             if let Some(mesh) = node.mesh() {
-                self.add_mesh(&mesh, node.index(), world)?;
+                self.add_mesh(&mesh, &node, world)?;
             }
             if let Some(camera) = node.camera() {
                 self.add_camera(&camera, &node, world);
@@ -239,7 +239,7 @@ impl<'a> SceneBuilder<'a> {
         });
     }
 
-    fn add_mesh(&mut self, mesh: &gltf::Mesh<'a>, node: usize, world: Mat4) -> Result<()> {
+    fn add_mesh(&mut self, mesh: &gltf::Mesh<'a>, node: &gltf::Node<'a>, world: Mat4) -> Result<()> {
         let name = mesh.name().map(str::to_string).unwrap_or_else(|| format!("mesh #{}", mesh.index()));
         for primitive in mesh.primitives() {
             let mode = primitive.mode();
@@ -287,7 +287,13 @@ impl<'a> SceneBuilder<'a> {
                 let mut local =
                     Mesh { name: String::new(), material, vertices: vertices.clone(), indices: indices.clone() };
                 repair_normals(&mut local);
-                self.instances.push(RigInstance { mesh: self.meshes.len(), node, local: local.vertices });
+                let skin = node.skin().and_then(|skin| self.read_skin(&skin, &primitive, local.vertices.len()));
+                self.instances.push(RigInstance {
+                    mesh: self.meshes.len(),
+                    node: node.index(),
+                    local: local.vertices,
+                    skin,
+                });
             }
             transform_vertices(&mut vertices, world);
             if flips_winding(world) {
@@ -298,6 +304,37 @@ impl<'a> SceneBuilder<'a> {
             self.meshes.push(Mesh { name: name.clone(), material, vertices, indices });
         }
         Ok(())
+    }
+
+    /// Joints, inverse bind matrices and per-vertex joints/weights; None (with a warning) when inconsistent.
+    fn read_skin(
+        &mut self,
+        skin: &gltf::Skin<'a>,
+        primitive: &gltf::Primitive<'a>,
+        vertex_count: usize,
+    ) -> Option<Skin> {
+        let joints: Vec<usize> = skin.joints().map(|j| j.index()).collect();
+        let skin_reader = skin.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
+        let inverse_bind: Vec<Mat4> = match skin_reader.read_inverse_bind_matrices() {
+            Some(matrices) => matrices.map(|m| Mat4::from_cols_array_2d(&m)).collect(),
+            None => vec![Mat4::IDENTITY; joints.len()],
+        };
+        let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
+        let vertex_joints: Vec<[u16; 4]> = reader.read_joints(0).map(|j| j.into_u16().collect()).unwrap_or_default();
+        let vertex_weights: Vec<[f32; 4]> = reader.read_weights(0).map(|w| w.into_f32().collect()).unwrap_or_default();
+        let consistent = inverse_bind.len() == joints.len()
+            && vertex_joints.len() == vertex_count
+            && vertex_weights.len() == vertex_count
+            && vertex_joints.iter().flatten().all(|&j| (j as usize) < joints.len())
+            && inverse_bind.iter().all(|m| m.is_finite());
+        if !consistent {
+            self.warnings.push(format!(
+                "skin {}: joints, weights or inverse bind matrices do not match; not skinned",
+                skin.index()
+            ));
+            return None;
+        }
+        Some(Skin { joints, inverse_bind, vertex_joints, vertex_weights })
     }
 
     fn read_vertices(&self, primitive: &gltf::Primitive<'a>, uv_transform: Mat3) -> Result<Option<Vec<Vertex>>> {
