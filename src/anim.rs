@@ -1,7 +1,6 @@
 //! glTF node animation: clips of translation/rotation/scale channels (LINEAR, STEP, CUBICSPLINE),
 //! sampled at clip time and applied to the node tree to pose the scene's meshes on the CPU.
-//! Skinned meshes follow their joints (linear blend skinning); morph-target weights are not
-//! animated yet.
+//! Skinned meshes follow their joints (linear blend skinning) and morph targets their weights.
 
 use glam::{Mat4, Quat, Vec3, Vec4};
 
@@ -27,6 +26,8 @@ pub enum Property {
     Rotation,
     /// Node scale (3 values).
     Scale,
+    /// Morph-target weights of the node's mesh (one value per target).
+    Weights(usize),
 }
 
 impl Property {
@@ -35,6 +36,7 @@ impl Property {
         match self {
             Self::Rotation => 4,
             Self::Translation | Self::Scale => 3,
+            Self::Weights(targets) => targets,
         }
     }
 }
@@ -55,6 +57,36 @@ pub struct Channel {
 }
 
 impl Channel {
+    /// Every component at time `t`, interpolated per component (weights).
+    pub fn sample_components(&self, t: f32) -> Vec<f32> {
+        let width = self.property.width();
+        let cubic = self.interpolation == Interpolation::CubicSpline;
+        let stride = if cubic { 3 } else { 1 };
+        let at = |key: usize, part: usize, c: usize| self.values[(key * stride + part) * width + c];
+        let middle = if cubic { 1 } else { 0 };
+        let last = self.times.len() - 1;
+        if t <= self.times[0] || t >= self.times[last] {
+            let key = if t <= self.times[0] { 0 } else { last };
+            return (0..width).map(|c| at(key, middle, c)).collect();
+        }
+        let k = self.times.partition_point(|&time| time <= t) - 1;
+        let dt = self.times[k + 1] - self.times[k];
+        let u = if dt > 0.0 { (t - self.times[k]) / dt } else { 0.0 };
+        (0..width)
+            .map(|c| match self.interpolation {
+                Interpolation::Step => at(k, 0, c),
+                Interpolation::Linear => at(k, 0, c) + (at(k + 1, 0, c) - at(k, 0, c)) * u,
+                Interpolation::CubicSpline => {
+                    let (u2, u3) = (u * u, u * u * u);
+                    at(k, 1, c) * (2.0 * u3 - 3.0 * u2 + 1.0)
+                        + at(k, 2, c) * dt * (u3 - 2.0 * u2 + u)
+                        + at(k + 1, 1, c) * (-2.0 * u3 + 3.0 * u2)
+                        + at(k + 1, 0, c) * dt * (u3 - u2)
+                }
+            })
+            .collect()
+    }
+
     /// The property's value at time `t` (held before the first and after the last key).
     pub fn sample(&self, t: f32) -> Vec4 {
         let width = self.property.width();
@@ -136,6 +168,17 @@ pub struct RigInstance {
     pub local: Vec<Vertex>,
     /// Joints and weights when the mesh is skinned (its node's transform is then not used).
     pub skin: Option<Skin>,
+    /// Morph targets, when the mesh has them.
+    pub morph: Option<Morph>,
+}
+
+/// Morph targets of one mesh.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Morph {
+    /// Per target, a position offset per vertex.
+    pub position_deltas: Vec<Vec<[f32; 3]>>,
+    /// Weights when no animation sets them (the mesh's `weights`).
+    pub default_weights: Vec<f32>,
 }
 
 /// Linear blend skinning data of one mesh.
@@ -165,17 +208,26 @@ pub struct Rig {
 }
 
 impl Rig {
+    /// Morph weights set by `clip` at `t`, per node (None where the clip does not animate them).
+    pub fn node_weights(&self, clip: &Clip, t: f32) -> Vec<Option<Vec<f32>>> {
+        let mut weights = vec![None; self.nodes.len()];
+        for channel in clip.channels.iter().filter(|c| matches!(c.property, Property::Weights(_))) {
+            weights[channel.node] = Some(channel.sample_components(t));
+        }
+        weights
+    }
+
     /// World matrices of every node for `clip` at time `t`.
     pub fn node_matrices(&self, clip: &Clip, t: f32) -> Vec<Mat4> {
         let mut local: Vec<(Vec3, Quat, Vec3)> =
             self.nodes.iter().map(|n| (n.translation, n.rotation, n.scale)).collect();
         for channel in &clip.channels {
-            let v = channel.sample(t);
             let entry = &mut local[channel.node];
             match channel.property {
-                Property::Translation => entry.0 = v.truncate(),
-                Property::Rotation => entry.1 = Quat::from_vec4(v).normalize(),
-                Property::Scale => entry.2 = v.truncate(),
+                Property::Translation => entry.0 = channel.sample(t).truncate(),
+                Property::Rotation => entry.1 = Quat::from_vec4(channel.sample(t)).normalize(),
+                Property::Scale => entry.2 = channel.sample(t).truncate(),
+                Property::Weights(_) => {}
             }
         }
         let mut world: Vec<Option<Mat4>> = vec![None; self.nodes.len()];
@@ -202,14 +254,23 @@ impl Rig {
     /// The scene's vertices (meshes in order, as uploaded) posed for `clip` at `t`.
     pub fn pose(&self, meshes: &[Mesh], clip: &Clip, t: f32) -> Vec<Vertex> {
         let matrices = self.node_matrices(clip, t);
+        let weights = self.node_weights(clip, t);
         let mut posed: Vec<Vec<Vertex>> = meshes.iter().map(|m| m.vertices.clone()).collect();
         for instance in &self.instances {
+            let morphed;
+            let local = match &instance.morph {
+                Some(morph) => {
+                    morphed = apply_morph(&instance.local, morph, weights[instance.node].as_deref());
+                    &morphed
+                }
+                None => &instance.local,
+            };
             posed[instance.mesh] = match &instance.skin {
-                Some(skin) => skin_vertices(&instance.local, skin, &matrices),
+                Some(skin) => skin_vertices(local, skin, &matrices),
                 None => {
                     let world = matrices[instance.node];
                     let normal_matrix = glam::Mat3::from_mat4(world).inverse().transpose();
-                    instance.local.iter().map(|v| transformed(v, world, normal_matrix)).collect()
+                    local.iter().map(|v| transformed(v, world, normal_matrix)).collect()
                 }
             };
         }
@@ -223,6 +284,21 @@ fn transformed(v: &Vertex, world: Mat4, normal_matrix: glam::Mat3) -> Vertex {
         normal: (normal_matrix * Vec3::from(v.normal)).normalize_or(Vec3::Y).into(),
         ..*v
     }
+}
+
+/// The vertices moved by the weighted morph-target offsets (normals are kept).
+fn apply_morph(local: &[Vertex], morph: &Morph, weights: Option<&[f32]>) -> Vec<Vertex> {
+    let weights = weights.unwrap_or(&morph.default_weights);
+    let mut out = local.to_vec();
+    for (deltas, &w) in morph.position_deltas.iter().zip(weights) {
+        if w == 0.0 {
+            continue;
+        }
+        for (v, d) in out.iter_mut().zip(deltas) {
+            v.position = (Vec3::from(v.position) + Vec3::from(*d) * w).into();
+        }
+    }
+    out
 }
 
 /// Linear blend skinning: each vertex moved by the weighted joint matrices (world × inverse bind).
@@ -282,6 +358,14 @@ mod tests {
         );
         assert!((cubic.sample(0.25).x - 0.15625).abs() < 1e-6);
         assert!((cubic.sample(0.5).x - 0.5).abs() < 1e-6);
+    }
+
+    #[test]
+    fn morph_weights_interpolate_per_target() {
+        let weights = channel(Interpolation::Linear, Property::Weights(2), &[0.0, 1.0], &[0.0, 1.0, 1.0, 0.0]);
+        assert_eq!(weights.sample_components(0.25), vec![0.25, 0.75]);
+        let step = channel(Interpolation::Step, Property::Weights(2), &[0.0, 1.0], &[0.0, 1.0, 1.0, 0.0]);
+        assert_eq!(step.sample_components(0.99), vec![0.0, 1.0]);
     }
 
     #[test]

@@ -240,3 +240,36 @@ fn a_skinned_character_walks_and_stays_in_frame() {
         assert!(!touches, "frame {i}: the walking character leaves the frame");
     }
 }
+
+#[test]
+fn a_morphing_cube_changes_shape() {
+    let Some(root) = util::shared_models() else {
+        eprintln!("skipped: ../shared/models is not present");
+        return;
+    };
+    let sandbox = util::Sandbox::new();
+    let model = root.join("gltf/AnimatedMorphCube/glTF/AnimatedMorphCube.gltf");
+    sandbox
+        .run(&[
+            "render",
+            model.to_str().unwrap(),
+            "--camera",
+            "angle45",
+            "-f",
+            "png",
+            "-s",
+            "48x48",
+            "--msaa",
+            "1",
+            "--fps",
+            "4",
+            "-o",
+            "cube",
+            "-q",
+        ])
+        .expect_success();
+    let coverage: Vec<usize> =
+        util::read_sequence(&sandbox.path("cube")).iter().map(|f| f.pixels().filter(|p| p[3] > 0).count()).collect();
+    let (least, most) = (coverage.iter().min().unwrap(), coverage.iter().max().unwrap());
+    assert!(*most as f64 > *least as f64 * 1.2, "the morph targets do not change the shape: {coverage:?}");
+}

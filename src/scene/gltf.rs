@@ -20,7 +20,7 @@ use gltf::Semantic;
 use super::geometry::{flips_winding, repair_normals, transform_vertices};
 use super::textures::decode_texture;
 use super::{AnimationInfo, FileCamera, FileProjection, Material, Mesh, RawScene, Texture, Vertex};
-use crate::anim::{Rig, RigInstance, Skin};
+use crate::anim::{Morph, Rig, RigInstance, Skin};
 use crate::error::Problem;
 
 /// Extensions whose data holoforge cannot decode; a file using them is refused by name.
@@ -288,11 +288,13 @@ impl<'a> SceneBuilder<'a> {
                     Mesh { name: String::new(), material, vertices: vertices.clone(), indices: indices.clone() };
                 repair_normals(&mut local);
                 let skin = node.skin().and_then(|skin| self.read_skin(&skin, &primitive, local.vertices.len()));
+                let morph = self.read_morph(mesh, &primitive, local.vertices.len());
                 self.instances.push(RigInstance {
                     mesh: self.meshes.len(),
                     node: node.index(),
                     local: local.vertices,
                     skin,
+                    morph,
                 });
             }
             transform_vertices(&mut vertices, world);
@@ -304,6 +306,30 @@ impl<'a> SceneBuilder<'a> {
             self.meshes.push(Mesh { name: name.clone(), material, vertices, indices });
         }
         Ok(())
+    }
+
+    /// Position offsets of each morph target and the mesh's default weights.
+    fn read_morph(
+        &mut self,
+        mesh: &gltf::Mesh<'a>,
+        primitive: &gltf::Primitive<'a>,
+        vertex_count: usize,
+    ) -> Option<Morph> {
+        let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
+        let position_deltas: Vec<Vec<[f32; 3]>> = reader
+            .read_morph_targets()
+            .map(|(positions, _, _)| positions.map(|p| p.collect()).unwrap_or_else(|| vec![[0.0; 3]; vertex_count]))
+            .collect();
+        if position_deltas.is_empty() {
+            return None;
+        }
+        if position_deltas.iter().any(|d| d.len() != vertex_count || d.iter().flatten().any(|v| !v.is_finite())) {
+            self.warnings.push(format!("mesh {}: morph targets do not match the vertices; not morphed", mesh.index()));
+            return None;
+        }
+        let mut default_weights = mesh.weights().map(<[f32]>::to_vec).unwrap_or_default();
+        default_weights.resize(position_deltas.len(), 0.0);
+        Some(Morph { position_deltas, default_weights })
     }
 
     /// Joints, inverse bind matrices and per-vertex joints/weights; None (with a warning) when inconsistent.

@@ -47,9 +47,17 @@ pub fn clips(document: &gltf::Gltf, buffers: &[Vec<u8>], warnings: &mut Vec<Stri
                     ReadOutputs::Translations(v) => (Property::Translation, v.flatten().collect()),
                     ReadOutputs::Rotations(v) => (Property::Rotation, v.into_f32().flatten().collect()),
                     ReadOutputs::Scales(v) => (Property::Scale, v.flatten().collect()),
-                    ReadOutputs::MorphTargetWeights(_) => {
-                        skipped_weights = true;
-                        continue;
+                    ReadOutputs::MorphTargetWeights(v) => {
+                        let targets = channel
+                            .target()
+                            .node()
+                            .mesh()
+                            .map_or(0, |m| m.primitives().next().map_or(0, |p| p.morph_targets().len()));
+                        if targets == 0 {
+                            skipped_weights = true;
+                            continue;
+                        }
+                        (Property::Weights(targets), v.into_f32().collect())
                     }
                 };
                 let interpolation = match channel.sampler().interpolation() {
@@ -83,7 +91,7 @@ pub fn clips(document: &gltf::Gltf, buffers: &[Vec<u8>], warnings: &mut Vec<Stri
         })
         .collect();
     if skipped_weights {
-        warnings.push("morph-target weight animation is not played yet; meshes keep their default shape".into());
+        warnings.push("weight animation of a mesh without morph targets was skipped".into());
     }
     clips
 }
