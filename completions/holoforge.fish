@@ -74,6 +74,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation-speed -d 'Animation speed factor (2 = twice as fast) [default: 1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation-end -d 'After the clip ends: loop, or clamp (hold the last pose) [default: loop]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
@@ -119,6 +121,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up a
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation-speed -d 'Animation speed factor (2 = twice as fast) [default: 1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation-end -d 'After the clip ends: loop, or clamp (hold the last pose) [default: loop]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
@@ -164,6 +168,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l up -d 'Up ax
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l animation-speed -d 'Animation speed factor (2 = twice as fast) [default: 1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l animation-end -d 'After the clip ends: loop, or clamp (hold the last pose) [default: loop]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F

@@ -283,6 +283,12 @@ pub struct RenderOptions {
     /// play of the clip is rendered.
     #[arg(long, value_name = "NAME|INDEX")]
     pub animation: Option<String>,
+    /// Animation speed factor (2 = twice as fast) [default: 1].
+    #[arg(long, value_name = "F")]
+    pub animation_speed: Option<f64>,
+    /// After the clip ends: loop, or clamp (hold the last pose) [default: loop].
+    #[arg(long, value_name = "loop|clamp")]
+    pub animation_end: Option<String>,
     /// Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4].
     #[arg(long, value_name = "1|4")]
     pub msaa: Option<u32>,
@@ -323,6 +329,8 @@ impl RenderOptions {
             background: from_cli(self.background.clone()),
             up: from_cli(self.up),
             animation: from_cli(self.animation.clone()),
+            animation_speed: from_cli(self.animation_speed),
+            animation_end: from_cli(self.animation_end.clone()),
             msaa: from_cli(self.msaa),
             ..Settings::default()
         }

@@ -79,6 +79,10 @@ settings! {
     path: Vec<PathKey>,
     /// glTF animation clip to play, by name or index.
     animation: String,
+    /// Playback speed factor.
+    animation_speed: f64,
+    /// After the clip ends: `loop` or `clamp` (hold the last pose).
+    animation_end: String,
     /// Vertical field of view in degrees.
     fov: f32,
     /// Space around the model.

@@ -374,6 +374,36 @@ fn gltf_node_animation_plays_its_clip_linear_and_step() {
             ),
         }
     }
+    // Twice as fast: half the frames for one play. Clamped past its end: the last pose holds.
+    let render = |out: &str, extra: &[&str]| {
+        let mut args = vec![
+            "render",
+            "LINEAR.gltf",
+            "--camera",
+            "front",
+            "--fps",
+            "4",
+            "-f",
+            "png",
+            "-s",
+            "96x48",
+            "--msaa",
+            "1",
+            "-o",
+            out,
+            "-q",
+        ];
+        args.extend_from_slice(extra);
+        sandbox.run(&args).expect_success();
+        read_sequence(&sandbox.path(out)).iter().map(centre_x).collect::<Vec<f64>>()
+    };
+    assert_eq!(render("fast", &["--animation-speed", "2"]).len(), 2);
+    let clamped = render("clamped", &["--duration", "2", "--animation-end", "clamp"]);
+    assert_eq!(clamped.len(), 8);
+    assert!(clamped[4..].windows(2).all(|w| (w[1] - w[0]).abs() < 0.6), "clamp holds the last pose: {clamped:?}");
+    let looped = render("looped", &["--duration", "2"]);
+    assert!((looped[4] - looped[0]).abs() < 0.6, "a loop starts over: {looped:?}");
+
     let missing = sandbox.run(&["render", "LINEAR.gltf", "--animation", "walk", "-o", "x.mp4"]);
     missing.expect_code(1);
     assert!(missing.stderr().contains("no animation 'walk' in the file\nhint: animations: slide"), "{missing}");

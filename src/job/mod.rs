@@ -86,6 +86,10 @@ pub struct Job {
     pub frames_given: bool,
     /// The glTF animation to play (name or index); the first one when unset.
     pub animation: Option<String>,
+    /// Playback speed factor.
+    pub animation_speed: f64,
+    /// Whether the clip loops (else it holds its last pose).
+    pub animation_loops: bool,
     /// The frames this run renders.
     pub frames: Range<u32>,
     /// Camera settings.
@@ -116,21 +120,35 @@ pub struct Playback<'a> {
     pub rig: &'a Rig,
     /// The clip.
     pub clip: &'a Clip,
+    /// Speed factor.
+    pub speed: f64,
+    /// Loop (else hold the last pose).
+    pub loops: bool,
 }
 
 impl Playback<'_> {
-    /// The scene's vertices at clip time `time` (the clip loops).
+    /// The scene's vertices at job time `time` (scaled by the speed; looping or clamped).
     pub fn vertices_at(&self, meshes: &[crate::scene::Mesh], time: f64) -> Vec<crate::scene::Vertex> {
         let duration = self.clip.duration as f64;
-        let t = if duration > 0.0 { time.rem_euclid(duration) } else { 0.0 };
+        let time = time * self.speed;
+        let t = match (duration > 0.0, self.loops) {
+            (false, _) => 0.0,
+            (true, true) => time.rem_euclid(duration),
+            (true, false) => time.clamp(0.0, duration),
+        };
         self.rig.pose(meshes, self.clip, t as f32)
+    }
+
+    /// Seconds one play of the clip takes at this speed.
+    pub fn play_seconds(&self) -> f64 {
+        self.clip.duration as f64 / self.speed
     }
 
     /// Framing that keeps the model in view over the whole clip (sampled), so it does not breathe.
     pub fn framing(&self, meshes: &[crate::scene::Mesh]) -> Framing {
         const SAMPLES: usize = 24;
         let points: Vec<glam::Vec3> = (0..=SAMPLES)
-            .flat_map(|i| self.vertices_at(meshes, self.clip.duration as f64 * i as f64 / SAMPLES as f64))
+            .flat_map(|i| self.vertices_at(meshes, self.play_seconds() * i as f64 / SAMPLES as f64))
             .map(|v| glam::Vec3::from(v.position))
             .collect();
         Framing::from_points(&points)
@@ -185,7 +203,7 @@ impl Job {
                         .with_hint(format!("animations: {}", names.join(", ")))
                 })?,
         };
-        Ok(Some(Playback { rig, clip }))
+        Ok(Some(Playback { rig, clip, speed: self.animation_speed, loops: self.animation_loops }))
     }
 
     /// The clip length and frame range to render: an animated model's clip sets them when
@@ -193,7 +211,7 @@ impl Job {
     pub fn timing(&self, playback: Option<Playback>) -> Timing {
         match playback {
             Some(p) if !self.duration_given && !self.frames_given && p.clip.duration > 0.0 => {
-                let clip_frames = ((p.clip.duration as f64 * self.fps as f64).round() as u32).max(1);
+                let clip_frames = ((p.play_seconds() * self.fps as f64).round() as u32).max(1);
                 let start = self.frames.start.min(clip_frames - 1);
                 Timing { clip_frames, frames: start..clip_frames }
             }

@@ -67,6 +67,8 @@ impl Job {
             duration_given: settings.duration.is_some(),
             frames_given: settings.frames.is_some(),
             animation: value(&settings.animation).cloned(),
+            animation_speed: animation_speed(settings)?,
+            animation_loops: animation_loops(settings)?,
             frames,
             camera: camera_settings(settings, clip_frames as f64 / fps as f64)?,
             up: value(&settings.up).copied().unwrap_or_default(),
@@ -306,4 +308,29 @@ fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSetti
         margin: check("margin", &settings.margin, defaults.margin, 0.0..=10.0)?,
         ortho: value(&settings.ortho).copied().unwrap_or(false),
     })
+}
+
+fn animation_speed(settings: &Settings) -> Result<f64> {
+    let speed = value(&settings.animation_speed).copied().unwrap_or(1.0);
+    if speed.is_finite() && speed > 0.0 && speed <= 100.0 {
+        Ok(speed)
+    } else {
+        Err(located(
+            Problem::usage(format!("--animation-speed {speed} must be above 0 and at most 100")).into(),
+            "animation-speed",
+            &settings.animation_speed,
+        ))
+    }
+}
+
+fn animation_loops(settings: &Settings) -> Result<bool> {
+    match value(&settings.animation_end).map(String::as_str) {
+        None | Some("loop") => Ok(true),
+        Some("clamp") => Ok(false),
+        Some(other) => Err(located(
+            Problem::usage(format!("--animation-end '{other}' is not loop or clamp")).into(),
+            "animation-end",
+            &settings.animation_end,
+        )),
+    }
 }
