@@ -79,6 +79,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ortho -d 'Orthographic projection (no perspective)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Overwrite existing outputs'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s q -l quiet -d 'Print only warnings and errors'
@@ -126,6 +127,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation-e
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ortho -d 'Orthographic projection (no perspective)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Overwrite existing outputs'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'
@@ -174,6 +176,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l msaa -d 'Mul
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l shard -d 'Run only shard K of N (1-based): jobs K, K+N, K+2N, … — for render farms' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ortho -d 'Orthographic projection (no perspective)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l force -d 'Overwrite existing outputs'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s q -l quiet -d 'Print only warnings and errors'

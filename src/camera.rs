@@ -19,12 +19,15 @@ pub enum Motion {
         /// Turns over the clip.
         turns: f32,
     },
-    /// A back-and-forth swing around the start view; loops seamlessly.
+    /// A back-and-forth (ping-pong) swing around the start view, or with `looped` a full turn
+    /// while the elevation swings; both loop seamlessly.
     Orbit {
-        /// Total azimuth swing in degrees (the camera sweeps ±half of it).
+        /// Total azimuth swing in degrees (the camera sweeps ±half of it); ignored when looped.
         sweep_deg: f32,
         /// Elevation swing in degrees (± half of it), at twice the azimuth rate.
         swing_deg: f32,
+        /// A full 360° turn instead of the back-and-forth sweep.
+        looped: bool,
     },
     /// The start view for every frame (a product shot).
     Still,
@@ -176,8 +179,11 @@ pub fn view_at(settings: &CameraSettings, phase: f64) -> (f64, f64) {
     let (azimuth, elevation) = match &settings.motion {
         // f64 and `fract` so the 360° seam lands exactly on phase 1, however long the clip.
         Motion::Turntable { turns } => (azimuth0 + (*turns as f64 * phase).fract() * 360.0, elevation0),
-        Motion::Orbit { sweep_deg, swing_deg } => (
-            azimuth0 + *sweep_deg as f64 / 2.0 * (tau * phase).sin(),
+        Motion::Orbit { sweep_deg, swing_deg, looped } => (
+            match looped {
+                true => azimuth0 + phase.fract() * 360.0,
+                false => azimuth0 + *sweep_deg as f64 / 2.0 * (tau * phase).sin(),
+            },
             elevation0 + *swing_deg as f64 / 2.0 * (2.0 * tau * phase).sin(),
         ),
         Motion::Still | Motion::Path { .. } | Motion::FileCamera(_) | Motion::Fixed(_) => (azimuth0, elevation0),
@@ -337,14 +343,20 @@ mod tests {
     #[test]
     fn motions_loop_seamlessly_and_stills_do_not_move() {
         let framing = Framing::from_bounds(&unit_box());
-        for motion in
-            [Motion::Turntable { turns: 2.0 }, Motion::Orbit { sweep_deg: 90.0, swing_deg: 20.0 }, Motion::Still]
-        {
+        for motion in [
+            Motion::Turntable { turns: 2.0 },
+            Motion::Orbit { sweep_deg: 90.0, swing_deg: 20.0, looped: false },
+            Motion::Orbit { sweep_deg: 0.0, swing_deg: 20.0, looped: true },
+            Motion::Still,
+        ] {
             let settings = CameraSettings { motion: motion.clone(), ..Default::default() };
             let (a, b) = (camera_pose(&framing, &settings, 1.5, 0.0), camera_pose(&framing, &settings, 1.5, 1.0));
             assert!(a.eye.distance(b.eye) < 1e-4, "{motion:?} does not close its loop");
         }
-        let orbit = CameraSettings { motion: Motion::Orbit { sweep_deg: 90.0, swing_deg: 20.0 }, ..Default::default() };
+        let orbit = CameraSettings {
+            motion: Motion::Orbit { sweep_deg: 90.0, swing_deg: 20.0, looped: false },
+            ..Default::default()
+        };
         assert_eq!(view_at(&orbit, 0.25), (45.0, 15.0 + 10.0 * (std::f64::consts::PI).sin()));
     }
 

@@ -261,6 +261,9 @@ pub struct RenderOptions {
     /// Orbit: elevation swing in degrees [default: 10].
     #[arg(long, value_name = "DEG")]
     pub orbit_swing: Option<f32>,
+    /// Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep.
+    #[arg(long)]
+    pub orbit_loop: bool,
     /// Orthographic projection (no perspective).
     #[arg(long)]
     pub ortho: bool,
@@ -321,6 +324,7 @@ impl RenderOptions {
             elevation: from_cli(self.elevation),
             orbit_sweep: from_cli(self.orbit_sweep),
             orbit_swing: from_cli(self.orbit_swing),
+            orbit_loop: from_cli(self.orbit_loop.then_some(true)),
             ortho: from_cli(self.ortho.then_some(true)),
             turns: from_cli(self.turns),
             fov: from_cli(self.fov),

@@ -73,6 +73,8 @@ settings! {
     orbit_sweep: f32,
     /// Orbit: elevation swing in degrees.
     orbit_swing: f32,
+    /// Orbit: a full turn instead of the back-and-forth sweep.
+    orbit_loop: bool,
     /// Orthographic projection.
     ortho: bool,
     /// Keyframed camera path (manifests: `[[job.path]]` tables).

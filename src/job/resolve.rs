@@ -292,6 +292,7 @@ fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSetti
         "orbit" => Motion::Orbit {
             sweep_deg: check("orbit-sweep", &settings.orbit_sweep, 90.0, 0.0..=360.0)?,
             swing_deg: check("orbit-swing", &settings.orbit_swing, 10.0, 0.0..=90.0)?,
+            looped: value(&settings.orbit_loop).copied().unwrap_or(false),
         },
         "path" => {
             let keys = value(&settings.path).cloned().unwrap_or_default();
