@@ -340,68 +340,31 @@ const SLIDING_TRIANGLE: &str = r#"{
 fn gltf_node_animation_plays_its_clip_linear_and_step() {
     let sandbox = Sandbox::new();
     let centre_x = |frame: &image::RgbaImage| alpha_box(frame).map(|(x0, _, x1, _)| (x0 + x1) as f64 / 2.0).unwrap();
-    for interpolation in ["LINEAR", "STEP"] {
-        let file = format!("{interpolation}.gltf");
-        std::fs::write(sandbox.path(&file), SLIDING_TRIANGLE.replace("INTERPOLATION", interpolation)).unwrap();
-        sandbox
-            .run(&[
-                "render",
-                &file,
-                "--camera",
-                "front",
-                "--fps",
-                "4",
-                "-f",
-                "png",
-                "-s",
-                "96x48",
-                "--msaa",
-                "1",
-                "-o",
-                interpolation,
-                "-q",
-            ])
-            .expect_success();
-        let frames = read_sequence(&sandbox.path(interpolation));
-        // No --duration: one play of the 1 s clip at 4 fps.
-        assert_eq!(frames.len(), 4, "{interpolation}");
-        let xs: Vec<f64> = frames.iter().map(centre_x).collect();
-        match interpolation {
-            "LINEAR" => assert!(xs.windows(2).all(|w| w[1] > w[0] + 3.0), "LINEAR should move steadily: {xs:?}"),
-            _ => assert!(
-                xs.windows(2).all(|w| (w[1] - w[0]).abs() < 0.6),
-                "STEP holds the first key until t = 1: {xs:?}"
-            ),
-        }
-    }
-    // Twice as fast: half the frames for one play. Clamped past its end: the last pose holds.
-    let render = |out: &str, extra: &[&str]| {
-        let mut args = vec![
-            "render",
-            "LINEAR.gltf",
-            "--camera",
-            "front",
-            "--fps",
-            "4",
-            "-f",
-            "png",
-            "-s",
-            "96x48",
-            "--msaa",
-            "1",
-            "-o",
-            out,
-            "-q",
-        ];
+    // Renders `model` seen from the front at 4 fps; returns the triangle's horizontal centre per frame.
+    let render = |model: &str, out: &str, extra: &[&str]| {
+        let mut args = vec!["render", model, "--camera", "front", "--fps", "4", "-f", "png", "-s", "96x48"];
+        args.extend_from_slice(&["--msaa", "1", "-o", out, "-q"]);
         args.extend_from_slice(extra);
         sandbox.run(&args).expect_success();
         read_sequence(&sandbox.path(out)).iter().map(centre_x).collect::<Vec<f64>>()
     };
-    assert_eq!(render("fast", &["--animation-speed", "2"]).len(), 2);
-    let clamped = render("clamped", &["--duration", "2", "--animation-end", "clamp"]);
+    for interpolation in ["LINEAR", "STEP"] {
+        let file = format!("{interpolation}.gltf");
+        std::fs::write(sandbox.path(&file), SLIDING_TRIANGLE.replace("INTERPOLATION", interpolation)).unwrap();
+        let xs = render(&file, interpolation, &[]);
+        // No --duration: one play of the 1 s clip at 4 fps.
+        assert_eq!(xs.len(), 4, "{interpolation}");
+        match interpolation {
+            "LINEAR" => assert!(xs.windows(2).all(|w| w[1] > w[0] + 3.0), "LINEAR should move steadily: {xs:?}"),
+            _ => assert!(xs.windows(2).all(|w| (w[1] - w[0]).abs() < 0.6), "STEP holds the first key: {xs:?}"),
+        }
+    }
+    // Twice as fast: half the frames for one play. Clamped past its end: the last pose holds.
+    assert_eq!(render("LINEAR.gltf", "fast", &["--animation-speed", "2"]).len(), 2);
+    let clamped = render("LINEAR.gltf", "clamped", &["--duration", "2", "--animation-end", "clamp"]);
     assert_eq!(clamped.len(), 8);
     assert!(clamped[4..].windows(2).all(|w| (w[1] - w[0]).abs() < 0.6), "clamp holds the last pose: {clamped:?}");
-    let looped = render("looped", &["--duration", "2"]);
+    let looped = render("LINEAR.gltf", "looped", &["--duration", "2"]);
     assert!((looped[4] - looped[0]).abs() < 0.6, "a loop starts over: {looped:?}");
 
     let missing = sandbox.run(&["render", "LINEAR.gltf", "--animation", "walk", "-o", "x.mp4"]);
