@@ -69,6 +69,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l orbit-swi
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, flicker, flicker-rate, seed); repeatable' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
@@ -117,6 +118,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l orbit-swing
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, flicker, flicker-rate, seed); repeatable' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
@@ -165,6 +167,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l orbit-swing 
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, flicker, flicker-rate, seed); repeatable' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'

@@ -12,7 +12,7 @@ struct FrameUniforms {
     rim_fill: vec4<f32>,
     // x: scanlines per frame height, y: scanline strength, z: scroll (frame heights per second), w: time (s).
     scanlines: vec4<f32>,
-    // x: frame height in pixels.
+    // x: frame height in pixels, y: width, z: flicker brightness factor for this frame.
     target_size: vec4<f32>,
 };
 
@@ -98,7 +98,7 @@ fn fs_main(in: VertexOut) -> @location(0) vec4<f32> {
     let rgb = (frame.color.rgb * fill + rim_color * rim) * scan;
     // Material transparency thins the hologram but never hides it: a fully transparent
     // material (`d 0` in OBJ) would otherwise render an empty frame.
-    let presence = 0.25 + 0.75 * clamp(base.a, 0.0, 1.0);
+    let presence = (0.25 + 0.75 * clamp(base.a, 0.0, 1.0)) * frame.target_size.z;
     let alpha = clamp((frame.rim_fill.w + fresnel) * presence * scan, 0.0, 1.0);
     return vec4<f32>(rgb * presence, alpha);
 }

@@ -276,6 +276,11 @@ pub struct RenderOptions {
     /// Hologram colour (hex) [default: #00e5ff].
     #[arg(long, value_name = "HEX")]
     pub color: Option<String>,
+    /// Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength,
+    /// rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, flicker,
+    /// flicker-rate, seed); repeatable.
+    #[arg(long, value_name = "PRESET|KEY=VALUE")]
+    pub look: Vec<String>,
     /// Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise].
     #[arg(long, value_name = "transparent|HEX")]
     pub background: Option<String>,
@@ -330,6 +335,7 @@ impl RenderOptions {
             fov: from_cli(self.fov),
             margin: from_cli(self.margin),
             color: from_cli(self.color.clone()),
+            look: from_cli((!self.look.is_empty()).then(|| look_table(&self.look))),
             background: from_cli(self.background.clone()),
             up: from_cli(self.up),
             animation: from_cli(self.animation.clone()),
@@ -339,6 +345,16 @@ impl RenderOptions {
             ..Settings::default()
         }
     }
+}
+
+/// `--look` arguments as a look table: `KEY=VALUE`, or a bare preset name.
+fn look_table(args: &[String]) -> toml::Table {
+    args.iter()
+        .map(|arg| match arg.split_once('=') {
+            Some((key, value)) => (key.trim().to_string(), toml::Value::String(value.trim().to_string())),
+            None => ("preset".to_string(), toml::Value::String(arg.trim().to_string())),
+        })
+        .collect()
 }
 
 /// `--format` values, from the export registry.

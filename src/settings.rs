@@ -91,6 +91,8 @@ settings! {
     margin: f32,
     /// Hologram colour.
     color: String,
+    /// Look parameters and preset (`[look]` table; `--look KEY=VALUE` / `--look PRESET`).
+    look: toml::Table,
     /// `transparent` or a colour.
     background: String,
     /// Up axis.
@@ -109,7 +111,18 @@ impl Settings {
     /// Overlays `over` on `self`: each key `over` sets wins, and `format` and `formats` replace
     /// each other (a job's `formats` overrides a default `format`).
     pub fn merge(&mut self, over: &Settings) {
+        // `[look]` tables merge key by key, and a preset below a layer's own keys.
+        let look = match (&self.look, &over.look) {
+            (Some(base), Some(top)) => {
+                let mut merged =
+                    if top.get_ref().contains_key("preset") { toml::Table::new() } else { base.get_ref().clone() };
+                merged.extend(top.get_ref().iter().map(|(k, v)| (k.clone(), v.clone())));
+                Some(Spanned::new(top.span(), merged))
+            }
+            (base, top) => top.clone().or_else(|| base.clone()),
+        };
         self.merge_fields(over);
+        self.look = look;
         if over.formats.is_some() && over.format.is_none() {
             self.format = None;
         }
@@ -175,6 +188,16 @@ mod tests {
         assert_eq!(value(&settings.formats).map(Vec::len), Some(2));
         settings.merge(&Settings { format: from_cli(Some("webp".to_string())), ..Settings::default() });
         assert!(settings.formats.is_none());
+    }
+
+    #[test]
+    fn look_tables_merge_key_by_key_and_a_preset_resets_them() {
+        let mut settings = parse("[look]\npreset = \"amber\"\nflicker = 0.2");
+        settings.merge(&parse("[look]\nrim-power = 4"));
+        let look = value(&settings.look).unwrap();
+        assert_eq!(look.len(), 3);
+        settings.merge(&parse("[look]\npreset = \"mono\""));
+        assert_eq!(value(&settings.look).unwrap().len(), 1, "a new preset starts from scratch");
     }
 
     #[test]

@@ -371,3 +371,56 @@ fn gltf_node_animation_plays_its_clip_linear_and_step() {
     missing.expect_code(1);
     assert!(missing.stderr().contains("no animation 'walk' in the file\nhint: animations: slide"), "{missing}");
 }
+
+#[test]
+fn look_presets_and_parameters_change_the_picture() {
+    let sandbox = Sandbox::new();
+    let still = |out: &str, look: &[&str]| {
+        let mut args = vec!["demo", "--frames", "1", "-f", "png", "-s", "80x60", "--msaa", "1", "-o", out, "-q"];
+        for l in look {
+            args.extend_from_slice(&["--look", l]);
+        }
+        sandbox.run(&args).expect_success();
+        util::read_png(&sandbox.path(out))
+    };
+    let dominant = |img: &image::RgbaImage| {
+        let sums = img.pixels().filter(|p| p[3] > 0).fold([0u64; 3], |mut s, p| {
+            (0..3).for_each(|c| s[c] += p[c] as u64);
+            s
+        });
+        (0..3).max_by_key(|&c| sums[c]).unwrap()
+    };
+    assert_eq!(dominant(&still("classic.png", &[])), 2, "classic cyan is blue-dominant");
+    assert_eq!(dominant(&still("matrix.png", &["matrix"])), 1, "matrix is green");
+    assert_eq!(dominant(&still("amber.png", &["amber"])), 0, "amber is red-dominant");
+    let thin = still("thin.png", &["rim-power=8", "fill-opacity=0.1"]);
+    let default = still("default.png", &[]);
+    let opacity = |img: &image::RgbaImage| img.pixels().map(|p| p[3] as u64).sum::<u64>();
+    assert!(opacity(&thin) < opacity(&default), "a thinner rim and fainter fill are less opaque");
+    // Flicker is seeded: the same seed gives the same frames, another seed other frames.
+    let clip = |out: &str, seed: &str| {
+        sandbox
+            .run(&[
+                "demo",
+                "-f",
+                "png",
+                "-s",
+                "48x36",
+                "--msaa",
+                "1",
+                "--frames",
+                "6",
+                "--look",
+                "flicker=0.8",
+                "--look",
+                seed,
+                "-o",
+                out,
+                "-q",
+            ])
+            .expect_success();
+        read_sequence(&sandbox.path(out))
+    };
+    assert_eq!(clip("a", "seed=1"), clip("b", "seed=1"));
+    assert_ne!(clip("c", "seed=1"), clip("d", "seed=2"));
+}

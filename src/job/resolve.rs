@@ -25,12 +25,10 @@ impl Job {
             export::check_size(*format, size.width, size.height).map_err(|e| located(e, "size", &settings.size))?;
         }
         let background = background(settings, &formats)?;
-        let look = match value(&settings.color) {
-            Some(text) => {
-                Look { color: Rgb::parse(text).map_err(|e| located(e, "color", &settings.color))?, ..Look::default() }
-            }
-            None => Look::default(),
-        };
+        let mut look = look(settings)?;
+        if let Some(text) = value(&settings.color) {
+            look.color = Rgb::parse(text).map_err(|e| located(e, "color", &settings.color))?;
+        }
         let msaa = match value(&settings.msaa).copied().unwrap_or(4) {
             samples @ (1 | 4) => samples,
             other => {
@@ -334,4 +332,20 @@ fn animation_loops(settings: &Settings) -> Result<bool> {
             &settings.animation_end,
         )),
     }
+}
+
+/// The look: the `[look]` table (preset first, then each parameter) over the default.
+fn look(settings: &Settings) -> Result<Look> {
+    let mut look = Look::default();
+    let Some(table) = value(&settings.look) else { return Ok(look) };
+    let text = |v: &toml::Value| match v {
+        toml::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let preset = table.get("preset").map(|p| ("preset", p));
+    for (key, v) in preset.into_iter().chain(table.iter().map(|(k, v)| (k.as_str(), v)).filter(|(k, _)| *k != "preset"))
+    {
+        look.set(key, &text(v)).map_err(|e| located(e, "look", &settings.look))?;
+    }
+    Ok(look)
 }

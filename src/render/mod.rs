@@ -211,7 +211,7 @@ fn frame_uniforms_for(input: &FrameInput, settings: &RenderSettings) -> FrameUni
         color: [r, g, b, look.rim_whiten],
         rim_fill: [look.rim_power, look.rim_strength, look.fill, look.fill_opacity],
         scanlines: [look.scanline_density, look.scanline_strength, look.scanline_speed, input.time as f32],
-        target_size: [settings.height as f32, settings.width as f32, 0.0, 0.0],
+        target_size: [settings.height as f32, settings.width as f32, look.flicker_at(input.time), 0.0],
     }
 }
 
