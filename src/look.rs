@@ -94,6 +94,8 @@ pub struct Look {
     pub flicker_rate: f32,
     /// Seed of the flicker pattern (the same seed gives the same flicker on every run).
     pub seed: u32,
+    /// X-ray: every surface glows through the ones in front (else only the front-most shows).
+    pub xray: bool,
 }
 
 impl Default for Look {
@@ -111,6 +113,7 @@ impl Default for Look {
             flicker: 0.0,
             flicker_rate: 12.0,
             seed: 0,
+            xray: false,
         }
     }
 }
@@ -133,6 +136,7 @@ pub const KEYS: &[&str] = &[
     "flicker",
     "flicker-rate",
     "seed",
+    "xray",
 ];
 
 impl Look {
@@ -180,6 +184,13 @@ impl Look {
             "scanline-speed" => self.scanline_speed = number(-100.0..=100.0)?,
             "flicker" => self.flicker = number(0.0..=1.0)?,
             "flicker-rate" => self.flicker_rate = number(0.1..=240.0)?,
+            "xray" => {
+                self.xray = match value.trim() {
+                    "true" | "1" | "on" | "yes" => true,
+                    "false" | "0" | "off" | "no" => false,
+                    _ => return Err(Problem::usage(format!("look xray = {value}: expected true or false")).into()),
+                }
+            }
             "seed" => {
                 self.seed = value
                     .trim()

@@ -397,6 +397,10 @@ fn look_presets_and_parameters_change_the_picture() {
     let default = still("default.png", &[]);
     let opacity = |img: &image::RgbaImage| img.pixels().map(|p| p[3] as u64).sum::<u64>();
     assert!(opacity(&thin) < opacity(&default), "a thinner rim and fainter fill are less opaque");
+    let brightness =
+        |img: &image::RgbaImage| img.pixels().map(|p| p[0] as u64 + p[1] as u64 + p[2] as u64).sum::<u64>();
+    let xray = still("xray.png", &["xray=true"]);
+    assert!(brightness(&xray) > brightness(&default), "x-ray adds the surfaces behind the front ones");
     // Flicker is seeded: the same seed gives the same frames, another seed other frames.
     let clip = |out: &str, seed: &str| {
         sandbox

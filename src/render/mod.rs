@@ -165,7 +165,7 @@ impl Renderer {
             }
             let mut encoder =
                 self.device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("frame") });
-            draw_scene(&mut encoder, pipelines, &gpu_scene, &target, &frame_bind_group);
+            draw_scene(&mut encoder, pipelines, &gpu_scene, &target, &frame_bind_group, settings.look.xray);
             encode_output(&mut encoder, pipelines, &target, &encode_bind_group);
             target.copy_to_readback(&mut encoder, slot);
             let submission = self.queue.submit([encoder.finish()]);
@@ -253,6 +253,7 @@ fn draw_scene(
     scene: &GpuScene,
     target: &FrameTarget,
     frame_bind_group: &wgpu::BindGroup,
+    xray: bool,
 ) {
     // With MSAA the samples are resolved into `resolved_view` and need not be kept.
     let (view, resolve_target, store) = match &target.msaa_view {
@@ -279,11 +280,14 @@ fn draw_scene(
     pass.set_bind_group(0, frame_bind_group, &[]);
     pass.set_vertex_buffer(0, scene.vertex_buffer.slice(..));
     pass.set_index_buffer(scene.index_buffer.slice(..), wgpu::IndexFormat::Uint32);
-    pass.set_pipeline(&pipelines.depth_prepass);
-    for draw in &scene.draws {
-        pass.draw_indexed(draw.indices.clone(), draw.base_vertex, 0..1);
+    // Without x-ray, a depth-only pre-pass lets just the front-most surface glow.
+    if !xray {
+        pass.set_pipeline(&pipelines.depth_prepass);
+        for draw in &scene.draws {
+            pass.draw_indexed(draw.indices.clone(), draw.base_vertex, 0..1);
+        }
     }
-    pass.set_pipeline(&pipelines.hologram);
+    pass.set_pipeline(if xray { &pipelines.hologram_xray } else { &pipelines.hologram });
     pass.set_bind_group(1, &scene.materials, &[]);
     let mut bound_texture = None;
     for draw in &scene.draws {

@@ -24,6 +24,8 @@ pub struct Pipelines {
     pub depth_prepass: wgpu::RenderPipeline,
     /// Hologram shading, additive, depth-tested against the pre-pass.
     pub hologram: wgpu::RenderPipeline,
+    /// Hologram shading, additive, with no depth test: every surface glows through (x-ray).
+    pub hologram_xray: wgpu::RenderPipeline,
     /// Compute pass: encode to 8-bit straight-alpha sRGB.
     pub encode: wgpu::ComputePipeline,
 }
@@ -197,6 +199,16 @@ impl Pipelines {
             blend: Some(wgpu::BlendState { color: additive, alpha: additive }),
             write_mask: wgpu::ColorWrites::ALL,
         });
+        let hologram_xray = surface(SurfaceStage {
+            label: "hologram x-ray",
+            layout: &surface_layout,
+            vertex_entry: "vs_main",
+            fragment_entry: "fs_main",
+            depth_write: false,
+            depth_compare: wgpu::CompareFunction::Always,
+            blend: Some(wgpu::BlendState { color: additive, alpha: additive }),
+            write_mask: wgpu::ColorWrites::ALL,
+        });
         let encode_pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
             label: Some("encode"),
             bind_group_layouts: &[Some(&encode_layout)],
@@ -210,6 +222,15 @@ impl Pipelines {
             compilation_options: Default::default(),
             cache: None,
         });
-        Self { frame_layout, material_layout, texture_layout, encode_layout, depth_prepass, hologram, encode }
+        Self {
+            frame_layout,
+            material_layout,
+            texture_layout,
+            encode_layout,
+            depth_prepass,
+            hologram,
+            hologram_xray,
+            encode,
+        }
     }
 }
