@@ -275,3 +275,30 @@ fn a_keyframed_path_starts_at_its_first_key_and_bad_paths_are_refused_in_place()
         "{run}"
     );
 }
+
+#[test]
+fn encode_refuses_two_files_for_one_frame() {
+    let sandbox = batch("");
+    sandbox
+        .run(&[
+            "render",
+            "unit_cube.stl",
+            "-f",
+            "png",
+            "-s",
+            "32x32",
+            "--frames",
+            "2",
+            "--msaa",
+            "1",
+            "-o",
+            "frames",
+            "-q",
+        ])
+        .expect_success();
+    std::fs::copy(sandbox.path("frames/frame_00001.png"), sandbox.path("frames/frame_1.png")).unwrap();
+    let run = sandbox.run(&["encode", "frames", "-f", "mp4", "-o", "x.mp4"]);
+    run.expect_code(2);
+    assert!(run.stderr().contains("are both frame 1"), "{run}");
+    assert!(!sandbox.path("x.mp4").exists());
+}

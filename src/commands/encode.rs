@@ -117,6 +117,16 @@ fn frame_files(folder: &Path) -> Result<(Vec<FrameFile>, bool)> {
             .into());
     }
     files.sort_by_key(|f| f.index);
+    if let Some(pair) = files.windows(2).find(|p| p[1].index == p[0].index) {
+        return Err(Problem::usage(format!(
+            "{}: {} and {} are both frame {}",
+            folder.display(),
+            pair[0].path.display(),
+            pair[1].path.display(),
+            pair[0].index
+        ))
+        .into());
+    }
     if let Some(pair) = files.windows(2).find(|p| p[1].index != p[0].index + 1) {
         return Err(Problem::usage(format!(
             "{}: frames {} to {} are missing",

@@ -39,8 +39,14 @@ pub struct GpuScene {
 }
 
 impl GpuScene {
-    /// Uploads geometry, materials and textures.
-    pub fn upload(device: &wgpu::Device, queue: &wgpu::Queue, pipelines: &Pipelines, scene: &Scene) -> Self {
+    /// Uploads geometry, materials and textures (textures larger than `max_texture_side` are scaled down).
+    pub fn upload(
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        pipelines: &Pipelines,
+        scene: &Scene,
+        max_texture_side: u32,
+    ) -> Self {
         let mut vertices: Vec<Vertex> = Vec::with_capacity(scene.vertex_count());
         let mut indices: Vec<u32> = Vec::with_capacity(scene.triangle_count() * 3);
         let mut draws = Vec::with_capacity(scene.meshes.len());
@@ -82,6 +88,8 @@ impl GpuScene {
             .iter()
             .chain(&white_texture)
             .map(|t| {
+                let fitted = fit_texture(t, max_texture_side);
+                let t = fitted.as_ref().unwrap_or(t);
                 let view = upload_texture(device, queue, &t.name, t.width, t.height, &t.rgba);
                 device.create_bind_group(&wgpu::BindGroupDescriptor {
                     label: Some(&t.name),
@@ -107,6 +115,19 @@ impl GpuScene {
         });
         Self { vertex_buffer, index_buffer, materials, textures, draws }
     }
+}
+
+/// A copy of `texture` scaled down to fit `max_side`, or None when it already fits.
+fn fit_texture(texture: &crate::scene::Texture, max_side: u32) -> Option<crate::scene::Texture> {
+    if texture.width <= max_side && texture.height <= max_side {
+        return None;
+    }
+    let scale = max_side as f64 / texture.width.max(texture.height) as f64;
+    let (width, height) =
+        (((texture.width as f64 * scale) as u32).max(1), ((texture.height as f64 * scale) as u32).max(1));
+    let image = image::RgbaImage::from_raw(texture.width, texture.height, texture.rgba.clone())?;
+    let resized = image::imageops::resize(&image, width, height, image::imageops::FilterType::Triangle);
+    Some(crate::scene::Texture { name: texture.name.clone(), width, height, rgba: resized.into_raw() })
 }
 
 fn upload_texture(

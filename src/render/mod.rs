@@ -136,8 +136,17 @@ impl Renderer {
             .into());
         }
         let device = &self.device;
+        let too_big = |error: wgpu::Error| -> anyhow::Error {
+            Problem::usage(format!(
+                "the GPU cannot hold a {}x{} render with {}× MSAA of this model on {} ({error})",
+                settings.width, settings.height, settings.msaa, self.adapter
+            ))
+            .with_hint("use a smaller --size, or --msaa 1")
+            .into()
+        };
+        let setup = CapturedErrors::start(device);
         let pipelines = self.pipelines.entry(settings.msaa).or_insert_with(|| Pipelines::new(device, settings.msaa));
-        let gpu_scene = GpuScene::upload(device, &self.queue, pipelines, scene);
+        let gpu_scene = GpuScene::upload(device, &self.queue, pipelines, scene, self.max_texture_side);
         let target = FrameTarget::new(device, settings.width, settings.height, settings.msaa, READBACK_RING);
         let frame_uniforms = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("frame uniforms"),
@@ -151,6 +160,9 @@ impl Renderer {
             entries: &[wgpu::BindGroupEntry { binding: 0, resource: frame_uniforms.as_entire_binding() }],
         });
         let encode_bind_group = encode_bind_group(device, pipelines, &target, settings.background);
+        if let Some(error) = setup.finish() {
+            return Err(too_big(error));
+        }
 
         let mut in_flight: VecDeque<(u32, usize, wgpu::SubmissionIndex)> = VecDeque::new();
         for (n, input) in frames.into_iter().enumerate() {
@@ -159,6 +171,7 @@ impl Renderer {
                 let oldest = in_flight.pop_front().expect("ring is full");
                 deliver(read_back(device, &target, oldest)?)?;
             }
+            let frame_errors = CapturedErrors::start(device);
             self.queue.write_buffer(&frame_uniforms, 0, bytemuck::bytes_of(&frame_uniforms_for(&input, settings)));
             if let Some(vertices) = &input.vertices {
                 self.queue.write_buffer(&gpu_scene.vertex_buffer, 0, bytemuck::cast_slice(vertices));
@@ -170,12 +183,37 @@ impl Renderer {
             target.copy_to_readback(&mut encoder, slot);
             let submission = self.queue.submit([encoder.finish()]);
             target.readback[slot].map_async(wgpu::MapMode::Read, .., |_| {});
+            if let Some(error) = frame_errors.finish() {
+                return Err(too_big(error));
+            }
             in_flight.push_back((input.index, slot, submission));
         }
         while let Some(oldest) = in_flight.pop_front() {
             deliver(read_back(device, &target, oldest)?)?;
         }
         Ok(())
+    }
+}
+
+/// Captures wgpu's out-of-memory and validation errors while alive, so that a render too large for
+/// the device becomes an error instead of wgpu's default panic.
+struct CapturedErrors {
+    out_of_memory: wgpu::ErrorScopeGuard,
+    validation: wgpu::ErrorScopeGuard,
+}
+
+impl CapturedErrors {
+    fn start(device: &wgpu::Device) -> Self {
+        let out_of_memory = device.push_error_scope(wgpu::ErrorFilter::OutOfMemory);
+        let validation = device.push_error_scope(wgpu::ErrorFilter::Validation);
+        Self { out_of_memory, validation }
+    }
+
+    /// The first error captured, if any (scopes pop in reverse order).
+    fn finish(self) -> Option<wgpu::Error> {
+        let validation = pollster::block_on(self.validation.pop());
+        let out_of_memory = pollster::block_on(self.out_of_memory.pop());
+        out_of_memory.or(validation)
     }
 }
 
