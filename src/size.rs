@@ -14,6 +14,10 @@ pub const NAMED_SIZES: &[(&str, u32, u32)] = &[
     ("8k", 7680, 4320),
 ];
 
+/// Largest frame side accepted anywhere (the largest texture any GPU offers); the device's own
+/// limit is checked before rendering.
+pub const MAX_SIDE: u32 = 32768;
+
 /// Width and height of a frame in pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FrameSize {
@@ -44,6 +48,9 @@ impl FrameSize {
             (w.parse::<u32>().map_err(|_| invalid(text))?, h.parse::<u32>().map_err(|_| invalid(text))?);
         if width == 0 || height == 0 {
             return Err(Problem::usage(format!("size '{text}' has a zero side")).into());
+        }
+        if width > MAX_SIDE || height > MAX_SIDE {
+            return Err(Problem::usage(format!("size '{text}' is larger than {MAX_SIDE} pixels per side")).into());
         }
         Ok(Self { width, height })
     }

@@ -153,7 +153,20 @@ fn read_sidecar(folder: &Path) -> Result<Sidecar> {
     let text = std::fs::read_to_string(&path).map_err(|e| {
         Problem::usage(format!("{}: {} (raw frames need it)", path.display(), crate::scene::io_reason(&e)))
     })?;
-    serde_json::from_str(&text).map_err(|e| Problem::usage(format!("{}: {e}", path.display())).into())
+    let sidecar: Sidecar =
+        serde_json::from_str(&text).map_err(|e| Problem::usage(format!("{}: {e}", path.display())))?;
+    let side = 1..=crate::size::MAX_SIDE;
+    if !side.contains(&sidecar.width) || !side.contains(&sidecar.height) || !(1..=240).contains(&sidecar.fps) {
+        return Err(Problem::usage(format!(
+            "{}: {}x{} at {} fps is not a frame size and rate holoforge writes",
+            path.display(),
+            sidecar.width,
+            sidecar.height,
+            sidecar.fps
+        ))
+        .into());
+    }
+    Ok(sidecar)
 }
 
 fn read_frame(file: &FrameFile, width: u32, height: u32, raw: bool) -> Result<Frame> {
@@ -162,7 +175,7 @@ fn read_frame(file: &FrameFile, width: u32, height: u32, raw: bool) -> Result<Fr
     } else {
         image::open(&file.path).with_context(|| format!("cannot read {}", file.path.display()))?.into_rgba8().into_raw()
     };
-    if rgba.len() != (width * height * 4) as usize {
+    if rgba.len() as u64 != width as u64 * height as u64 * 4 {
         return Err(
             Problem::usage(format!("{}: not a {width}x{height} frame like the others", file.path.display())).into()
         );
