@@ -129,10 +129,5 @@ fn main() -> Result<()> {
 }
 
 fn human_size(path: &Path) -> String {
-    let bytes: u64 = if path.is_dir() {
-        std::fs::read_dir(path).map(|d| d.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum()).unwrap_or(0)
-    } else {
-        std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
-    };
-    format!("{:.1} MB", bytes as f64 / 1e6)
+    format!("{:.1} MB", holoforge::job::size_in_bytes(path) as f64 / 1e6)
 }

@@ -255,7 +255,8 @@ impl Rig {
     pub fn pose(&self, meshes: &[Mesh], clip: &Clip, t: f32) -> Vec<Vertex> {
         let matrices = self.node_matrices(clip, t);
         let weights = self.node_weights(clip, t);
-        let mut posed: Vec<Vec<Vertex>> = meshes.iter().map(|m| m.vertices.clone()).collect();
+        // Only animated meshes are posed; the others are copied once into the result below.
+        let mut posed: Vec<Option<Vec<Vertex>>> = vec![None; meshes.len()];
         for instance in &self.instances {
             let morphed;
             let local = match &instance.morph {
@@ -265,16 +266,20 @@ impl Rig {
                 }
                 None => &instance.local,
             };
-            posed[instance.mesh] = match &instance.skin {
+            posed[instance.mesh] = Some(match &instance.skin {
                 Some(skin) => skin_vertices(local, skin, &matrices),
                 None => {
                     let world = matrices[instance.node];
                     let normal_matrix = glam::Mat3::from_mat4(world).inverse().transpose();
                     local.iter().map(|v| transformed(v, world, normal_matrix)).collect()
                 }
-            };
+            });
         }
-        posed.concat()
+        let mut vertices = Vec::with_capacity(meshes.iter().map(|m| m.vertices.len()).sum());
+        for (mesh, posed) in meshes.iter().zip(&posed) {
+            vertices.extend_from_slice(posed.as_deref().unwrap_or(&mesh.vertices));
+        }
+        vertices
     }
 }
 
@@ -322,13 +327,6 @@ fn skin_vertices(local: &[Vertex], skin: &Skin, node_matrices: &[Mat4]) -> Vec<V
             transformed(v, matrix, glam::Mat3::from_mat4(matrix).inverse().transpose())
         })
         .collect()
-}
-
-impl Rig {
-    /// Whether any mesh is skinned.
-    pub fn has_skins(&self) -> bool {
-        self.instances.iter().any(|i| i.skin.is_some())
-    }
 }
 
 #[cfg(test)]

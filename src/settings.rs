@@ -3,7 +3,6 @@
 //! Layers merge key by key: manifest `[defaults]` < `[[job]]` < command-line flags.
 
 use std::ops::Range;
-use std::path::PathBuf;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -163,11 +162,6 @@ pub fn located<T>(error: anyhow::Error, key: &'static str, setting: &Option<Span
         Some(s) if !s.span().is_empty() => error.context(SettingAt { key, span: s.span() }),
         _ => error,
     }
-}
-
-/// A path setting as a `PathBuf`.
-pub fn path(setting: &Option<Spanned<String>>) -> Option<PathBuf> {
-    value(setting).map(PathBuf::from)
 }
 
 #[cfg(test)]

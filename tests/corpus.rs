@@ -69,10 +69,7 @@ fn model_files(root: &Path) -> Vec<PathBuf> {
 }
 
 fn in_scope_models() -> Option<(PathBuf, Vec<PathBuf>)> {
-    let Some(root) = util::shared_models() else {
-        eprintln!("skipped: ../shared/models is not present");
-        return None;
-    };
+    let root = util::shared_models()?;
     let files = ["glb", "gltf", "obj", "stl"].iter().flat_map(|f| model_files(&root.join(f))).collect();
     Some((root, files))
 }
@@ -109,10 +106,7 @@ fn every_in_scope_corpus_model_loads_with_the_known_triangle_counts() {
 
 #[test]
 fn z_up_stl_and_y_up_obj_of_the_same_teapot_stand_the_same_way() {
-    let Some(root) = util::shared_models() else {
-        eprintln!("skipped: ../shared/models is not present");
-        return;
-    };
+    let Some(root) = util::shared_models() else { return };
     let obj = scene::load(&root.join("obj/teapot/teapot.obj"), UpChoice::Auto).unwrap();
     let stl = scene::load(&root.join("stl/trimesh/teapot.stl"), UpChoice::Auto).unwrap();
     let shape = |s: &scene::Scene| {
@@ -175,10 +169,7 @@ fn inspect_with_limit(path: &Path, limit: Duration) -> (Option<i32>, String) {
 
 #[test]
 fn every_malformed_file_gets_the_expected_outcome_without_a_crash() {
-    let Some(root) = util::shared_models() else {
-        eprintln!("skipped: ../shared/models is not present");
-        return;
-    };
+    let Some(root) = util::shared_models() else { return };
     let bad = root.join("bad");
     let expected = std::fs::read_to_string(bad.join("EXPECTED.tsv")).unwrap();
     let mut failures = Vec::new();
@@ -206,10 +197,7 @@ fn every_malformed_file_gets_the_expected_outcome_without_a_crash() {
 
 #[test]
 fn a_skinned_character_walks_and_stays_in_frame() {
-    let Some(root) = util::shared_models() else {
-        eprintln!("skipped: ../shared/models is not present");
-        return;
-    };
+    let Some(root) = util::shared_models() else { return };
     let sandbox = util::Sandbox::new();
     let model = root.join("glb/CesiumMan.glb");
     sandbox
@@ -243,10 +231,7 @@ fn a_skinned_character_walks_and_stays_in_frame() {
 
 #[test]
 fn a_morphing_cube_changes_shape() {
-    let Some(root) = util::shared_models() else {
-        eprintln!("skipped: ../shared/models is not present");
-        return;
-    };
+    let Some(root) = util::shared_models() else { return };
     let sandbox = util::Sandbox::new();
     let model = root.join("gltf/AnimatedMorphCube/glTF/AnimatedMorphCube.gltf");
     sandbox

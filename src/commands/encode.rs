@@ -49,10 +49,7 @@ pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
     };
     let output = command.output.clone().unwrap_or_else(|| {
         let stem = command.frames.file_name().map_or("frames".into(), |n| n.to_string_lossy().into_owned());
-        match format.extension() {
-            Some(ext) => PathBuf::from(format!("{stem}.{ext}")),
-            None => PathBuf::from(format!("{stem}-{}", format.name())),
-        }
+        crate::job::with_format_suffix(PathBuf::from(stem), format, false)
     });
     let spec = SinkSpec {
         output: &output,

@@ -100,7 +100,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
                     "job": job.name,
                     "frames": report.frames,
                     "seconds": report.seconds,
-                    "outputs": report.outputs.iter().map(|o| json!({"path": o, "bytes": size_of(o)})).collect::<Vec<_>>(),
+                    "outputs": report.outputs.iter().map(|o| json!({"path": o, "bytes": job::size_in_bytes(o)})).collect::<Vec<_>>(),
                 }));
                 outcomes.push((job, Outcome::Done(report)));
             }
@@ -134,14 +134,6 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         return Ok(ExitCode::Interrupted);
     }
     Ok(if failed > 0 || not_run > 0 { ExitCode::JobFailed } else { ExitCode::Success })
-}
-
-fn size_of(path: &Path) -> u64 {
-    if path.is_dir() {
-        std::fs::read_dir(path).map(|d| d.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum()).unwrap_or(0)
-    } else {
-        std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
-    }
 }
 
 fn plan_entry(job: &Job) -> serde_json::Value {

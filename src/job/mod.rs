@@ -255,18 +255,36 @@ pub fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-/// A short description of a file's or folder's size (`1.2 MB`), for messages.
-pub fn describe_size(path: &Path) -> String {
-    let bytes = if path.is_dir() {
+/// Bytes of a file, or of the files directly in a folder (a frame sequence); 0 when unreadable.
+pub fn size_in_bytes(path: &Path) -> u64 {
+    if path.is_dir() {
         std::fs::read_dir(path)
             .map(|entries| entries.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum())
             .unwrap_or(0)
     } else {
         std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
-    };
-    match bytes {
+    }
+}
+
+/// A short description of a file's or folder's size (`1.2 MB`), for messages.
+pub fn describe_size(path: &Path) -> String {
+    match size_in_bytes(path) {
         b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / 1e6),
         b if b >= 1 << 10 => format!("{:.1} kB", b as f64 / 1e3),
         b => format!("{b} bytes"),
     }
+}
+
+/// `base.mp4`, or `base-png` for a sequence folder (`base.png` for a one-frame still).
+pub fn with_format_suffix(base: PathBuf, format: &dyn ExportStrategy, still: bool) -> PathBuf {
+    let mut name = base.into_os_string();
+    let extension = match still {
+        true => format.still_extension().or(format.extension()),
+        false => format.extension(),
+    };
+    match extension {
+        Some(ext) => name.push(format!(".{ext}")),
+        None => name.push(format!("-{}", format.name())),
+    }
+    PathBuf::from(name)
 }

@@ -1,11 +1,11 @@
 //! Resolving a job's settings (command line and manifest layers) into a validated [`Job`].
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Result;
 
-use super::{ModelSource, Output, DEFAULT_DURATION, DEFAULT_FORMAT, DEFAULT_FPS, DEFAULT_SIZE};
+use super::{with_format_suffix, ModelSource, Output, DEFAULT_DURATION, DEFAULT_FORMAT, DEFAULT_FPS, DEFAULT_SIZE};
 use crate::camera::{preset, CameraSettings, Motion, View, PRESETS};
 use crate::error::Problem;
 use crate::export::{self, Alpha, ExportStrategy};
@@ -180,20 +180,6 @@ fn outputs(
         }
     }
     Ok(outputs)
-}
-
-/// `base.mp4`, or `base-png` for a sequence folder (`base.png` for a one-frame still).
-fn with_format_suffix(base: PathBuf, format: &dyn ExportStrategy, still: bool) -> PathBuf {
-    let mut name = base.into_os_string();
-    let extension = match still {
-        true => format.still_extension().or(format.extension()),
-        false => format.extension(),
-    };
-    match extension {
-        Some(ext) => name.push(format!(".{ext}")),
-        None => name.push(format!("-{}", format.name())),
-    }
-    PathBuf::from(name)
 }
 
 /// Clip length and the range to render: `duration` sets the clip; `frames` alone sets both.

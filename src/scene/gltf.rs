@@ -38,13 +38,18 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
     let unvalidated = gltf::Gltf::from_slice_without_validation(json_bytes).map_err(describe_gltf_error)?;
     check_asset_version(&unvalidated)?;
     refuse_unsupported_extensions(&unvalidated, false)?;
-    let document = match gltf::Gltf::from_slice(json_bytes) {
-        Ok(document) => document,
+    let compression: Vec<String> = unvalidated
+        .extensions_used()
+        .filter(|name| COMPRESSION_EXTENSIONS.contains(name))
+        .map(str::to_string)
+        .collect();
+    // Validate the document already parsed (the JSON is read once).
+    let gltf::Gltf { document, blob } = unvalidated;
+    let document = match gltf::Document::from_json(document.into_json()) {
+        Ok(document) => gltf::Gltf { document, blob },
         // Draco without a fallback leaves accessors without data, which fails validation: name the cause.
-        Err(error) => {
-            refuse_unsupported_extensions(&unvalidated, true)?;
-            return Err(describe_gltf_error(error));
-        }
+        Err(_) if !compression.is_empty() => return Err(compression_problem(&compression).into()),
+        Err(error) => return Err(describe_gltf_error(error)),
     };
     // Without a fallback, compressed accessors have no bufferView: their data exists only compressed.
     let data_only_compressed = document.accessors().any(|a| a.view().is_none() && a.sparse().is_none());
@@ -117,11 +122,7 @@ fn refuse_unsupported_extensions(document: &gltf::Gltf, assume_compressed_data: 
         .filter(|name| assume_compressed_data || document.extensions_required().any(|r| r == *name))
         .collect();
     if !compression.is_empty() {
-        bail!(Problem::input(format!(
-            "uses mesh compression ({}), which holoforge does not support",
-            compression.join(", ")
-        ))
-        .with_hint("decompress it first, e.g. `gltf-transform copy in.glb out.glb`, or re-export without compression"));
+        bail!(compression_problem(&compression));
     }
     let unsupported: Vec<&str> = document
         .extensions_required()
@@ -135,6 +136,13 @@ fn refuse_unsupported_extensions(document: &gltf::Gltf, assume_compressed_data: 
         .with_hint("re-export the model without them"));
     }
     Ok(())
+}
+
+/// The refusal of a file that uses mesh compression.
+fn compression_problem(names: &[impl AsRef<str>]) -> Problem {
+    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
+    Problem::input(format!("uses mesh compression ({}), which holoforge does not support", names.join(", ")))
+        .with_hint("decompress it first, e.g. `gltf-transform copy in.glb out.glb`, or re-export without compression")
 }
 
 /// Walks the node tree of the default scene and collects baked meshes, materials and textures.

@@ -55,9 +55,12 @@ pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
-/// The shared model corpus beside the checkout, when it exists.
+/// The shared model corpus beside the checkout, when it exists; says "skipped" when it does not.
 pub fn shared_models() -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/models");
+    if !path.is_dir() {
+        eprintln!("skipped: ../shared/models is not present");
+    }
     path.is_dir().then_some(path)
 }
 
