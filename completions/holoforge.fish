@@ -68,8 +68,11 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l orbit-swe
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l orbit-swing -d 'Orbit: elevation swing in degrees [default: 10]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l style -d 'Surface style: hologram (rim glow, scanlines, bloom), shaded (lit reference look) or wireframe (glowing edges) [default: hologram]' -r -f -a "hologram\t''
+shaded\t''
+wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, flicker, flicker-rate, seed); repeatable' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
@@ -117,8 +120,11 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l orbit-sweep
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l orbit-swing -d 'Orbit: elevation swing in degrees [default: 10]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l style -d 'Surface style: hologram (rim glow, scanlines, bloom), shaded (lit reference look) or wireframe (glowing edges) [default: hologram]' -r -f -a "hologram\t''
+shaded\t''
+wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, flicker, flicker-rate, seed); repeatable' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
@@ -166,8 +172,11 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l orbit-sweep 
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l orbit-swing -d 'Orbit: elevation swing in degrees [default: 10]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fov -d 'Vertical field of view in degrees [default: 35]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l margin -d 'Space around the model, as a fraction of its size [default: 0.1]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l style -d 'Surface style: hologram (rim glow, scanlines, bloom), shaded (lit reference look) or wireframe (glowing edges) [default: hologram]' -r -f -a "hologram\t''
+shaded\t''
+wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, flicker, flicker-rate, seed); repeatable' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'

@@ -39,14 +39,13 @@ fn main() -> Result<()> {
         renderer.adapter()
     );
     let framing = Framing::from_scene(&scene);
-    let settings =
-        RenderSettings { width, height, msaa, look: Look::default(), background: Background::Color(Rgb([0, 0, 0])) };
+    let settings = RenderSettings::single(width, height, msaa, Look::default(), Background::Color(Rgb([0, 0, 0])));
     let aspect = width as f32 / height as f32;
     let inputs = |count: u32| {
         (0..count).map(move |index| FrameInput {
             index,
             time: index as f64 / 30.0,
-            camera: camera_pose(&framing, &CameraSettings::default(), aspect, index as f64 / count as f64),
+            views: vec![camera_pose(&framing, &CameraSettings::default(), aspect, index as f64 / count as f64)],
             vertices: None,
         })
     };

@@ -44,16 +44,16 @@ fn main() -> Result<()> {
     let mut raw_files = Vec::new();
     for background in [Background::Transparent, Background::Color(holoforge::look::Rgb([0, 0, 0]))] {
         let framing = Framing::from_scene(&scene);
-        let settings = RenderSettings { width, height, msaa: 4, look: Look::default(), background };
+        let settings = RenderSettings::single(width, height, 4, Look::default(), background);
         let inputs = (0..frames).map(|index| FrameInput {
             index,
             time: index as f64 / 30.0,
-            camera: camera_pose(
+            views: vec![camera_pose(
                 &framing,
                 &CameraSettings::default(),
                 width as f32 / height as f32,
                 index as f64 / frames as f64,
-            ),
+            )],
             vertices: None,
         });
         let path = scratch.path().join(format!("frames-{}.rgba", raw_files.len()));

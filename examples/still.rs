@@ -15,14 +15,18 @@ fn main() -> Result<()> {
     };
     let scene = scene::load(model.as_ref(), UpChoice::Auto)?;
     let mut renderer = Renderer::new(None)?;
-    let settings =
-        RenderSettings { width: 640, height: 480, msaa: 4, look: Look::default(), background: Background::Transparent };
+    let settings = RenderSettings::single(640, 480, 4, Look::default(), Background::Transparent);
     let camera = camera_pose(&Framing::from_scene(&scene), &CameraSettings::default(), 640.0 / 480.0, 0.125);
     let mut still = None;
-    renderer.render(&scene, &settings, [FrameInput { index: 0, time: 0.0, camera, vertices: None }], &mut |frame| {
-        still = Some(frame);
-        Ok(())
-    })?;
+    renderer.render(
+        &scene,
+        &settings,
+        [FrameInput { index: 0, time: 0.0, views: vec![camera], vertices: None }],
+        &mut |frame| {
+            still = Some(frame);
+            Ok(())
+        },
+    )?;
     let frame = still.context("no frame was rendered")?;
     image::save_buffer(&output, &frame.rgba, frame.width, frame.height, image::ExtendedColorType::Rgba8)?;
     println!("{output}: {}x{} on {}", frame.width, frame.height, renderer.adapter());

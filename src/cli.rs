@@ -273,12 +273,18 @@ pub struct RenderOptions {
     /// Space around the model, as a fraction of its size [default: 0.1].
     #[arg(long, value_name = "F")]
     pub margin: Option<f32>,
+    /// Surface style: hologram (rim glow, scanlines, bloom), shaded (lit reference look) or
+    /// wireframe (glowing edges) [default: hologram].
+    #[arg(long, value_name = "STYLE", value_parser = clap::builder::PossibleValuesParser::new(crate::look::STYLES))]
+    pub style: Option<String>,
     /// Hologram colour (hex) [default: #00e5ff].
     #[arg(long, value_name = "HEX")]
     pub color: Option<String>,
     /// Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength,
-    /// rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, flicker,
-    /// flicker-rate, seed); repeatable.
+    /// rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed,
+    /// scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom,
+    /// bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram);
+    /// repeatable.
     #[arg(long, value_name = "PRESET|KEY=VALUE")]
     pub look: Vec<String>,
     /// Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise].
@@ -334,6 +340,7 @@ impl RenderOptions {
             turns: from_cli(self.turns),
             fov: from_cli(self.fov),
             margin: from_cli(self.margin),
+            style: from_cli(self.style.clone()),
             color: from_cli(self.color.clone()),
             look: from_cli((!self.look.is_empty()).then(|| look_table(&self.look))),
             background: from_cli(self.background.clone()),

@@ -67,9 +67,50 @@ impl Background {
     }
 }
 
-/// Hologram shading parameters.
+/// How surfaces are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Style {
+    /// Fresnel rim glow, scanlines and fill, blended additively (the hologram look).
+    #[default]
+    Hologram,
+    /// A clean lit look (key, fill and rim lights on the base colour): the reference render.
+    Shaded,
+    /// Glowing edges, optionally over the hologram surfaces.
+    Wireframe,
+}
+
+/// Every style's name, as `--style` takes it.
+pub const STYLES: &[&str] = &["hologram", "shaded", "wireframe"];
+
+impl Style {
+    /// Parses a style name.
+    pub fn parse(name: &str) -> Result<Self> {
+        match name.trim() {
+            "hologram" => Ok(Self::Hologram),
+            "shaded" => Ok(Self::Shaded),
+            "wireframe" => Ok(Self::Wireframe),
+            other => Err(Problem::usage(format!("'{other}' is not a style"))
+                .with_hint(format!("styles: {}", STYLES.join(", ")))
+                .into()),
+        }
+    }
+}
+
+/// Where scanlines are fixed: to the picture, or to the model (they ride along as it turns).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ScanlineSpace {
+    /// Horizontal lines across the view.
+    #[default]
+    Screen,
+    /// Horizontal slices through the model, in model heights.
+    Model,
+}
+
+/// Shading parameters of every style.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Look {
+    /// How surfaces are drawn.
+    pub style: Style,
     /// Hologram tint.
     pub color: Rgb,
     /// Fresnel exponent: higher = thinner rim.
@@ -82,43 +123,49 @@ pub struct Look {
     pub fill: f32,
     /// Opacity of surfaces facing the camera (the rim adds to it).
     pub fill_opacity: f32,
-    /// Scanlines per frame height (resolution independent).
+    /// Scanlines per view height (screen space) or per model height (model space).
     pub scanline_density: f32,
     /// Scanline darkening, 0..1.
     pub scanline_strength: f32,
-    /// Scanline scroll speed in frame heights per second.
+    /// Scanline scroll speed in view (or model) heights per second.
     pub scanline_speed: f32,
+    /// Whether scanlines are fixed to the picture or to the model.
+    pub scanline_space: ScanlineSpace,
     /// Flicker depth, 0 (steady) ..1: how far the brightness may dip.
     pub flicker: f32,
     /// Flicker changes per second.
     pub flicker_rate: f32,
-    /// Seed of the flicker pattern (the same seed gives the same flicker on every run).
+    /// Glitch intensity, 0 (off) ..1: how far bands of the picture jump sideways.
+    pub glitch: f32,
+    /// Glitch slots per second; about a third of them glitch.
+    pub glitch_rate: f32,
+    /// Seed of flicker and glitch (the same seed gives the same frames on every run).
     pub seed: u32,
     /// X-ray: every surface glows through the ones in front (else only the front-most shows).
     pub xray: bool,
+    /// Bloom strength (0 = off).
+    pub bloom: f32,
+    /// Brightness (linear luminance) above which light blooms.
+    pub bloom_threshold: f32,
+    /// Bloom radius as a fraction of the view height.
+    pub bloom_radius: f32,
+    /// Wireframe line width in thousandths of the view height.
+    pub wire_width: f32,
+    /// Wireframe: draw only edges whose faces meet at more than this angle (degrees); 0 = every edge.
+    pub wire_angle: f32,
+    /// Wireframe line brightness.
+    pub wire_brightness: f32,
+    /// Wireframe: draw the hologram surfaces beneath the edges.
+    pub wire_over_hologram: bool,
 }
 
 impl Default for Look {
     fn default() -> Self {
-        Self {
-            color: Rgb([0x00, 0xe5, 0xff]),
-            rim_power: 2.5,
-            rim_strength: 1.4,
-            rim_whiten: 0.35,
-            fill: 0.6,
-            fill_opacity: 0.45,
-            scanline_density: 160.0,
-            scanline_strength: 0.35,
-            scanline_speed: 0.05,
-            flicker: 0.0,
-            flicker_rate: 12.0,
-            seed: 0,
-            xray: false,
-        }
+        Self::for_style(Style::Hologram)
     }
 }
 
-/// Named looks: name, colour and the parameters that differ from the default.
+/// Named looks (hologram colour schemes).
 pub const PRESETS: &[&str] = &["classic", "amber", "matrix", "mono"];
 
 /// The keys of `--look KEY=VALUE` (and of a manifest's `[look]` table).
@@ -133,16 +180,56 @@ pub const KEYS: &[&str] = &[
     "scanline-density",
     "scanline-strength",
     "scanline-speed",
+    "scanline-space",
     "flicker",
     "flicker-rate",
+    "glitch",
+    "glitch-rate",
     "seed",
     "xray",
+    "bloom",
+    "bloom-threshold",
+    "bloom-radius",
+    "wire-width",
+    "wire-angle",
+    "wire-brightness",
+    "wire-over-hologram",
 ];
 
 impl Look {
-    /// A named look.
-    pub fn preset(name: &str) -> Result<Self> {
-        let base = Self::default();
+    /// The default look of `style` (the shaded reference has no bloom).
+    pub fn for_style(style: Style) -> Self {
+        Self {
+            style,
+            color: Rgb([0x00, 0xe5, 0xff]),
+            rim_power: 2.5,
+            rim_strength: 1.4,
+            rim_whiten: 0.35,
+            fill: 0.6,
+            fill_opacity: 0.45,
+            scanline_density: 160.0,
+            scanline_strength: 0.35,
+            scanline_speed: 0.05,
+            scanline_space: ScanlineSpace::Screen,
+            flicker: 0.0,
+            flicker_rate: 12.0,
+            glitch: 0.0,
+            glitch_rate: 8.0,
+            seed: 0,
+            xray: false,
+            bloom: if style == Style::Shaded { 0.0 } else { 0.6 },
+            bloom_threshold: 0.3,
+            bloom_radius: 0.02,
+            wire_width: 2.0,
+            wire_angle: 1.0,
+            wire_brightness: 1.2,
+            wire_over_hologram: false,
+        }
+    }
+
+    /// A named look for `style`.
+    pub fn preset(name: &str, style: Style) -> Result<Self> {
+        let base = Self::for_style(style);
         Ok(match name {
             "classic" => base,
             "amber" => Self { color: Rgb([0xff, 0xb0, 0x00]), rim_whiten: 0.5, ..base },
@@ -171,8 +258,15 @@ impl Look {
                 .into()),
             }
         };
+        let switch = || -> Result<bool> {
+            match value.trim() {
+                "true" | "1" | "on" | "yes" => Ok(true),
+                "false" | "0" | "off" | "no" => Ok(false),
+                _ => Err(Problem::usage(format!("look {key} = {value}: expected true or false")).into()),
+            }
+        };
         match key {
-            "preset" => *self = Self::preset(value)?,
+            "preset" => *self = Self::preset(value, self.style)?,
             "color" => self.color = Rgb::parse(value)?,
             "rim-power" => self.rim_power = number(0.1..=16.0)?,
             "rim-strength" => self.rim_strength = number(0.0..=10.0)?,
@@ -182,15 +276,25 @@ impl Look {
             "scanline-density" => self.scanline_density = number(0.0..=2000.0)?,
             "scanline-strength" => self.scanline_strength = number(0.0..=1.0)?,
             "scanline-speed" => self.scanline_speed = number(-100.0..=100.0)?,
-            "flicker" => self.flicker = number(0.0..=1.0)?,
-            "flicker-rate" => self.flicker_rate = number(0.1..=240.0)?,
-            "xray" => {
-                self.xray = match value.trim() {
-                    "true" | "1" | "on" | "yes" => true,
-                    "false" | "0" | "off" | "no" => false,
-                    _ => return Err(Problem::usage(format!("look xray = {value}: expected true or false")).into()),
+            "scanline-space" => {
+                self.scanline_space = match value.trim() {
+                    "screen" => ScanlineSpace::Screen,
+                    "model" => ScanlineSpace::Model,
+                    _ => return Err(Problem::usage(format!("look {key} = {value}: expected screen or model")).into()),
                 }
             }
+            "flicker" => self.flicker = number(0.0..=1.0)?,
+            "flicker-rate" => self.flicker_rate = number(0.1..=240.0)?,
+            "glitch" => self.glitch = number(0.0..=1.0)?,
+            "glitch-rate" => self.glitch_rate = number(0.1..=240.0)?,
+            "xray" => self.xray = switch()?,
+            "bloom" => self.bloom = number(0.0..=10.0)?,
+            "bloom-threshold" => self.bloom_threshold = number(0.0..=10.0)?,
+            "bloom-radius" => self.bloom_radius = number(0.001..=0.25)?,
+            "wire-width" => self.wire_width = number(0.1..=50.0)?,
+            "wire-angle" => self.wire_angle = number(0.0..=180.0)?,
+            "wire-brightness" => self.wire_brightness = number(0.0..=10.0)?,
+            "wire-over-hologram" => self.wire_over_hologram = switch()?,
             "seed" => {
                 self.seed = value
                     .trim()
@@ -212,15 +316,37 @@ impl Look {
         if self.flicker <= 0.0 {
             return 1.0;
         }
-        let slot = (time * self.flicker_rate as f64).floor() as i64 as u64;
-        // SplitMix64 of (seed, slot): a well-spread value in [0, 1).
-        let mut z = (self.seed as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ slot.wrapping_add(0x632B_E59B_D9B4_E019);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        let unit = (z >> 40) as f32 / (1u64 << 24) as f32;
-        1.0 - self.flicker * unit
+        1.0 - self.flicker * unit_hash(self.seed, slot(time, self.flicker_rate))
     }
+
+    /// The glitch of clip time `time`: None in a calm slot, else the key that seeds the band
+    /// displacement in `encode.wgsl`. Like the flicker, a function of the seed and the slot only.
+    pub fn glitch_at(&self, time: f64) -> Option<u32> {
+        if self.glitch <= 0.0 {
+            return None;
+        }
+        let slot = slot(time, self.glitch_rate);
+        // A stream of its own, so glitch and flicker do not pulse together.
+        let seed = self.seed ^ 0x5bd1_e995;
+        (unit_hash(seed, slot) < GLITCH_SHARE).then(|| (unit_hash(seed.wrapping_add(1), slot) * 16_777_216.0) as u32)
+    }
+}
+
+/// Share of glitch slots that glitch.
+const GLITCH_SHARE: f32 = 0.35;
+
+/// The time slot `time` falls in at `rate` slots per second.
+fn slot(time: f64, rate: f32) -> u64 {
+    (time * rate as f64).floor() as i64 as u64
+}
+
+/// SplitMix64 of (seed, slot): a well-spread value in [0, 1).
+fn unit_hash(seed: u32, slot: u64) -> f32 {
+    let mut z = (seed as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ slot.wrapping_add(0x632B_E59B_D9B4_E019);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z >> 40) as f32 / (1u64 << 24) as f32
 }
 
 #[cfg(test)]
@@ -248,7 +374,7 @@ mod tests {
             "look rim-power = 99: expected a number from 0.1 to 16"
         );
         assert_eq!(look.set("glow", "1").unwrap_err().to_string(), "'glow' is not a look parameter");
-        assert_eq!(Look::preset("neon").unwrap_err().to_string(), "'neon' is not a look preset");
+        assert_eq!(Look::preset("neon", Style::Hologram).unwrap_err().to_string(), "'neon' is not a look preset");
     }
 
     #[test]
@@ -261,6 +387,31 @@ mod tests {
         let other = Look { seed: 8, ..look };
         assert_ne!(values, (0..50).map(|i| other.flicker_at(i as f64 / 10.0)).collect::<Vec<_>>());
         assert_eq!(Look::default().flicker_at(3.0), 1.0);
+    }
+
+    #[test]
+    fn glitch_is_seeded_and_glitches_some_slots() {
+        let look = Look { glitch: 0.5, glitch_rate: 10.0, seed: 3, ..Look::default() };
+        let keys: Vec<Option<u32>> = (0..100).map(|i| look.glitch_at(i as f64 / 10.0)).collect();
+        let glitched = keys.iter().filter(|k| k.is_some()).count();
+        assert!((15..=55).contains(&glitched), "{glitched} of 100 slots glitch");
+        assert_eq!(look.glitch_at(0.31), look.glitch_at(0.39));
+        let other = Look { seed: 4, ..look };
+        assert_ne!(keys, (0..100).map(|i| other.glitch_at(i as f64 / 10.0)).collect::<Vec<_>>());
+        assert_eq!(Look::default().glitch_at(1.0), None);
+    }
+
+    #[test]
+    fn a_preset_keeps_the_style_and_styles_have_their_defaults() {
+        let mut look = Look::for_style(Style::Shaded);
+        assert_eq!(look.bloom, 0.0);
+        look.set("preset", "matrix").unwrap();
+        assert_eq!(look.style, Style::Shaded);
+        assert_eq!(Style::parse("toon").unwrap_err().to_string(), "'toon' is not a style");
+        assert_eq!(
+            look.set("scanline-space", "world").unwrap_err().to_string(),
+            "look scanline-space = world: expected screen or model"
+        );
     }
 
     #[test]

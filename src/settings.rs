@@ -88,6 +88,8 @@ settings! {
     fov: f32,
     /// Space around the model.
     margin: f32,
+    /// Surface style: `hologram`, `shaded` or `wireframe`.
+    style: String,
     /// Hologram colour.
     color: String,
     /// Look parameters and preset (`[look]` table; `--look KEY=VALUE` / `--look PRESET`).

@@ -122,8 +122,7 @@ fn z_up_stl_and_y_up_obj_of_the_same_teapot_stand_the_same_way() {
 fn every_in_scope_corpus_model_renders_a_visible_frame() {
     let Some((root, files)) = in_scope_models() else { return };
     let mut renderer = Renderer::new(None).expect("a GPU adapter (lavapipe in CI)");
-    let settings =
-        RenderSettings { width: 48, height: 48, msaa: 1, look: Look::default(), background: Background::Transparent };
+    let settings = RenderSettings::single(48, 48, 1, Look::default(), Background::Transparent);
     let mut empty = Vec::new();
     for file in &files {
         let Ok(scene) = scene::load(file, UpChoice::Auto) else { continue };
@@ -131,10 +130,15 @@ fn every_in_scope_corpus_model_renders_a_visible_frame() {
         let camera = camera_pose(&framing, &CameraSettings::default(), 1.0, 0.125);
         let mut covered = 0;
         renderer
-            .render(&scene, &settings, [FrameInput { index: 0, time: 0.0, camera, vertices: None }], &mut |frame| {
-                covered = frame.rgba.chunks_exact(4).filter(|p| p[3] > 0).count();
-                Ok(())
-            })
+            .render(
+                &scene,
+                &settings,
+                [FrameInput { index: 0, time: 0.0, views: vec![camera], vertices: None }],
+                &mut |frame| {
+                    covered = frame.rgba.chunks_exact(4).filter(|p| p[3] > 0).count();
+                    Ok(())
+                },
+            )
             .unwrap_or_else(|e| panic!("{}: {e:#}", file.display()));
         if covered == 0 {
             empty.push(file.strip_prefix(&root).unwrap().display().to_string());

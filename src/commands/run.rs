@@ -66,12 +66,12 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
     let ffmpeg = check_ffmpeg(&selected, command.options.output_flags.ffmpeg.as_deref(), &manifest)?;
     let mut renderer = Renderer::new(command.options.adapter.as_deref())?;
     let max = renderer.max_texture_side();
-    if let Some(job) = selected.iter().find(|j| j.render.width > max || j.render.height > max) {
+    if let Some(job) = selected.iter().find(|j| j.render.output_size().0.max(j.render.output_size().1) > max) {
         return Err(Problem::usage(format!(
             "job {}: {}x{} is larger than this GPU allows ({max} px per side on {})",
             job.name,
-            job.render.width,
-            job.render.height,
+            job.render.output_size().0,
+            job.render.output_size().1,
             renderer.adapter()
         ))
         .into());
@@ -140,7 +140,7 @@ fn plan_entry(job: &Job) -> serde_json::Value {
     json!({
         "job": job.name,
         "model": job.model.label(),
-        "size": [job.render.width, job.render.height],
+        "size": [job.render.output_size().0, job.render.output_size().1],
         "fps": job.fps,
         "frames": [job.frames.start, job.frames.end],
         "clip_frames": job.clip_frames,
@@ -160,8 +160,8 @@ fn print_plan(manifest: &Manifest, jobs: &[&Job], as_json: bool) {
             "  {}: {} {}x{} @ {} fps, frames {}..{} of {}",
             job.name,
             job.model.label(),
-            job.render.width,
-            job.render.height,
+            job.render.output_size().0,
+            job.render.output_size().1,
             job.fps,
             job.frames.start,
             job.frames.end,

@@ -166,13 +166,13 @@ impl Job {
         timing: &'a Timing,
         playback: Option<Playback<'a>>,
     ) -> impl Iterator<Item = FrameInput> + 'a {
-        let aspect = self.render.width as f32 / self.render.height as f32;
+        let aspect = self.render.tiling.aspect();
         timing.frames.clone().map(move |index| {
             let time = index as f64 / self.fps as f64;
             FrameInput {
                 index,
                 time,
-                camera: camera_pose(&framing, camera, aspect, index as f64 / timing.clip_frames as f64),
+                views: vec![camera_pose(&framing, camera, aspect, index as f64 / timing.clip_frames as f64)],
                 vertices: playback.map(|p| p.vertices_at(&scene.meshes, time)),
             }
         })

@@ -10,7 +10,7 @@ use crate::camera::{preset, CameraSettings, Motion, View, PRESETS};
 use crate::error::Problem;
 use crate::export::{self, Alpha, ExportStrategy};
 use crate::job::Job;
-use crate::look::{Background, Look, Rgb};
+use crate::look::{Background, Look, Rgb, Style};
 use crate::render::RenderSettings;
 use crate::settings::{located, value, Settings};
 use crate::size::FrameSize;
@@ -59,7 +59,7 @@ impl Job {
             name,
             model,
             outputs,
-            render: RenderSettings { width: size.width, height: size.height, msaa, look, background },
+            render: RenderSettings::single(size.width, size.height, msaa, look, background),
             fps,
             clip_frames,
             duration_given: settings.duration.is_some(),
@@ -322,7 +322,11 @@ fn animation_loops(settings: &Settings) -> Result<bool> {
 
 /// The look: the `[look]` table (preset first, then each parameter) over the default.
 fn look(settings: &Settings) -> Result<Look> {
-    let mut look = Look::default();
+    let style = match value(&settings.style) {
+        Some(name) => Style::parse(name).map_err(|e| located(e, "style", &settings.style))?,
+        None => Style::default(),
+    };
+    let mut look = Look::for_style(style);
     let Some(table) = value(&settings.look) else { return Ok(look) };
     let text = |v: &toml::Value| match v {
         toml::Value::String(s) => s.clone(),

@@ -75,8 +75,8 @@ pub fn run(
         "rendering {} → {} ({}x{}, {}, {}) on {}",
         job.model.label(),
         paths.join(", "),
-        job.render.width,
-        job.render.height,
+        job.render.output_size().0,
+        job.render.output_size().1,
         plural(timing.frames.len(), "frame"),
         names.join(", "),
         renderer.adapter()
@@ -85,8 +85,8 @@ pub fn run(
     for output in &job.outputs {
         let spec = SinkSpec {
             output: &output.path,
-            width: job.render.width,
-            height: job.render.height,
+            width: job.render.output_size().0,
+            height: job.render.output_size().1,
             fps: job.fps,
             frames: timing.frames.len() as u32,
             transparent: job.render.background == Background::Transparent && output.composite_over.is_none(),

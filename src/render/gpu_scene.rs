@@ -1,8 +1,10 @@
-//! A scene uploaded to the GPU: one vertex and one index buffer, one bind group per material.
+//! A scene uploaded to the GPU: one vertex and one index buffer, the materials, one bind group per
+//! texture, and for wireframes the edges' end points.
 
 use wgpu::util::DeviceExt;
 
 use super::pipelines::Pipelines;
+use crate::scene::edges::feature_edges;
 use crate::scene::{Scene, Vertex};
 
 /// One material as `hologram.wgsl` reads it from the material buffer.
@@ -36,23 +38,53 @@ pub struct GpuScene {
     pub textures: Vec<wgpu::BindGroup>,
     /// Draw calls, one per mesh, ordered by texture so each texture is bound once.
     pub draws: Vec<Draw>,
+    /// Wireframe edges (None for other styles).
+    pub edges: Option<Edges>,
+}
+
+/// The edges a wireframe draws: vertex index pairs and, per edge, its two end points (one line instance each).
+pub struct Edges {
+    /// Vertex index pairs into the scene's vertex list.
+    pub pairs: Vec<[u32; 2]>,
+    /// End points of every edge, six floats each.
+    pub buffer: wgpu::Buffer,
+}
+
+/// The end points of every edge in `pairs`, six floats each (one line instance).
+fn end_points(pairs: &[[u32; 2]], vertices: &[Vertex]) -> Vec<[f32; 6]> {
+    pairs
+        .iter()
+        .map(|&[a, b]| {
+            let (a, b) = (vertices[a as usize].position, vertices[b as usize].position);
+            [a[0], a[1], a[2], b[0], b[1], b[2]]
+        })
+        .collect()
 }
 
 impl GpuScene {
-    /// Uploads geometry, materials and textures (textures larger than `max_texture_side` are scaled down).
+    /// Uploads geometry, materials and textures (textures larger than `max_texture_side` are scaled
+    /// down), and with `wire_angle` the edges a wireframe draws (see [`feature_edges`]).
     pub fn upload(
         device: &wgpu::Device,
         queue: &wgpu::Queue,
         pipelines: &Pipelines,
         scene: &Scene,
         max_texture_side: u32,
+        wire_angle: Option<f32>,
     ) -> Self {
         let mut vertices: Vec<Vertex> = Vec::with_capacity(scene.vertex_count());
         let mut indices: Vec<u32> = Vec::with_capacity(scene.triangle_count() * 3);
         let mut draws = Vec::with_capacity(scene.meshes.len());
+        let mut edge_pairs = Vec::new();
         let white = scene.textures.len();
         for mesh in &scene.meshes {
             let first = indices.len() as u32;
+            if let Some(angle) = wire_angle {
+                let base = vertices.len() as u32;
+                edge_pairs.extend(
+                    feature_edges(&mesh.vertices, &mesh.indices, angle).into_iter().map(|[a, b]| [a + base, b + base]),
+                );
+            }
             draws.push(Draw {
                 indices: first..first + mesh.indices.len() as u32,
                 base_vertex: vertices.len() as i32,
@@ -74,6 +106,16 @@ impl GpuScene {
             usage: wgpu::BufferUsages::INDEX,
         });
         draws.sort_by_key(|d| d.texture);
+        let edges = wire_angle.map(|_| {
+            // Never empty: wgpu refuses zero-sized vertex buffers.
+            let contents = [end_points(&edge_pairs, &vertices), vec![[0.0; 6]]].concat();
+            let buffer = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
+                label: Some("edges"),
+                contents: bytemuck::cast_slice(&contents),
+                usage: wgpu::BufferUsages::VERTEX | wgpu::BufferUsages::COPY_DST,
+            });
+            Edges { pairs: edge_pairs, buffer }
+        });
         let sampler = device.create_sampler(&wgpu::SamplerDescriptor {
             label: Some("material sampler"),
             address_mode_u: wgpu::AddressMode::Repeat,
@@ -113,7 +155,15 @@ impl GpuScene {
             layout: &pipelines.material_layout,
             entries: &[wgpu::BindGroupEntry { binding: 0, resource: material_buffer.as_entire_binding() }],
         });
-        Self { vertex_buffer, index_buffer, materials, textures, draws }
+        Self { vertex_buffer, index_buffer, materials, textures, draws, edges }
+    }
+
+    /// Replaces the vertices (an animated scene's pose for this frame), and the edges' end points.
+    pub fn write_vertices(&self, queue: &wgpu::Queue, vertices: &[Vertex]) {
+        queue.write_buffer(&self.vertex_buffer, 0, bytemuck::cast_slice(vertices));
+        if let Some(edges) = &self.edges {
+            queue.write_buffer(&edges.buffer, 0, bytemuck::cast_slice(&end_points(&edges.pairs, vertices)));
+        }
     }
 }
 

@@ -9,6 +9,7 @@ mod gpu_scene;
 mod pipelines;
 pub mod shaders;
 mod target;
+mod tiling;
 
 use std::collections::{HashMap, VecDeque};
 
@@ -16,33 +17,50 @@ use anyhow::{Context, Result};
 
 pub use adapter::AdapterSummary;
 use gpu_scene::GpuScene;
-use pipelines::Pipelines;
+use pipelines::{Pipelines, VIEW_UNIFORM_STRIDE};
 use target::FrameTarget;
+pub use tiling::{Compose, Tiling};
 
 use crate::camera::CameraPose;
 use crate::error::Problem;
 use crate::frame::Frame;
-use crate::look::{Background, Look};
-use crate::scene::{Scene, Vertex};
+use crate::look::{Background, Look, ScanlineSpace, Style};
+use crate::scene::{Bounds, Scene, Vertex};
 
-/// Side of the encode pass's workgroup (`@workgroup_size(8, 8)` in `encode.wgsl`).
-const ENCODE_WORKGROUP: u32 = 8;
+/// Side of the compute passes' workgroups (`@workgroup_size(8, 8)` in the WGSL).
+const WORKGROUP: u32 = 8;
 /// Readback buffers in flight: the GPU draws frame i+1 while frame i is read back.
 const READBACK_RING: usize = 3;
+/// Widest glitch shift (intensity 1), as a fraction of the view width.
+const GLITCH_MAX_SHIFT: f32 = 0.15;
+/// Glitch bands per view height.
+const GLITCH_BANDS: f32 = 12.0;
+/// How far wireframe lines are pulled towards the eye so they win against their own faces.
+const WIRE_DEPTH_PULL: f32 = 0.002;
 
-/// What one render produces: size, anti-aliasing and style.
+/// What one render produces: views and layout, anti-aliasing, style and background.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RenderSettings {
-    /// Frame width in pixels.
-    pub width: u32,
-    /// Frame height in pixels.
-    pub height: u32,
+    /// The views of each frame and how they make the output picture.
+    pub tiling: Tiling,
     /// MSAA samples: 1 or 4.
     pub msaa: u32,
-    /// Hologram style.
+    /// Style and its parameters.
     pub look: Look,
     /// Transparent or an opaque colour.
     pub background: Background,
+}
+
+impl RenderSettings {
+    /// One view of `width × height`.
+    pub fn single(width: u32, height: u32, msaa: u32, look: Look, background: Background) -> Self {
+        Self { tiling: Tiling::single(width, height), msaa, look, background }
+    }
+
+    /// Size of the output picture.
+    pub fn output_size(&self) -> (u32, u32) {
+        self.tiling.output_size()
+    }
 }
 
 /// The inputs of one frame.
@@ -52,22 +70,46 @@ pub struct FrameInput {
     pub index: u32,
     /// Clip time in seconds (`index / fps`).
     pub time: f64,
-    /// Camera for this frame.
-    pub camera: CameraPose,
+    /// One camera per view, in tile order (see [`Tiling`]).
+    pub views: Vec<CameraPose>,
     /// The scene's vertices posed for this frame (animated scenes), in upload order.
     pub vertices: Option<Vec<Vertex>>,
 }
 
-/// Per-frame uniforms, laid out as `FrameUniforms` in `hologram.wgsl`.
+/// Per-view uniforms, laid out as `ViewUniforms` in `surface.wgsl`.
 #[repr(C)]
 #[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-struct FrameUniforms {
+struct ViewUniforms {
     view_projection: [[f32; 4]; 4],
     eye: [f32; 4],
     color: [f32; 4],
     rim_fill: [f32; 4],
     scanlines: [f32; 4],
-    target_size: [f32; 4],
+    view_rect: [f32; 4],
+    model: [f32; 4],
+    wire: [f32; 4],
+    camera_right: [f32; 4],
+    camera_up: [f32; 4],
+}
+
+/// Encode-pass uniforms, laid out as `EncodeUniforms` in `encode.wgsl`.
+#[repr(C)]
+#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+struct EncodeUniforms {
+    background: [f32; 4],
+    tiles: [u32; 4],
+    compose: [u32; 4],
+    glitch: [f32; 4],
+    bloom: [f32; 4],
+}
+
+/// Bloom-pass uniforms, laid out as `BloomUniforms` in `bloom.wgsl`.
+#[repr(C)]
+#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+struct BloomUniforms {
+    tiles: [u32; 4],
+    params: [f32; 4],
+    direction: [i32; 4],
 }
 
 /// The GPU device, queue and compiled pipelines for a run.
@@ -128,42 +170,62 @@ impl Renderer {
         deliver: &mut dyn FnMut(Frame) -> Result<()>,
     ) -> Result<()> {
         let max = self.max_texture_side;
-        if settings.width > max || settings.height > max {
+        let (grid_width, grid_height) = settings.tiling.grid_size();
+        let (width, height) = settings.output_size();
+        if grid_width.max(width) > max || grid_height.max(height) > max {
             return Err(Problem::usage(format!(
                 "{}x{} is larger than this GPU allows ({max} px per side on {})",
-                settings.width, settings.height, self.adapter
+                grid_width.max(width),
+                grid_height.max(height),
+                self.adapter
             ))
             .into());
         }
         let device = &self.device;
         let too_big = |error: wgpu::Error| -> anyhow::Error {
             Problem::usage(format!(
-                "the GPU cannot hold a {}x{} render with {}× MSAA of this model on {} ({error})",
-                settings.width, settings.height, settings.msaa, self.adapter
+                "the GPU cannot hold a {width}x{height} render with {}× MSAA of this model on {} ({error})",
+                settings.msaa, self.adapter
             ))
             .with_hint("use a smaller --size, or --msaa 1")
             .into()
         };
+        let look = &settings.look;
+        let bloom = look.bloom > 0.0;
         let setup = CapturedErrors::start(device);
         let pipelines = self.pipelines.entry(settings.msaa).or_insert_with(|| Pipelines::new(device, settings.msaa));
-        let gpu_scene = GpuScene::upload(device, &self.queue, pipelines, scene, self.max_texture_side);
-        let target = FrameTarget::new(device, settings.width, settings.height, settings.msaa, READBACK_RING);
-        let frame_uniforms = device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some("frame uniforms"),
-            size: std::mem::size_of::<FrameUniforms>() as u64,
-            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
-            mapped_at_creation: false,
+        let wire_angle = (look.style == Style::Wireframe).then_some(look.wire_angle);
+        let gpu_scene = GpuScene::upload(device, &self.queue, pipelines, scene, self.max_texture_side, wire_angle);
+        let target = FrameTarget::new(device, &settings.tiling, settings.msaa, READBACK_RING, bloom);
+        let uniform_buffer = |label: &str, size: u64| {
+            device.create_buffer(&wgpu::BufferDescriptor {
+                label: Some(label),
+                size,
+                usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
+                mapped_at_creation: false,
+            })
+        };
+        let view_uniforms = uniform_buffer("view uniforms", VIEW_UNIFORM_STRIDE * settings.tiling.views() as u64);
+        let view_bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some("view uniforms"),
+            layout: &pipelines.view_layout,
+            entries: &[wgpu::BindGroupEntry {
+                binding: 0,
+                resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
+                    buffer: &view_uniforms,
+                    offset: 0,
+                    size: wgpu::BufferSize::new(std::mem::size_of::<ViewUniforms>() as u64),
+                }),
+            }],
         });
-        let frame_bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
-            label: Some("frame uniforms"),
-            layout: &pipelines.frame_layout,
-            entries: &[wgpu::BindGroupEntry { binding: 0, resource: frame_uniforms.as_entire_binding() }],
-        });
-        let encode_bind_group = encode_bind_group(device, pipelines, &target, settings.background);
+        let encode_uniforms = uniform_buffer("encode uniforms", std::mem::size_of::<EncodeUniforms>() as u64);
+        let encode_bind_group = encode_bind_group(device, pipelines, &target, &encode_uniforms);
+        let bloom_passes = bloom.then(|| bloom_passes(device, pipelines, &target, settings));
         if let Some(error) = setup.finish() {
             return Err(too_big(error));
         }
 
+        let model = model_extent(&Bounds::of_meshes(&scene.meshes));
         let mut in_flight: VecDeque<(u32, usize, wgpu::SubmissionIndex)> = VecDeque::new();
         for (n, input) in frames.into_iter().enumerate() {
             let slot = n % READBACK_RING;
@@ -172,14 +234,18 @@ impl Renderer {
                 deliver(read_back(device, &target, oldest)?)?;
             }
             let frame_errors = CapturedErrors::start(device);
-            self.queue.write_buffer(&frame_uniforms, 0, bytemuck::bytes_of(&frame_uniforms_for(&input, settings)));
+            self.queue.write_buffer(&view_uniforms, 0, &view_uniform_bytes(&input, settings, model));
+            self.queue.write_buffer(&encode_uniforms, 0, bytemuck::bytes_of(&encode_uniforms_for(&input, settings)));
             if let Some(vertices) = &input.vertices {
-                self.queue.write_buffer(&gpu_scene.vertex_buffer, 0, bytemuck::cast_slice(vertices));
+                gpu_scene.write_vertices(&self.queue, vertices);
             }
             let mut encoder =
                 self.device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("frame") });
-            draw_scene(&mut encoder, pipelines, &gpu_scene, &target, &frame_bind_group, settings.look.xray);
-            encode_output(&mut encoder, pipelines, &target, &encode_bind_group);
+            draw_views(&mut encoder, pipelines, &gpu_scene, &target, &view_bind_group, settings);
+            if let Some(passes) = &bloom_passes {
+                passes.record(&mut encoder, pipelines);
+            }
+            dispatch(&mut encoder, "encode", &pipelines.encode, &encode_bind_group, (target.width, target.height));
             target.copy_to_readback(&mut encoder, slot);
             let submission = self.queue.submit([encoder.finish()]);
             target.readback[slot].map_async(wgpu::MapMode::Read, .., |_| {});
@@ -240,16 +306,135 @@ fn new_instance() -> wgpu::Instance {
     wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env())
 }
 
-fn frame_uniforms_for(input: &FrameInput, settings: &RenderSettings) -> FrameUniforms {
+/// Bottom and height of the model, for scanlines in model space.
+fn model_extent(bounds: &Bounds) -> [f32; 2] {
+    let height = bounds.max[1] - bounds.min[1];
+    if bounds.is_finite() && height > 0.0 {
+        [bounds.min[1], height]
+    } else {
+        [0.0, 1.0]
+    }
+}
+
+/// Every view's uniforms, each at its dynamic offset.
+fn view_uniform_bytes(
+    input: &FrameInput,
+    settings: &RenderSettings,
+    [model_bottom, model_height]: [f32; 2],
+) -> Vec<u8> {
     let look = &settings.look;
+    let tiling = &settings.tiling;
     let [r, g, b] = look.color.to_linear();
-    FrameUniforms {
-        view_projection: input.camera.view_projection().to_cols_array_2d(),
-        eye: input.camera.eye.extend(1.0).into(),
-        color: [r, g, b, look.rim_whiten],
-        rim_fill: [look.rim_power, look.rim_strength, look.fill, look.fill_opacity],
-        scanlines: [look.scanline_density, look.scanline_strength, look.scanline_speed, input.time as f32],
-        target_size: [settings.height as f32, settings.width as f32, look.flicker_at(input.time), 0.0],
+    let (tile_width, tile_height) = (tiling.tile_width as f32, tiling.tile_height as f32);
+    let model_space = if look.scanline_space == ScanlineSpace::Model { 1.0 } else { 0.0 };
+    let half_line = (look.wire_width / 1000.0 * tile_height * 0.5).max(0.6);
+    let mut bytes = vec![0u8; VIEW_UNIFORM_STRIDE as usize * input.views.len()];
+    for (i, camera) in input.views.iter().enumerate() {
+        let (x, y) = tiling.tile_origin(i as u32);
+        let uniforms = ViewUniforms {
+            view_projection: camera.view_projection().to_cols_array_2d(),
+            eye: camera.eye.extend(input.time as f32).into(),
+            color: [r, g, b, look.rim_whiten],
+            rim_fill: [look.rim_power, look.rim_strength, look.fill, look.fill_opacity],
+            scanlines: [look.scanline_density, look.scanline_strength, look.scanline_speed, model_space],
+            view_rect: [x as f32, y as f32, tile_width, tile_height],
+            model: [model_bottom, model_height, look.flicker_at(input.time), 0.0],
+            wire: [half_line, look.wire_brightness, WIRE_DEPTH_PULL, 0.0],
+            camera_right: camera.view.row(0).truncate().extend(0.0).into(),
+            camera_up: camera.view.row(1).truncate().extend(0.0).into(),
+        };
+        let start = i * VIEW_UNIFORM_STRIDE as usize;
+        bytes[start..start + std::mem::size_of::<ViewUniforms>()].copy_from_slice(bytemuck::bytes_of(&uniforms));
+    }
+    bytes
+}
+
+fn encode_uniforms_for(input: &FrameInput, settings: &RenderSettings) -> EncodeUniforms {
+    let tiling = &settings.tiling;
+    let look = &settings.look;
+    let background = match settings.background {
+        Background::Transparent => [0.0; 4],
+        Background::Color(c) => {
+            let [r, g, b] = c.to_encoded();
+            [r, g, b, 1.0]
+        }
+    };
+    let compose = match tiling.compose {
+        Compose::Grid => [0, 0, 0, 0],
+        Compose::Pyramid { inward, .. } => [1, inward as u32, tiling.tile_width, 0],
+        Compose::Circle => [2, 0, 0, 0],
+    };
+    let glitch = match look.glitch_at(input.time) {
+        Some(key) => [look.glitch * GLITCH_MAX_SHIFT, GLITCH_BANDS, key as f32, 0.0],
+        None => [0.0; 4],
+    };
+    let (bloom_width, bloom_height) = tiling.bloom_tile();
+    EncodeUniforms {
+        background,
+        tiles: [tiling.tile_width, tiling.tile_height, tiling.cols, tiling.rows],
+        compose,
+        glitch,
+        bloom: [look.bloom, tiling.bloom_factor() as f32, bloom_width as f32, bloom_height as f32],
+    }
+}
+
+/// The bloom's three compute passes (bright pass into image a, blur a→b across, b→a down) and their bind groups.
+struct BloomPasses {
+    bright: wgpu::BindGroup,
+    across: wgpu::BindGroup,
+    down: wgpu::BindGroup,
+    size: (u32, u32),
+}
+
+fn bloom_passes(
+    device: &wgpu::Device,
+    pipelines: &Pipelines,
+    target: &FrameTarget,
+    settings: &RenderSettings,
+) -> BloomPasses {
+    let tiling = &settings.tiling;
+    let look = &settings.look;
+    let (bloom_width, bloom_height) = tiling.bloom_tile();
+    let factor = tiling.bloom_factor();
+    let sigma = look.bloom_radius * tiling.tile_height as f32 / factor as f32;
+    let group = |label: &str, direction: [i32; 4], source: &wgpu::TextureView, out: &wgpu::TextureView| {
+        let uniforms = BloomUniforms {
+            tiles: [tiling.tile_width, tiling.tile_height, bloom_width, bloom_height],
+            params: [look.bloom_threshold, look.bloom_threshold * 0.5, sigma, factor as f32],
+            direction,
+        };
+        let buffer = wgpu::util::DeviceExt::create_buffer_init(
+            device,
+            &wgpu::util::BufferInitDescriptor {
+                label: Some(label),
+                contents: bytemuck::bytes_of(&uniforms),
+                usage: wgpu::BufferUsages::UNIFORM,
+            },
+        );
+        device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some(label),
+            layout: &pipelines.bloom_layout,
+            entries: &[
+                wgpu::BindGroupEntry { binding: 0, resource: buffer.as_entire_binding() },
+                wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::TextureView(source) },
+                wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::TextureView(out) },
+            ],
+        })
+    };
+    let [a, b] = &target.bloom_views;
+    BloomPasses {
+        bright: group("bloom bright pass", [0; 4], &target.resolved_view, a),
+        across: group("bloom blur across", [1, 0, 0, 0], a, b),
+        down: group("bloom blur down", [0, 1, 0, 0], b, a),
+        size: (bloom_width * tiling.cols, bloom_height * tiling.rows),
+    }
+}
+
+impl BloomPasses {
+    fn record(&self, encoder: &mut wgpu::CommandEncoder, pipelines: &Pipelines) {
+        dispatch(encoder, "bloom bright pass", &pipelines.bloom_bright, &self.bright, self.size);
+        dispatch(encoder, "bloom blur across", &pipelines.bloom_blur, &self.across, self.size);
+        dispatch(encoder, "bloom blur down", &pipelines.bloom_blur, &self.down, self.size);
     }
 }
 
@@ -257,49 +442,37 @@ fn encode_bind_group(
     device: &wgpu::Device,
     pipelines: &Pipelines,
     target: &FrameTarget,
-    background: Background,
+    uniforms: &wgpu::Buffer,
 ) -> wgpu::BindGroup {
-    let params: [f32; 4] = match background {
-        Background::Transparent => [0.0; 4],
-        Background::Color(c) => {
-            let [r, g, b] = c.to_encoded();
-            [r, g, b, 1.0]
-        }
-    };
-    let buffer = wgpu::util::DeviceExt::create_buffer_init(
-        device,
-        &wgpu::util::BufferInitDescriptor {
-            label: Some("encode parameters"),
-            contents: bytemuck::cast_slice(&params),
-            usage: wgpu::BufferUsages::UNIFORM,
-        },
-    );
     device.create_bind_group(&wgpu::BindGroupDescriptor {
         label: Some("encode"),
         layout: &pipelines.encode_layout,
         entries: &[
-            wgpu::BindGroupEntry { binding: 0, resource: buffer.as_entire_binding() },
+            wgpu::BindGroupEntry { binding: 0, resource: uniforms.as_entire_binding() },
             wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::TextureView(&target.resolved_view) },
-            wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::TextureView(&target.output_view) },
+            wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::TextureView(&target.bloom_views[0]) },
+            wgpu::BindGroupEntry { binding: 3, resource: wgpu::BindingResource::TextureView(&target.output_view) },
         ],
     })
 }
 
-fn draw_scene(
+/// Draws every view into its tile: depth pre-pass (unless x-ray), then the style's surfaces and edges.
+fn draw_views(
     encoder: &mut wgpu::CommandEncoder,
     pipelines: &Pipelines,
     scene: &GpuScene,
     target: &FrameTarget,
-    frame_bind_group: &wgpu::BindGroup,
-    xray: bool,
+    view_bind_group: &wgpu::BindGroup,
+    settings: &RenderSettings,
 ) {
+    let look = &settings.look;
     // With MSAA the samples are resolved into `resolved_view` and need not be kept.
     let (view, resolve_target, store) = match &target.msaa_view {
         Some(msaa) => (msaa, Some(&target.resolved_view), wgpu::StoreOp::Discard),
         None => (&target.resolved_view, None, wgpu::StoreOp::Store),
     };
     let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
-        label: Some("scene"),
+        label: Some("views"),
         color_attachments: &[Some(wgpu::RenderPassColorAttachment {
             view,
             depth_slice: None,
@@ -315,37 +488,62 @@ fn draw_scene(
         occlusion_query_set: None,
         multiview_mask: None,
     });
-    pass.set_bind_group(0, frame_bind_group, &[]);
-    pass.set_vertex_buffer(0, scene.vertex_buffer.slice(..));
-    pass.set_index_buffer(scene.index_buffer.slice(..), wgpu::IndexFormat::Uint32);
-    // Without x-ray, a depth-only pre-pass lets just the front-most surface glow.
-    if !xray {
-        pass.set_pipeline(&pipelines.depth_prepass);
-        for draw in &scene.draws {
-            pass.draw_indexed(draw.indices.clone(), draw.base_vertex, 0..1);
+    let shaded = look.style == Style::Shaded;
+    let xray = look.xray && !shaded;
+    let surface = match look.style {
+        Style::Hologram => Some(if xray { &pipelines.hologram_xray } else { &pipelines.hologram }),
+        Style::Shaded => Some(&pipelines.shaded),
+        Style::Wireframe => {
+            look.wire_over_hologram.then_some(if xray { &pipelines.hologram_xray } else { &pipelines.hologram })
         }
-    }
-    pass.set_pipeline(if xray { &pipelines.hologram_xray } else { &pipelines.hologram });
-    pass.set_bind_group(1, &scene.materials, &[]);
-    let mut bound_texture = None;
-    for draw in &scene.draws {
-        if bound_texture != Some(draw.texture) {
-            pass.set_bind_group(2, &scene.textures[draw.texture], &[]);
-            bound_texture = Some(draw.texture);
+    };
+    let tiling = &settings.tiling;
+    for index in 0..tiling.views() {
+        let (x, y) = tiling.tile_origin(index);
+        let (width, height) = (tiling.tile_width, tiling.tile_height);
+        pass.set_viewport(x as f32, y as f32, width as f32, height as f32, 0.0, 1.0);
+        pass.set_scissor_rect(x, y, width, height);
+        pass.set_bind_group(0, view_bind_group, &[index * VIEW_UNIFORM_STRIDE as u32]);
+        pass.set_vertex_buffer(0, scene.vertex_buffer.slice(..));
+        pass.set_index_buffer(scene.index_buffer.slice(..), wgpu::IndexFormat::Uint32);
+        // Without x-ray, a depth-only pre-pass lets just the front-most surface show.
+        if !xray {
+            pass.set_pipeline(&pipelines.depth_prepass);
+            for draw in &scene.draws {
+                pass.draw_indexed(draw.indices.clone(), draw.base_vertex, 0..1);
+            }
         }
-        pass.draw_indexed(draw.indices.clone(), draw.base_vertex, draw.material..draw.material + 1);
+        if let Some(pipeline) = surface {
+            pass.set_pipeline(pipeline);
+            pass.set_bind_group(1, &scene.materials, &[]);
+            let mut bound_texture = None;
+            for draw in &scene.draws {
+                if bound_texture != Some(draw.texture) {
+                    pass.set_bind_group(2, &scene.textures[draw.texture], &[]);
+                    bound_texture = Some(draw.texture);
+                }
+                pass.draw_indexed(draw.indices.clone(), draw.base_vertex, draw.material..draw.material + 1);
+            }
+        }
+        if let Some(edges) = &scene.edges {
+            pass.set_pipeline(if xray { &pipelines.wire_xray } else { &pipelines.wire });
+            pass.set_vertex_buffer(0, edges.buffer.slice(..));
+            pass.draw(0..6, 0..edges.pairs.len() as u32);
+        }
     }
 }
 
-fn encode_output(
+/// Records one compute pass over a `size` image in 8×8 workgroups.
+fn dispatch(
     encoder: &mut wgpu::CommandEncoder,
-    pipelines: &Pipelines,
-    target: &FrameTarget,
+    label: &str,
+    pipeline: &wgpu::ComputePipeline,
     bind_group: &wgpu::BindGroup,
+    (width, height): (u32, u32),
 ) {
     let mut pass =
-        encoder.begin_compute_pass(&wgpu::ComputePassDescriptor { label: Some("encode"), timestamp_writes: None });
-    pass.set_pipeline(&pipelines.encode);
+        encoder.begin_compute_pass(&wgpu::ComputePassDescriptor { label: Some(label), timestamp_writes: None });
+    pass.set_pipeline(pipeline);
     pass.set_bind_group(0, bind_group, &[]);
-    pass.dispatch_workgroups(target.width.div_ceil(ENCODE_WORKGROUP), target.height.div_ceil(ENCODE_WORKGROUP), 1);
+    pass.dispatch_workgroups(width.div_ceil(WORKGROUP), height.div_ceil(WORKGROUP), 1);
 }

@@ -1,4 +1,4 @@
-//! Render pipelines and bind-group layouts, created once per device and target configuration.
+//! Render and compute pipelines and their bind-group layouts, created once per device and sample count.
 
 use super::shaders;
 use crate::scene::Vertex;
@@ -9,16 +9,20 @@ pub const HDR_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba16Float;
 pub const DEPTH_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Depth32Float;
 /// Output format: the encode pass writes sRGB-encoded bytes itself.
 pub const OUTPUT_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8Unorm;
+/// Bytes between the views' uniforms in the view buffer (the dynamic-offset alignment wgpu guarantees).
+pub const VIEW_UNIFORM_STRIDE: u64 = 256;
 
 /// All pipelines for one MSAA sample count.
 pub struct Pipelines {
-    /// Group 0 of the surface shaders: per-frame uniforms.
-    pub frame_layout: wgpu::BindGroupLayout,
+    /// Group 0 of the surface shaders: one view's uniforms, at a dynamic offset.
+    pub view_layout: wgpu::BindGroupLayout,
     /// Group 1 of the surface shaders: every material's factors in one storage buffer.
     pub material_layout: wgpu::BindGroupLayout,
     /// Group 2 of the surface shaders: one base-colour texture and its sampler.
     pub texture_layout: wgpu::BindGroupLayout,
-    /// Group 0 of the encode pass: parameters and the resolved image.
+    /// Group 0 of the bloom passes: parameters, source image, target image.
+    pub bloom_layout: wgpu::BindGroupLayout,
+    /// Group 0 of the encode pass: parameters, the resolved image, the bloom and the output.
     pub encode_layout: wgpu::BindGroupLayout,
     /// Writes depth only: the front-most surface wins, so glow does not pile up through the model.
     pub depth_prepass: wgpu::RenderPipeline,
@@ -26,29 +30,40 @@ pub struct Pipelines {
     pub hologram: wgpu::RenderPipeline,
     /// Hologram shading, additive, with no depth test: every surface glows through (x-ray).
     pub hologram_xray: wgpu::RenderPipeline,
-    /// Compute pass: encode to 8-bit straight-alpha sRGB.
+    /// Lit reference shading, blended "over", depth-tested against the pre-pass.
+    pub shaded: wgpu::RenderPipeline,
+    /// Glowing edges, additive, depth-tested against the pre-pass.
+    pub wire: wgpu::RenderPipeline,
+    /// Glowing edges, additive, all of them (x-ray).
+    pub wire_xray: wgpu::RenderPipeline,
+    /// Compute: bright parts of each view, downsampled.
+    pub bloom_bright: wgpu::ComputePipeline,
+    /// Compute: one direction of the bloom's Gaussian blur.
+    pub bloom_blur: wgpu::ComputePipeline,
+    /// Compute: compose, glitch, add bloom, encode to 8-bit straight-alpha sRGB.
     pub encode: wgpu::ComputePipeline,
 }
 
-/// The parts in which the two surface pipelines differ.
+/// The parts in which the surface pipelines differ.
 struct SurfaceStage<'a> {
     label: &'a str,
     layout: &'a wgpu::PipelineLayout,
     vertex_entry: &'a str,
     fragment_entry: &'a str,
+    buffer: wgpu::VertexBufferLayout<'a>,
     depth_write: bool,
     depth_compare: wgpu::CompareFunction,
     blend: Option<wgpu::BlendState>,
     write_mask: wgpu::ColorWrites,
 }
 
-fn uniform_entry(binding: u32, visibility: wgpu::ShaderStages) -> wgpu::BindGroupLayoutEntry {
+fn uniform_entry(binding: u32, visibility: wgpu::ShaderStages, dynamic: bool) -> wgpu::BindGroupLayoutEntry {
     wgpu::BindGroupLayoutEntry {
         binding,
         visibility,
         ty: wgpu::BindingType::Buffer {
             ty: wgpu::BufferBindingType::Uniform,
-            has_dynamic_offset: false,
+            has_dynamic_offset: dynamic,
             min_binding_size: None,
         },
         count: None,
@@ -68,16 +83,29 @@ fn texture_entry(binding: u32, visibility: wgpu::ShaderStages, filterable: bool)
     }
 }
 
+fn storage_texture_entry(binding: u32, format: wgpu::TextureFormat) -> wgpu::BindGroupLayoutEntry {
+    wgpu::BindGroupLayoutEntry {
+        binding,
+        visibility: wgpu::ShaderStages::COMPUTE,
+        ty: wgpu::BindingType::StorageTexture {
+            access: wgpu::StorageTextureAccess::WriteOnly,
+            format,
+            view_dimension: wgpu::TextureViewDimension::D2,
+        },
+        count: None,
+    }
+}
+
 impl Pipelines {
     /// Compiles the shaders and builds the pipelines for `sample_count` (1 or 4).
     pub fn new(device: &wgpu::Device, sample_count: u32) -> Self {
-        let frame_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("frame uniforms"),
-            entries: &[uniform_entry(0, wgpu::ShaderStages::VERTEX_FRAGMENT)],
-        });
-        let material_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("materials"),
-            entries: &[wgpu::BindGroupLayoutEntry {
+        let layout = |label: &str, entries: &[wgpu::BindGroupLayoutEntry]| {
+            device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor { label: Some(label), entries })
+        };
+        let view_layout = layout("view uniforms", &[uniform_entry(0, wgpu::ShaderStages::VERTEX_FRAGMENT, true)]);
+        let material_layout = layout(
+            "materials",
+            &[wgpu::BindGroupLayoutEntry {
                 binding: 0,
                 visibility: wgpu::ShaderStages::FRAGMENT,
                 ty: wgpu::BindingType::Buffer {
@@ -87,10 +115,10 @@ impl Pipelines {
                 },
                 count: None,
             }],
-        });
-        let texture_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("base texture"),
-            entries: &[
+        );
+        let texture_layout = layout(
+            "base texture",
+            &[
                 texture_entry(0, wgpu::ShaderStages::FRAGMENT, true),
                 wgpu::BindGroupLayoutEntry {
                     binding: 1,
@@ -99,57 +127,62 @@ impl Pipelines {
                     count: None,
                 },
             ],
-        });
-        let encode_layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some("encode"),
-            entries: &[
-                uniform_entry(0, wgpu::ShaderStages::COMPUTE),
-                texture_entry(1, wgpu::ShaderStages::COMPUTE, false),
-                wgpu::BindGroupLayoutEntry {
-                    binding: 2,
-                    visibility: wgpu::ShaderStages::COMPUTE,
-                    ty: wgpu::BindingType::StorageTexture {
-                        access: wgpu::StorageTextureAccess::WriteOnly,
-                        format: OUTPUT_FORMAT,
-                        view_dimension: wgpu::TextureViewDimension::D2,
-                    },
-                    count: None,
-                },
+        );
+        let compute = wgpu::ShaderStages::COMPUTE;
+        let bloom_layout = layout(
+            "bloom",
+            &[uniform_entry(0, compute, false), texture_entry(1, compute, false), storage_texture_entry(2, HDR_FORMAT)],
+        );
+        let encode_layout = layout(
+            "encode",
+            &[
+                uniform_entry(0, compute, false),
+                texture_entry(1, compute, false),
+                texture_entry(2, compute, false),
+                storage_texture_entry(3, OUTPUT_FORMAT),
             ],
-        });
-        let hologram_module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-            label: Some("hologram.wgsl"),
-            source: wgpu::ShaderSource::Wgsl(shaders::HOLOGRAM.into()),
-        });
-        let encode_module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-            label: Some("encode.wgsl"),
-            source: wgpu::ShaderSource::Wgsl(shaders::ENCODE.into()),
-        });
-        let surface_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("surface"),
-            bind_group_layouts: &[Some(&frame_layout), Some(&material_layout), Some(&texture_layout)],
-            immediate_size: 0,
-        });
-        let depth_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("depth pre-pass"),
-            bind_group_layouts: &[Some(&frame_layout)],
-            immediate_size: 0,
-        });
+        );
+        let module = |label: &str, source: &str| {
+            device.create_shader_module(wgpu::ShaderModuleDescriptor {
+                label: Some(label),
+                source: wgpu::ShaderSource::Wgsl(source.into()),
+            })
+        };
+        let surface_module = module("surface.wgsl", shaders::SURFACE);
+        let bloom_module = module("bloom.wgsl", shaders::BLOOM);
+        let encode_module = module("encode.wgsl", shaders::ENCODE);
+        let pipeline_layout = |label: &str, groups: &[Option<&wgpu::BindGroupLayout>]| {
+            device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+                label: Some(label),
+                bind_group_layouts: groups,
+                immediate_size: 0,
+            })
+        };
+        let surface_layout =
+            pipeline_layout("surface", &[Some(&view_layout), Some(&material_layout), Some(&texture_layout)]);
+        let view_only_layout = pipeline_layout("view only", &[Some(&view_layout)]);
         let vertex_attributes =
             wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3, 2 => Float32x2, 3 => Float32x4];
+        let vertices = || wgpu::VertexBufferLayout {
+            array_stride: std::mem::size_of::<Vertex>() as u64,
+            step_mode: wgpu::VertexStepMode::Vertex,
+            attributes: &vertex_attributes,
+        };
+        let edge_attributes = wgpu::vertex_attr_array![0 => Float32x3, 1 => Float32x3];
+        let edges = || wgpu::VertexBufferLayout {
+            array_stride: 24,
+            step_mode: wgpu::VertexStepMode::Instance,
+            attributes: &edge_attributes,
+        };
         let surface = |stage: SurfaceStage| {
             device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
                 label: Some(stage.label),
                 layout: Some(stage.layout),
                 vertex: wgpu::VertexState {
-                    module: &hologram_module,
+                    module: &surface_module,
                     entry_point: Some(stage.vertex_entry),
                     compilation_options: Default::default(),
-                    buffers: &[Some(wgpu::VertexBufferLayout {
-                        array_stride: std::mem::size_of::<Vertex>() as u64,
-                        step_mode: wgpu::VertexStepMode::Vertex,
-                        attributes: &vertex_attributes,
-                    })],
+                    buffers: &[Some(stage.buffer)],
                 },
                 primitive: wgpu::PrimitiveState { cull_mode: None, ..Default::default() },
                 depth_stencil: Some(wgpu::DepthStencilState {
@@ -161,7 +194,7 @@ impl Pipelines {
                 }),
                 multisample: wgpu::MultisampleState { count: sample_count, ..Default::default() },
                 fragment: Some(wgpu::FragmentState {
-                    module: &hologram_module,
+                    module: &surface_module,
                     entry_point: Some(stage.fragment_entry),
                     compilation_options: Default::default(),
                     targets: &[Some(wgpu::ColorTargetState {
@@ -179,58 +212,72 @@ impl Pipelines {
             dst_factor: wgpu::BlendFactor::One,
             operation: wgpu::BlendOperation::Add,
         };
+        let additive = Some(wgpu::BlendState { color: additive, alpha: additive });
+        let over = Some(wgpu::BlendState::PREMULTIPLIED_ALPHA_BLENDING);
+        let all = wgpu::ColorWrites::ALL;
+        let (tested, untested) = (wgpu::CompareFunction::LessEqual, wgpu::CompareFunction::Always);
         let depth_prepass = surface(SurfaceStage {
             label: "depth pre-pass",
-            layout: &depth_layout,
+            layout: &view_only_layout,
             vertex_entry: "vs_depth",
             fragment_entry: "fs_depth",
+            buffer: vertices(),
             depth_write: true,
             depth_compare: wgpu::CompareFunction::Less,
             blend: None,
             write_mask: wgpu::ColorWrites::empty(),
         });
-        let hologram = surface(SurfaceStage {
-            label: "hologram",
-            layout: &surface_layout,
-            vertex_entry: "vs_main",
-            fragment_entry: "fs_main",
-            depth_write: false,
-            depth_compare: wgpu::CompareFunction::LessEqual,
-            blend: Some(wgpu::BlendState { color: additive, alpha: additive }),
-            write_mask: wgpu::ColorWrites::ALL,
-        });
-        let hologram_xray = surface(SurfaceStage {
-            label: "hologram x-ray",
-            layout: &surface_layout,
-            vertex_entry: "vs_main",
-            fragment_entry: "fs_main",
-            depth_write: false,
-            depth_compare: wgpu::CompareFunction::Always,
-            blend: Some(wgpu::BlendState { color: additive, alpha: additive }),
-            write_mask: wgpu::ColorWrites::ALL,
-        });
-        let encode_pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some("encode"),
-            bind_group_layouts: &[Some(&encode_layout)],
-            immediate_size: 0,
-        });
-        let encode = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
-            label: Some("encode"),
-            layout: Some(&encode_pipeline_layout),
-            module: &encode_module,
-            entry_point: Some("cs_encode"),
-            compilation_options: Default::default(),
-            cache: None,
-        });
+        let styled = |label, fragment_entry, depth_compare, blend| {
+            surface(SurfaceStage {
+                label,
+                layout: &surface_layout,
+                vertex_entry: "vs_main",
+                fragment_entry,
+                buffer: vertices(),
+                depth_write: false,
+                depth_compare,
+                blend,
+                write_mask: all,
+            })
+        };
+        let wired = |label, depth_compare| {
+            surface(SurfaceStage {
+                label,
+                layout: &view_only_layout,
+                vertex_entry: "vs_wire",
+                fragment_entry: "fs_wire",
+                buffer: edges(),
+                depth_write: false,
+                depth_compare,
+                blend: additive,
+                write_mask: all,
+            })
+        };
+        let compute_pipeline = |label: &str, layout: &wgpu::BindGroupLayout, module, entry: &str| {
+            device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+                label: Some(label),
+                layout: Some(&pipeline_layout(label, &[Some(layout)])),
+                module,
+                entry_point: Some(entry),
+                compilation_options: Default::default(),
+                cache: None,
+            })
+        };
         Self {
-            frame_layout,
+            depth_prepass,
+            hologram: styled("hologram", "fs_hologram", tested, additive),
+            hologram_xray: styled("hologram x-ray", "fs_hologram", untested, additive),
+            shaded: styled("shaded", "fs_shaded", tested, over),
+            wire: wired("wireframe", tested),
+            wire_xray: wired("wireframe x-ray", untested),
+            bloom_bright: compute_pipeline("bloom bright pass", &bloom_layout, &bloom_module, "cs_bright"),
+            bloom_blur: compute_pipeline("bloom blur", &bloom_layout, &bloom_module, "cs_blur"),
+            encode: compute_pipeline("encode", &encode_layout, &encode_module, "cs_encode"),
+            view_layout,
             material_layout,
             texture_layout,
+            bloom_layout,
             encode_layout,
-            depth_prepass,
-            hologram,
-            hologram_xray,
-            encode,
         }
     }
 }

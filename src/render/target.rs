@@ -1,7 +1,9 @@
-//! The offscreen target: multisampled HDR colour + depth, the resolved image, the 8-bit output
-//! texture and a ring of padded readback buffers that hand out unpadded frames.
+//! The offscreen target: multisampled HDR colour + depth for the grid of views, the resolved image,
+//! the bloom images, the 8-bit output texture and a ring of padded readback buffers that hand out
+//! unpadded frames.
 
 use super::pipelines::{DEPTH_FORMAT, HDR_FORMAT, OUTPUT_FORMAT};
+use super::tiling::Tiling;
 
 /// Row layout of a readback buffer: wgpu needs rows padded to 256 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,18 +32,20 @@ impl RowLayout {
     }
 }
 
-/// Textures and readback buffers for one frame size and sample count.
+/// Textures and readback buffers for one frame layout and sample count.
 pub struct FrameTarget {
-    /// Frame width.
+    /// Output width.
     pub width: u32,
-    /// Frame height.
+    /// Output height.
     pub height: u32,
     /// Multisampled HDR colour (None without MSAA: draw straight into `resolved`).
     pub msaa_view: Option<wgpu::TextureView>,
     /// Depth (multisampled like the colour).
     pub depth_view: wgpu::TextureView,
-    /// Single-sample HDR image the encode pass reads.
+    /// Single-sample HDR image the bloom and encode passes read.
     pub resolved_view: wgpu::TextureView,
+    /// The bloom's two ping-pong images (each view downsampled), or 1×1 placeholders without bloom.
+    pub bloom_views: [wgpu::TextureView; 2],
     /// 8-bit encoded output.
     pub output: wgpu::Texture,
     /// Its view, written by the encode pass.
@@ -54,9 +58,11 @@ pub struct FrameTarget {
 
 impl FrameTarget {
     /// Allocates the target; `ring` readback buffers let the GPU draw ahead of the readback.
-    pub fn new(device: &wgpu::Device, width: u32, height: u32, sample_count: u32, ring: usize) -> Self {
-        let size = wgpu::Extent3d { width, height, depth_or_array_layers: 1 };
-        let texture = |label: &str, format, samples, usage| {
+    pub fn new(device: &wgpu::Device, tiling: &Tiling, sample_count: u32, ring: usize, bloom: bool) -> Self {
+        let extent = |(width, height): (u32, u32)| wgpu::Extent3d { width, height, depth_or_array_layers: 1 };
+        let grid = extent(tiling.grid_size());
+        let (width, height) = tiling.output_size();
+        let texture = |label: &str, size, format, samples, usage| {
             device.create_texture(&wgpu::TextureDescriptor {
                 label: Some(label),
                 size,
@@ -69,14 +75,22 @@ impl FrameTarget {
             })
         };
         let attachment = wgpu::TextureUsages::RENDER_ATTACHMENT;
-        let msaa_view = (sample_count > 1)
-            .then(|| texture("msaa colour", HDR_FORMAT, sample_count, attachment).create_view(&Default::default()));
-        let depth_view = texture("depth", DEPTH_FORMAT, sample_count, attachment).create_view(&Default::default());
+        let sampled = wgpu::TextureUsages::TEXTURE_BINDING;
+        let storage = wgpu::TextureUsages::STORAGE_BINDING;
+        let msaa_view = (sample_count > 1).then(|| {
+            texture("msaa colour", grid, HDR_FORMAT, sample_count, attachment).create_view(&Default::default())
+        });
+        let depth_view =
+            texture("depth", grid, DEPTH_FORMAT, sample_count, attachment).create_view(&Default::default());
         let resolved_view =
-            texture("resolved colour", HDR_FORMAT, 1, attachment | wgpu::TextureUsages::TEXTURE_BINDING)
-                .create_view(&Default::default());
+            texture("resolved colour", grid, HDR_FORMAT, 1, attachment | sampled).create_view(&Default::default());
+        let (bloom_width, bloom_height) = tiling.bloom_tile();
+        let bloom_size =
+            if bloom { extent((bloom_width * tiling.cols, bloom_height * tiling.rows)) } else { extent((1, 1)) };
+        let bloom_views = ["bloom a", "bloom b"]
+            .map(|label| texture(label, bloom_size, HDR_FORMAT, 1, sampled | storage).create_view(&Default::default()));
         let output =
-            texture("output", OUTPUT_FORMAT, 1, wgpu::TextureUsages::STORAGE_BINDING | wgpu::TextureUsages::COPY_SRC);
+            texture("output", extent((width, height)), OUTPUT_FORMAT, 1, storage | wgpu::TextureUsages::COPY_SRC);
         let output_view = output.create_view(&Default::default());
         let rows = RowLayout::for_width(width);
         let readback = (0..ring)
@@ -89,7 +103,7 @@ impl FrameTarget {
                 })
             })
             .collect();
-        Self { width, height, msaa_view, depth_view, resolved_view, output, output_view, readback, rows }
+        Self { width, height, msaa_view, depth_view, resolved_view, bloom_views, output, output_view, readback, rows }
     }
 
     /// Records the copy of the output texture into readback buffer `slot`.

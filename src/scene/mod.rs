@@ -4,6 +4,7 @@
 //! baked into world space). [`load`] then applies the up-axis fix, drops unusable triangles with a
 //! warning, fills in missing normals and computes the bounds.
 
+pub mod edges;
 mod geometry;
 mod gltf;
 mod guard;

@@ -1,0 +1,203 @@
+// Surface stage: draws the model into one view (a tile of the frame) in one of three styles.
+//   hologram  (vs_main + fs_hologram): Fresnel rim glow, scanlines, fill, blended additively;
+//   shaded    (vs_main + fs_shaded):   key/fill/rim lights on the base colour, blended "over";
+//   wireframe (vs_wire + fs_wire):     glowing screen-space lines, one instance per edge.
+// Output is premultiplied linear light in a floating-point target (DESIGN.md, "Render path").
+
+struct ViewUniforms {
+    view_projection: mat4x4<f32>,
+    // xyz: camera position in world space, w: clip time in seconds.
+    eye: vec4<f32>,
+    // rgb: hologram colour (linear), a: rim whitening.
+    color: vec4<f32>,
+    // x: rim power, y: rim strength, z: fill brightness, w: fill opacity.
+    rim_fill: vec4<f32>,
+    // x: scanlines per view (or model) height, y: strength, z: scroll per second, w: 1 = model space.
+    scanlines: vec4<f32>,
+    // xy: the view's top-left corner in the frame (pixels), zw: its width and height.
+    view_rect: vec4<f32>,
+    // x: world height of the model's bottom, y: model height, z: flicker brightness factor.
+    model: vec4<f32>,
+    // x: half line width (pixels), y: line brightness, z: how far lines are pulled towards the eye.
+    wire: vec4<f32>,
+    // Camera basis in world space, for the shaded style's lights.
+    camera_right: vec4<f32>,
+    camera_up: vec4<f32>,
+};
+
+struct Material {
+    // Linear base colour factor.
+    base_color: vec4<f32>,
+};
+
+// All materials live in one buffer, indexed by the draw's instance index, so drawing a model
+// with many materials does not switch bind groups per draw (each switch costs milliseconds on
+// CPU drivers). Textures are bound per group of draws that share one.
+@group(0) @binding(0) var<uniform> view: ViewUniforms;
+@group(1) @binding(0) var<storage, read> materials: array<Material>;
+@group(2) @binding(0) var base_texture: texture_2d<f32>;
+@group(2) @binding(1) var base_sampler: sampler;
+
+struct VertexIn {
+    @location(0) position: vec3<f32>,
+    @location(1) normal: vec3<f32>,
+    @location(2) uv: vec2<f32>,
+    @location(3) color: vec4<f32>,
+};
+
+struct VertexOut {
+    @invariant @builtin(position) clip_position: vec4<f32>,
+    @location(0) world_position: vec3<f32>,
+    @location(1) normal: vec3<f32>,
+    @location(2) uv: vec2<f32>,
+    @location(3) color: vec4<f32>,
+    @location(4) @interpolate(flat) material: u32,
+};
+
+@vertex
+fn vs_main(v: VertexIn, @builtin(instance_index) material: u32) -> VertexOut {
+    var out: VertexOut;
+    out.clip_position = view.view_projection * vec4<f32>(v.position, 1.0);
+    out.world_position = v.position;
+    out.normal = v.normal;
+    out.uv = v.uv;
+    out.color = v.color;
+    out.material = material;
+    return out;
+}
+
+// Depth pre-pass: position only, so the front-most surface wins before the additive pass.
+@vertex
+fn vs_depth(v: VertexIn) -> @invariant @builtin(position) vec4<f32> {
+    return view.view_projection * vec4<f32>(v.position, 1.0);
+}
+
+// The pre-pass writes depth only (its colour writes are masked off).
+@fragment
+fn fs_depth() -> @location(0) vec4<f32> {
+    return vec4<f32>(0.0);
+}
+
+fn luminance(c: vec3<f32>) -> f32 {
+    return dot(c, vec3<f32>(0.2126, 0.7152, 0.0722));
+}
+
+// Base colour × vertex colour × texture. Untextured draws bind a 1×1 white texture, so
+// sampling is unconditional (and uniform).
+fn base_color(in: VertexOut) -> vec4<f32> {
+    return materials[in.material].base_color * in.color * textureSample(base_texture, base_sampler, in.uv);
+}
+
+// 1 between scanlines, 1 - strength on them. Screen space: per view height, so 720p and 4K look
+// alike; model space: per model height, so the lines ride along with the model.
+fn scanline(in: VertexOut) -> f32 {
+    var y = (in.clip_position.y - view.view_rect.y) / view.view_rect.w;
+    if (view.scanlines.w > 0.5) {
+        y = (in.world_position.y - view.model.x) / view.model.y;
+    }
+    let phase = (y + view.scanlines.z * view.eye.w) * view.scanlines.x;
+    let line = 0.5 + 0.5 * cos(6.2831853 * phase);
+    return 1.0 - view.scanlines.y * line;
+}
+
+@fragment
+fn fs_hologram(in: VertexOut) -> @location(0) vec4<f32> {
+    let base = base_color(in);
+    let view_dir = normalize(view.eye.xyz - in.world_position);
+    let n = normalize(in.normal);
+    // Two-sided: the rim is where the surface turns away from the viewer, whichever side we see.
+    let facing = abs(dot(n, view_dir));
+    let fresnel = pow(1.0 - clamp(facing, 0.0, 1.0), view.rim_fill.x);
+
+    // Detail from the model: brightness follows the base colour's luminance, never fully dark.
+    let detail = 0.3 + 0.7 * clamp(luminance(base.rgb), 0.0, 1.0);
+    let fill = view.rim_fill.z * detail;
+    let rim = view.rim_fill.y * fresnel;
+    let scan = scanline(in);
+
+    let rim_color = mix(view.color.rgb, vec3<f32>(1.0), view.color.a * fresnel);
+    let rgb = (view.color.rgb * fill + rim_color * rim) * scan;
+    // Material transparency thins the hologram but never hides it: a fully transparent
+    // material (`d 0` in OBJ) would otherwise render an empty frame.
+    let presence = (0.25 + 0.75 * clamp(base.a, 0.0, 1.0)) * view.model.z;
+    let alpha = clamp((view.rim_fill.w + fresnel) * presence * scan, 0.0, 1.0);
+    return vec4<f32>(rgb * presence, alpha);
+}
+
+// Shaded reference look: a hemisphere ambient, a warm key light from the upper left, a cool
+// fill from the right, a Blinn-Phong highlight and a rim light, all fixed to the camera so
+// every frame of a turntable is lit alike.
+@fragment
+fn fs_shaded(in: VertexOut) -> @location(0) vec4<f32> {
+    let base = base_color(in);
+    let v = normalize(view.eye.xyz - in.world_position);
+    var n = normalize(in.normal);
+    if (dot(n, v) < 0.0) {
+        n = -n;
+    }
+    let right = view.camera_right.xyz;
+    let up = view.camera_up.xyz;
+    let back = cross(right, up);
+    let key = normalize(-0.55 * right + 0.65 * up + 0.55 * back);
+    let fill = normalize(0.8 * right + 0.1 * up + 0.5 * back);
+    let world_up = vec3<f32>(0.0, 1.0, 0.0);
+    let ambient = mix(0.10, 0.28, 0.5 + 0.5 * dot(n, world_up));
+    let diffuse = ambient + 0.95 * max(dot(n, key), 0.0) * vec3<f32>(1.0, 0.97, 0.92)
+        + 0.35 * max(dot(n, fill), 0.0) * vec3<f32>(0.85, 0.92, 1.0);
+    let h = normalize(key + v);
+    let specular = 0.25 * pow(max(dot(n, h), 0.0), 48.0);
+    let rim = 0.35 * pow(1.0 - max(dot(n, v), 0.0), 4.0);
+    let rgb = base.rgb * diffuse + vec3<f32>(specular + rim);
+    let alpha = clamp(base.a, 0.0, 1.0);
+    return vec4<f32>(rgb * alpha, alpha);
+}
+
+struct WireOut {
+    @builtin(position) clip_position: vec4<f32>,
+    // -1 .. 1 across the line.
+    @location(0) across: f32,
+};
+
+// One screen-space quad per edge: two triangles (6 vertices), widened to `view.wire.x` pixels
+// either side and extended by as much at the ends, so lines keep their width at any resolution.
+@vertex
+fn vs_wire(@builtin(vertex_index) corner: u32, @location(0) a: vec3<f32>, @location(1) b: vec3<f32>) -> WireOut {
+    var out: WireOut;
+    // Pulled a little towards the eye, so lines win the depth test against their own faces.
+    let pull = view.wire.z;
+    let ca = view.view_projection * vec4<f32>(mix(a, view.eye.xyz, pull), 1.0);
+    let cb = view.view_projection * vec4<f32>(mix(b, view.eye.xyz, pull), 1.0);
+    if (ca.w <= 1e-6 || cb.w <= 1e-6) {
+        // Behind the camera: a degenerate triangle outside the view.
+        out.clip_position = vec4<f32>(2.0, 2.0, 2.0, 1.0);
+        out.across = 0.0;
+        return out;
+    }
+    let half_size = 0.5 * view.view_rect.zw;
+    let sa = ca.xy / ca.w * half_size;
+    let sb = cb.xy / cb.w * half_size;
+    var along = sb - sa;
+    if (length(along) < 1e-6) {
+        along = vec2<f32>(1.0, 0.0);
+    }
+    let dir = normalize(along);
+    let normal = vec2<f32>(-dir.y, dir.x);
+    let at_b = corner == 1u || corner == 4u || corner == 5u;
+    let side = select(-1.0, 1.0, corner == 2u || corner == 3u || corner == 5u);
+    var c = select(ca, cb, at_b);
+    let offset = (normal * side + dir * select(-1.0, 1.0, at_b)) * view.wire.x;
+    c = vec4<f32>(c.xy + offset / half_size * c.w, c.zw);
+    out.clip_position = c;
+    out.across = side;
+    return out;
+}
+
+@fragment
+fn fs_wire(in: WireOut) -> @location(0) vec4<f32> {
+    // A bright core fading to the line's edges: the glow.
+    let t = 1.0 - abs(in.across);
+    let glow = t * t;
+    let core = smoothstep(0.5, 1.0, t);
+    let rgb = mix(view.color.rgb, vec3<f32>(1.0), 0.6 * core) * glow * view.wire.y * view.model.z;
+    return vec4<f32>(rgb, clamp(glow * view.model.z, 0.0, 1.0));
+}

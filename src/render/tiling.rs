@@ -1,0 +1,107 @@
+//! How the views of one frame are laid out: a grid of equal tiles rendered in one pass each, and
+//! how the encode pass composes the grid into the output picture.
+
+/// How the grid of rendered views becomes the output picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compose {
+    /// The grid is the picture (a single view, or a quilt).
+    Grid,
+    /// Four square views (front, right, back, left) below, right of, above and left of an empty
+    /// centre of a `canvas`-pixel square, tops pointing outward (or `inward`).
+    Pyramid {
+        /// Tops of the views point towards the centre.
+        inward: bool,
+        /// Side of the square output.
+        canvas: u32,
+    },
+    /// The grid's one view, cut to its inscribed circle (an LED fan).
+    Circle,
+}
+
+/// Views of a frame: `cols × rows` tiles of one size, view `i` in tile `i` counted row by row
+/// from the top left, composed into the output by `compose`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tiling {
+    /// Tile columns.
+    pub cols: u32,
+    /// Tile rows.
+    pub rows: u32,
+    /// Width of one view in pixels.
+    pub tile_width: u32,
+    /// Height of one view in pixels.
+    pub tile_height: u32,
+    /// How the grid becomes the output.
+    pub compose: Compose,
+}
+
+/// The bloom works on images about this many texels high per view, whatever the resolution.
+const BLOOM_ROWS: u32 = 270;
+
+impl Tiling {
+    /// One view filling a `width × height` picture.
+    pub fn single(width: u32, height: u32) -> Self {
+        Self { cols: 1, rows: 1, tile_width: width, tile_height: height, compose: Compose::Grid }
+    }
+
+    /// Number of views.
+    pub fn views(&self) -> u32 {
+        self.cols * self.rows
+    }
+
+    /// Width / height of one view.
+    pub fn aspect(&self) -> f32 {
+        self.tile_width as f32 / self.tile_height as f32
+    }
+
+    /// Size of the grid the views are rendered into.
+    pub fn grid_size(&self) -> (u32, u32) {
+        (self.cols * self.tile_width, self.rows * self.tile_height)
+    }
+
+    /// Size of the output picture.
+    pub fn output_size(&self) -> (u32, u32) {
+        match self.compose {
+            Compose::Pyramid { canvas, .. } => (canvas, canvas),
+            Compose::Grid | Compose::Circle => self.grid_size(),
+        }
+    }
+
+    /// Top-left corner of view `index` in the grid.
+    pub fn tile_origin(&self, index: u32) -> (u32, u32) {
+        ((index % self.cols) * self.tile_width, (index / self.cols) * self.tile_height)
+    }
+
+    /// The bloom's downsample factor: views are blurred at about [`BLOOM_ROWS`] texels high.
+    pub fn bloom_factor(&self) -> u32 {
+        self.tile_height.div_ceil(BLOOM_ROWS).max(1)
+    }
+
+    /// Size of one view in the bloom image.
+    pub fn bloom_tile(&self) -> (u32, u32) {
+        let factor = self.bloom_factor();
+        (self.tile_width.div_ceil(factor), self.tile_height.div_ceil(factor))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tiles_are_counted_row_by_row_from_the_top_left() {
+        let quilt = Tiling { cols: 3, rows: 2, tile_width: 10, tile_height: 20, compose: Compose::Grid };
+        assert_eq!(quilt.grid_size(), (30, 40));
+        assert_eq!(quilt.tile_origin(0), (0, 0));
+        assert_eq!(quilt.tile_origin(4), (10, 20));
+        let pyramid = Tiling { cols: 2, rows: 2, compose: Compose::Pyramid { inward: false, canvas: 100 }, ..quilt };
+        assert_eq!(pyramid.output_size(), (100, 100));
+    }
+
+    #[test]
+    fn bloom_blurs_about_270_rows_at_any_resolution() {
+        assert_eq!(Tiling::single(1920, 1080).bloom_factor(), 4);
+        assert_eq!(Tiling::single(1920, 1080).bloom_tile(), (480, 270));
+        assert_eq!(Tiling::single(3840, 2160).bloom_tile(), (480, 270));
+        assert_eq!(Tiling::single(160, 120).bloom_factor(), 1);
+    }
+}
