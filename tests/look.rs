@@ -1,0 +1,279 @@
+//! The styles and effects of the look, checked on real renders: what each style draws, bloom
+//! that keeps alpha, seeded glitch, scanlines in screen or model space, and the same look at
+//! two resolutions.
+
+mod util;
+
+use image::RgbaImage;
+use util::{fixture, read_png, read_sequence, Sandbox};
+
+/// Renders one PNG still of `model` (None: the demo) with `args`, and decodes it.
+fn still(sandbox: &Sandbox, model: Option<&str>, out: &str, args: &[&str]) -> RgbaImage {
+    let mut command: Vec<&str> = match model {
+        Some(path) => vec!["render", path],
+        None => vec!["demo"],
+    };
+    command.extend_from_slice(&["--frames", "1", "-f", "png", "-o", out, "-q"]);
+    command.extend_from_slice(args);
+    sandbox.run(&command).expect_success();
+    read_png(&sandbox.path(out))
+}
+
+fn covered(img: &RgbaImage) -> usize {
+    img.pixels().filter(|p| p[3] > 0).count()
+}
+
+fn brightness(img: &RgbaImage) -> u64 {
+    img.pixels().map(|p| (p[0] as u64 + p[1] as u64 + p[2] as u64) * p[3] as u64 / 255).sum()
+}
+
+/// The colour channel with the largest sum over covered pixels (0 red, 1 green, 2 blue).
+fn dominant(img: &RgbaImage) -> usize {
+    let sums = img.pixels().filter(|p| p[3] > 0).fold([0u64; 3], |mut s, p| {
+        (0..3).for_each(|c| s[c] += p[c] as u64);
+        s
+    });
+    (0..3).max_by_key(|&c| sums[c]).unwrap()
+}
+
+/// A red OBJ cube (with its MTL) written into the sandbox.
+fn red_cube(sandbox: &Sandbox) -> String {
+    let mut obj = String::from("mtllib red.mtl\nusemtl red\n");
+    for x in [-1, 1] {
+        for y in [-1, 1] {
+            for z in [-1, 1] {
+                obj += &format!("v {x} {y} {z}\n");
+            }
+        }
+    }
+    obj += "f 1 3 4 2\nf 5 6 8 7\nf 1 2 6 5\nf 3 7 8 4\nf 1 5 7 3\nf 2 4 8 6\n";
+    std::fs::write(sandbox.path("red.obj"), obj).unwrap();
+    std::fs::write(sandbox.path("red.mtl"), "newmtl red\nKd 1 0 0\n").unwrap();
+    "red.obj".into()
+}
+
+#[test]
+fn shaded_shows_the_material_opaque_and_hologram_tints_it() {
+    let sandbox = Sandbox::new();
+    let cube = red_cube(&sandbox);
+    let args = ["-s", "64x64", "--camera", "angle45", "--msaa", "1"];
+    let shaded = still(&sandbox, Some(&cube), "shaded.png", &[&args[..], &["--style", "shaded"]].concat());
+    assert_eq!(dominant(&shaded), 0, "the shaded red cube is red");
+    assert!(covered(&shaded) > 500);
+    assert!(shaded.pixels().filter(|p| p[3] > 0).all(|p| p[3] == 255), "shaded surfaces are opaque");
+    let lit: Vec<u8> = shaded.pixels().filter(|p| p[3] == 255).map(|p| p[0]).collect();
+    let (darkest, brightest) = (lit.iter().min().unwrap(), lit.iter().max().unwrap());
+    assert!(brightest - darkest > 60, "faces are lit differently ({darkest}..{brightest})");
+    let hologram = still(&sandbox, Some(&cube), "hologram.png", &args);
+    assert_eq!(dominant(&hologram), 2, "the hologram is cyan whatever the material");
+}
+
+#[test]
+fn wireframe_draws_feature_edges_hidden_or_all_and_over_the_hologram() {
+    let sandbox = Sandbox::new();
+    let cube = fixture("unit_cube.stl");
+    let cube = cube.to_str().unwrap();
+    let dark = ["-s", "96x96", "--look", "bloom=0", "--background", "#000000", "--style", "wireframe"];
+    let wire = |out: &str, camera: &str, extra: &[&str]| {
+        still(&sandbox, Some(cube), out, &[&dark[..], &["--camera", camera], extra].concat())
+    };
+    let centre_light = |img: &RgbaImage| {
+        (46..=50).flat_map(|y| (46..=50).map(move |x| (x, y))).map(|(x, y)| img.get_pixel(x, y)[2]).max().unwrap()
+    };
+    let features = wire("features.png", "front", &[]);
+    let every = wire("every.png", "front", &["--look", "wire-angle=0"]);
+    // The front face's diagonal runs through the picture's centre: drawn only when every edge is.
+    assert!(centre_light(&features) < 20, "a flat face hides its triangulation ({})", centre_light(&features));
+    assert!(centre_light(&every) > 100, "wire-angle=0 draws the diagonal ({})", centre_light(&every));
+    assert!(brightness(&features) > 0, "the cube's outline is drawn");
+
+    let hidden = wire("hidden.png", "angle45", &[]);
+    let xray = wire("xray.png", "angle45", &["--look", "xray=true"]);
+    assert!(brightness(&xray) > brightness(&hidden) * 5 / 4, "x-ray adds the hidden back edges");
+
+    let transparent = |out: &str, extra: &[&str]| {
+        still(&sandbox, Some(cube), out, &[&["-s", "96x96", "--style", "wireframe"][..], extra].concat())
+    };
+    let alone = transparent("alone.png", &[]);
+    let over = transparent("over.png", &["--look", "wire-over-hologram=true"]);
+    assert!(covered(&over) > covered(&alone) * 2, "the hologram surfaces fill in between the edges");
+}
+
+/// `top` composited "over" an opaque `colour` on 8-bit straight-alpha values.
+fn over(top: &RgbaImage, colour: [u8; 3]) -> RgbaImage {
+    let mut out = top.clone();
+    for p in out.pixels_mut() {
+        let a = p[3] as f64 / 255.0;
+        for c in 0..3 {
+            p[c] = (p[c] as f64 * a + colour[c] as f64 * (1.0 - a)).round() as u8;
+        }
+        p[3] = 255;
+    }
+    out
+}
+
+#[test]
+fn bloom_glows_around_the_model_and_keeps_alpha() {
+    let sandbox = Sandbox::new();
+    let args = ["-s", "160x120", "--camera", "angle45", "--look", "bloom-radius=0.04"];
+    let plain = still(&sandbox, None, "plain.png", &[&args[..], &["--look", "bloom=0"]].concat());
+    let bloom = still(&sandbox, None, "bloom.png", &[&args[..], &["--look", "bloom=2"]].concat());
+    // The halo: pixels empty without bloom and glowing with it.
+    let halo: Vec<&image::Rgba<u8>> =
+        plain.pixels().zip(bloom.pixels()).filter(|(p, b)| p[3] == 0 && b[3] > 8).map(|(_, b)| b).collect();
+    assert!(halo.len() > 300, "bloom spreads light around the model ({} pixels)", halo.len());
+    let dark = halo.iter().filter(|p| p[0].max(p[1]).max(p[2]) < 128).count();
+    assert_eq!(dark, 0, "{dark} halo pixels have alpha but a dark colour: they would composite as a dark fringe");
+    // Alpha comes from the glow's brightness: composited over a colour it is the opaque render.
+    let colour = [0x33, 0x66, 0x99];
+    let opaque =
+        still(&sandbox, None, "opaque.png", &[&args[..], &["--look", "bloom=2", "--background", "#336699"]].concat());
+    let composited = over(&bloom, colour);
+    let worst =
+        composited.pixels().zip(opaque.pixels()).flat_map(|(a, b)| (0..3).map(move |c| a[c].abs_diff(b[c]))).max();
+    assert!(worst <= Some(2), "transparent bloom over {colour:?} differs from the opaque render by {worst:?}");
+}
+
+#[test]
+fn glitch_displaces_bands_in_seeded_frames_only() {
+    let sandbox = Sandbox::new();
+    let clip = |out: &str, look: &[&str]| {
+        let mut args =
+            vec!["demo", "-f", "png", "-s", "64x48", "--msaa", "1", "--frames", "12", "--fps", "12", "-o", out, "-q"];
+        for l in look {
+            args.extend_from_slice(&["--look", l]);
+        }
+        sandbox.run(&args).expect_success();
+        read_sequence(&sandbox.path(out))
+    };
+    let calm = clip("calm", &[]);
+    let glitched = clip("glitched", &["glitch=1", "glitch-rate=12", "seed=5"]);
+    assert_eq!(glitched, clip("again", &["glitch=1", "glitch-rate=12", "seed=5"]), "the same seed, the same frames");
+    let differing: Vec<usize> = (0..12).filter(|&i| calm[i] != glitched[i]).collect();
+    assert!(!differing.is_empty() && differing.len() < 12, "some frames glitch, not all: {differing:?}");
+    // A glitch moves whole rows sideways: the pixels of a shifted row are the calm row's, moved.
+    let frame = differing[0];
+    let (a, b) = (&calm[frame], &glitched[frame]);
+    let moved_rows = (0..a.height())
+        .filter(|&y| {
+            let row = |img: &RgbaImage| (0..img.width()).map(|x| *img.get_pixel(x, y)).collect::<Vec<_>>();
+            let (calm_row, glitch_row) = (row(a), row(b));
+            calm_row != glitch_row
+                && (1..32).any(|s| {
+                    (0..64 - s).all(|x| glitch_row[x + s] == calm_row[x])
+                        || (0..64 - s).all(|x| glitch_row[x] == calm_row[x + s])
+                })
+        })
+        .count();
+    assert!(moved_rows >= 4, "rows of a glitched frame are the calm rows shifted ({moved_rows} rows)");
+}
+
+/// Dark scanline bands crossed going down the picture's centre column, inside the model.
+fn bands_down_the_middle(img: &RgbaImage) -> usize {
+    let x = img.width() / 2;
+    let column: Vec<f64> = (0..img.height())
+        .map(|y| img.get_pixel(x, y))
+        .filter(|p| p[3] > 0)
+        .map(|p| p[2] as f64 * p[3] as f64)
+        .collect();
+    let (low, high) = column.iter().fold((f64::MAX, 0.0f64), |(l, h), &v| (l.min(v), h.max(v)));
+    let middle = (low + high) / 2.0;
+    column.windows(2).filter(|w| w[0] >= middle && w[1] < middle).count()
+}
+
+#[test]
+fn scanlines_are_fixed_to_the_view_or_to_the_model() {
+    let sandbox = Sandbox::new();
+    let cube = fixture("unit_cube.stl");
+    let cube = cube.to_str().unwrap();
+    let render = |out: &str, space: &str, margin: &str| {
+        let args = [
+            "-s",
+            "160x160",
+            "--camera",
+            "front",
+            "--margin",
+            margin,
+            "--look",
+            "bloom=0",
+            "--look",
+            "scanline-strength=1",
+            "--look",
+            "scanline-density=10",
+            "--look",
+            "scanline-speed=0",
+            "--look",
+            space,
+        ];
+        bands_down_the_middle(&still(&sandbox, Some(cube), out, &args))
+    };
+    let screen_near = render("screen-near.png", "scanline-space=screen", "0.1");
+    let screen_far = render("screen-far.png", "scanline-space=screen", "1.5");
+    let model_near = render("model-near.png", "scanline-space=model", "0.1");
+    let model_far = render("model-far.png", "scanline-space=model", "1.5");
+    assert!(
+        screen_near > screen_far + 2,
+        "screen-space lines: fewer across a smaller model ({screen_near} vs {screen_far})"
+    );
+    assert!(model_near.abs_diff(model_far) <= 1, "model-space lines ride with the model ({model_near} vs {model_far})");
+    assert!((9..=11).contains(&model_near), "10 lines per model height ({model_near})");
+}
+
+/// Mean and 95th percentile of the per-channel difference of two same-sized opaque images, in 1/255.
+fn difference(a: &RgbaImage, b: &RgbaImage) -> (f64, u8) {
+    let mut d: Vec<u8> =
+        a.pixels().zip(b.pixels()).flat_map(|(p, q)| (0..3).map(move |c| p[c].abs_diff(q[c]))).collect();
+    let mean = d.iter().map(|&v| v as f64).sum::<f64>() / d.len() as f64;
+    d.sort_unstable();
+    (mean, d[d.len() * 95 / 100])
+}
+
+/// 2×2 box downscale of an opaque image.
+fn half(img: &RgbaImage) -> RgbaImage {
+    RgbaImage::from_fn(img.width() / 2, img.height() / 2, |x, y| {
+        let mut sum = [0u32; 4];
+        for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+            let p = img.get_pixel(2 * x + dx, 2 * y + dy);
+            (0..4).for_each(|c| sum[c] += p[c] as u32);
+        }
+        image::Rgba(sum.map(|s| ((s + 2) / 4) as u8))
+    })
+}
+
+#[test]
+fn the_look_is_the_same_at_two_resolutions() {
+    let sandbox = Sandbox::new();
+    for (style, look, pixel_tied) in [
+        // Coarse scanlines and a wide bloom, so both survive the downscale. A look tied to pixels
+        // instead of the view height would have twice the lines and half the glow at double size.
+        (
+            "hologram",
+            ["scanline-density=12", "scanline-strength=0.8", "bloom=1.5", "bloom-radius=0.06"],
+            ["scanline-density=24", "scanline-strength=0.8", "bloom=1.5", "bloom-radius=0.03"],
+        ),
+        (
+            "wireframe",
+            ["wire-width=12", "bloom=1", "wire-angle=1", "bloom-radius=0.04"],
+            ["wire-width=6", "bloom=1", "wire-angle=1", "bloom-radius=0.02"],
+        ),
+    ] {
+        let render = |out: &str, size: &str, look: &[&str]| {
+            let mut args = vec!["--style", style, "-s", size, "--camera", "angle45", "--background", "#000000"];
+            for l in look {
+                args.extend_from_slice(&["--look", l]);
+            }
+            still(&sandbox, None, out, &args)
+        };
+        let small = render(&format!("{style}-small.png"), "160x120", &look);
+        let large = half(&render(&format!("{style}-large.png"), "320x240", &look));
+        let tied = half(&render(&format!("{style}-tied.png"), "320x240", &pixel_tied));
+        let (mean, p95) = difference(&small, &large);
+        let (tied_mean, tied_p95) = difference(&small, &tied);
+        eprintln!("{style}: same look mean {mean:.2} p95 {p95}; pixel-tied mean {tied_mean:.2} p95 {tied_p95}");
+        assert!(mean < 2.5 && p95 <= 16, "{style}: 160x120 vs 320x240 downscaled: mean {mean:.2}, p95 {p95}");
+        assert!(
+            tied_mean > 1.5 * mean,
+            "{style}: the test cannot tell a pixel-tied look ({tied_mean:.2} vs {mean:.2})"
+        );
+    }
+}
