@@ -48,6 +48,15 @@ fn manifest_problems_are_all_reported_with_positions_before_anything_runs() {
         ("[[job]]\nmodel = \"unit_cube.stl\"\nfps = \"fast\"\n", &["error: invalid manifest:", "jobs.toml:3:7: invalid type: string \"fast\", expected u32"]),
         ("[defaults]\nfps = 12\n", &["error: jobs.toml: the manifest has no [[job]] tables"]),
         (
+            "[[job]]\nmodel = \"unit_cube.stl\"\nstyle = \"toon\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\n[job.look]\nbloom = 20\n",
+            &[
+                "error: 2 problems in the manifest:",
+                "jobs.toml:3:9: style: 'toon' is not a style",
+                "  hint: styles: hologram, shaded, wireframe",
+                "jobs.toml:7:1: look: look bloom = 20: expected a number from 0 to 10",
+            ],
+        ),
+        (
             "[defaults]\nsize = \"97x72\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\n\n[[job]]\nmodel = \"nope.glb\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\nsize = \"96x72\"\ncolor = \"teal\"\n\n[[job]]\nformat = \"png\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\nsize = \"96x72\"\noutput = \"same\"\nformats = [\"png\", \"rgba\", \"avi\"]\n",
             &[
                 "error: 5 problems in the manifest:",
