@@ -97,7 +97,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__demo)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --background --up --animation --animation-speed --animation-end --msaa --adapter --ffmpeg --force --quiet --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --msaa --adapter --ffmpeg --force --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -200,6 +200,34 @@ _holoforge() {
                     return 0
                     ;;
                 --look)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --layout)
+                    COMPREPLY=($(compgen -W "single quilt pyramid fan" -- "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quilt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view-cone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quilt-aspect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pyramid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pyramid-gap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -515,7 +543,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__render)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --background --up --animation --animation-speed --animation-end --msaa --adapter --ffmpeg --force --quiet --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --msaa --adapter --ffmpeg --force --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -618,6 +646,34 @@ _holoforge() {
                     return 0
                     ;;
                 --look)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --layout)
+                    COMPREPLY=($(compgen -W "single quilt pyramid fan" -- "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quilt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view-cone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quilt-aspect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pyramid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pyramid-gap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -661,7 +717,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__run)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --background --up --animation --animation-speed --animation-end --msaa --adapter --ffmpeg --force --quiet --fail-fast --skip-existing --dry-run --shard --json --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --msaa --adapter --ffmpeg --force --quiet --fail-fast --skip-existing --dry-run --shard --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -764,6 +820,34 @@ _holoforge() {
                     return 0
                     ;;
                 --look)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --layout)
+                    COMPREPLY=($(compgen -W "single quilt pyramid fan" -- "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quilt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --view-cone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --quilt-aspect)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pyramid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pyramid-gap)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -10,8 +10,9 @@ struct EncodeUniforms {
     background: vec4<f32>,
     // xy: tile size in pixels, zw: tile columns and rows.
     tiles: vec4<u32>,
-    // x: 0 = tiles as they are, 1 = pyramid, 2 = circle; y: 1 = pyramid views' tops point inward;
-    // z: pyramid view side in the output (pixels).
+    // x: 0 = tiles as they are, 1 = pyramid, 2 = circle, 3 = tiles in the bottom-left corner;
+    // y: 1 = pyramid views' tops point inward; z: pyramid view side in the output, or the rows
+    // above the tiles (pixels).
     compose: vec4<u32>,
     // x: glitch shift (fraction of the tile width, 0 = calm), y: bands per tile height, z: key.
     glitch: vec4<f32>,
@@ -96,6 +97,13 @@ fn locate(p: vec2<i32>) -> vec4<i32> {
         // The views were rendered at the tile size; scale when the output side differs.
         let scaled = local * tile / vec2<i32>(side);
         return vec4<i32>(view % 2, view / 2, scaled);
+    }
+    if (params.compose.x == 3u) {
+        let q = p - vec2<i32>(0, i32(params.compose.z));
+        if (q.y < 0 || q.x >= tile.x * i32(params.tiles.z)) {
+            return vec4<i32>(-1);
+        }
+        return vec4<i32>(q / tile, q % tile);
     }
     if (params.compose.x == 2u) {
         let size = vec2<f32>(textureDimensions(output));

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::export::Quality;
+use crate::layout::LayoutSpec;
 use crate::scene::UpChoice;
 use crate::settings::{from_cli, Settings};
 
@@ -287,6 +288,29 @@ pub struct RenderOptions {
     /// repeatable.
     #[arg(long, value_name = "PRESET|KEY=VALUE")]
     pub look: Vec<String>,
+    /// Display layout: single, quilt (Looking Glass), pyramid (Pepper's ghost) or fan (LED fan)
+    /// [default: single].
+    #[arg(long, value_name = "LAYOUT", value_parser = clap::builder::PossibleValuesParser::new(crate::layout::LAYOUTS))]
+    pub layout: Option<String>,
+    /// Display preset (sets the layout too): quilts go, portrait, 16-landscape, 16-portrait,
+    /// 32-landscape, 32-portrait, 65; pyramids phone, tablet, monitor; fans fan-1024, fan-720.
+    #[arg(long, value_name = "PRESET")]
+    pub device: Option<String>,
+    /// Quilt views as COLSxROWS [default: the device's].
+    #[arg(long, value_name = "COLSxROWS")]
+    pub quilt: Option<String>,
+    /// Quilt: angle from the leftmost to the rightmost view, in degrees [default: 40].
+    #[arg(long, value_name = "DEG")]
+    pub view_cone: Option<f32>,
+    /// Quilt: the display's width / height [default: the device's].
+    #[arg(long, value_name = "RATIO")]
+    pub quilt_aspect: Option<f32>,
+    /// Pyramid mounting: outward (views' tops point away from the centre) or inward [default: outward].
+    #[arg(long, value_name = "outward|inward")]
+    pub pyramid: Option<String>,
+    /// Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3].
+    #[arg(long, value_name = "F")]
+    pub pyramid_gap: Option<f32>,
     /// Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise].
     #[arg(long, value_name = "transparent|HEX")]
     pub background: Option<String>,
@@ -344,6 +368,7 @@ impl RenderOptions {
             color: from_cli(self.color.clone()),
             look: from_cli((!self.look.is_empty()).then(|| look_table(&self.look))),
             background: from_cli(self.background.clone()),
+            layout: from_cli(self.layout_table()),
             up: from_cli(self.up),
             animation: from_cli(self.animation.clone()),
             animation_speed: from_cli(self.animation_speed),
@@ -351,6 +376,27 @@ impl RenderOptions {
             msaa: from_cli(self.msaa),
             ..Settings::default()
         }
+    }
+}
+
+impl RenderOptions {
+    /// The layout flags as a layout table (None when no layout flag is given).
+    fn layout_table(&self) -> Option<LayoutSpec> {
+        let text = |v: &Option<String>| v.clone().map(toml::Value::String);
+        let number = |v: Option<f32>| v.map(|n| toml::Value::Float(n as f64));
+        let table: toml::Table = [
+            ("type", text(&self.layout)),
+            ("device", text(&self.device)),
+            ("quilt", text(&self.quilt)),
+            ("view-cone", number(self.view_cone)),
+            ("aspect", number(self.quilt_aspect)),
+            ("mount", text(&self.pyramid)),
+            ("gap", number(self.pyramid_gap)),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| Some((key.to_string(), value?)))
+        .collect();
+        (!table.is_empty()).then_some(LayoutSpec(table))
     }
 }
 

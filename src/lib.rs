@@ -15,6 +15,7 @@ pub mod export;
 pub mod frame;
 pub mod interrupt;
 pub mod job;
+pub mod layout;
 pub mod look;
 pub mod manifest;
 pub mod progress;

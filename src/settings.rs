@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use crate::camera_path::PathKey;
 use crate::export::Quality;
+use crate::layout::LayoutSpec;
 use crate::scene::UpChoice;
 
 macro_rules! settings {
@@ -96,6 +97,8 @@ settings! {
     look: toml::Table,
     /// `transparent` or a colour.
     background: String,
+    /// Display layout: `single`, `quilt`, `pyramid`, `fan`, or a table with `type` and its options.
+    layout: LayoutSpec,
     /// Up axis.
     up: UpChoice,
     /// MSAA samples.
@@ -112,24 +115,38 @@ impl Settings {
     /// Overlays `over` on `self`: each key `over` sets wins, and `format` and `formats` replace
     /// each other (a job's `formats` overrides a default `format`).
     pub fn merge(&mut self, over: &Settings) {
-        // `[look]` tables merge key by key, and a preset below a layer's own keys.
-        let look = match (&self.look, &over.look) {
-            (Some(base), Some(top)) => {
-                let mut merged =
-                    if top.get_ref().contains_key("preset") { toml::Table::new() } else { base.get_ref().clone() };
-                merged.extend(top.get_ref().iter().map(|(k, v)| (k.clone(), v.clone())));
-                Some(Spanned::new(top.span(), merged))
-            }
-            (base, top) => top.clone().or_else(|| base.clone()),
-        };
+        // `look` and `layout` tables merge key by key; a preset (a layout type) starts afresh.
+        let look = merged_tables(&self.look, &over.look, "preset", |t| t, |t| t);
+        let layout = merged_tables(&self.layout, &over.layout, "type", |l| &l.0, LayoutSpec);
         self.merge_fields(over);
         self.look = look;
+        self.layout = layout;
         if over.formats.is_some() && over.format.is_none() {
             self.format = None;
         }
         if over.format.is_some() && over.formats.is_none() {
             self.formats = None;
         }
+    }
+}
+
+/// `top` over `base` key by key, unless `top` sets `reset_key` (then `top` alone).
+fn merged_tables<T: Clone>(
+    base: &Option<Spanned<T>>,
+    top: &Option<Spanned<T>>,
+    reset_key: &str,
+    table: impl Fn(&T) -> &toml::Table,
+    wrap: impl Fn(toml::Table) -> T,
+) -> Option<Spanned<T>> {
+    match (base, top) {
+        (Some(base), Some(top)) => {
+            let top_table = table(top.get_ref());
+            let mut merged =
+                if top_table.contains_key(reset_key) { toml::Table::new() } else { table(base.get_ref()).clone() };
+            merged.extend(top_table.iter().map(|(k, v)| (k.clone(), v.clone())));
+            Some(Spanned::new(top.span(), wrap(merged)))
+        }
+        (base, top) => top.clone().or_else(|| base.clone()),
     }
 }
 

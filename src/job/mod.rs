@@ -13,6 +13,7 @@ use crate::anim::{Clip, Rig};
 use crate::camera::{camera_pose, find_file_camera, CameraSettings, Framing, Motion};
 use crate::error::Problem;
 use crate::export::{ExportStrategy, Quality};
+use crate::layout::Layout;
 use crate::look::Rgb;
 use crate::render::{FrameInput, RenderSettings};
 use crate::scene::{self, Scene, UpChoice};
@@ -74,8 +75,10 @@ pub struct Job {
     pub model: ModelSource,
     /// One output per format; the frames are rendered once.
     pub outputs: Vec<Output>,
-    /// Size, MSAA, look, background.
+    /// Views and layout, MSAA, look, background.
     pub render: RenderSettings,
+    /// The display layout the views are made for.
+    pub layout: Layout,
     /// Frames per second.
     pub fps: u32,
     /// Frames in the whole clip (one turntable turn spans it).
@@ -166,13 +169,16 @@ impl Job {
         timing: &'a Timing,
         playback: Option<Playback<'a>>,
     ) -> impl Iterator<Item = FrameInput> + 'a {
-        let aspect = self.render.tiling.aspect();
+        let aspect = self.layout.camera_aspect(&self.render.tiling);
         timing.frames.clone().map(move |index| {
             let time = index as f64 / self.fps as f64;
             FrameInput {
                 index,
                 time,
-                views: vec![camera_pose(&framing, camera, aspect, index as f64 / timing.clip_frames as f64)],
+                views: self.layout.views(
+                    &camera_pose(&framing, camera, aspect, index as f64 / timing.clip_frames as f64),
+                    framing.target,
+                ),
                 vertices: playback.map(|p| p.vertices_at(&scene.meshes, time)),
             }
         })

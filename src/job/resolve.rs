@@ -1,7 +1,7 @@
 //! Resolving a job's settings (command line and manifest layers) into a validated [`Job`].
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
@@ -10,6 +10,7 @@ use crate::camera::{preset, CameraSettings, Motion, View, PRESETS};
 use crate::error::Problem;
 use crate::export::{self, Alpha, ExportStrategy};
 use crate::job::Job;
+use crate::layout::Layout;
 use crate::look::{Background, Look, Rgb, Style};
 use crate::render::RenderSettings;
 use crate::settings::{located, value, Settings};
@@ -19,12 +20,31 @@ impl Job {
     /// Resolves settings into a job, validating every value; relative paths are taken from `base_dir`.
     pub fn resolve(model: ModelSource, settings: &Settings, base_dir: &Path) -> Result<Self> {
         let formats = formats(settings)?;
-        let size = FrameSize::parse(value(&settings.size).map_or(DEFAULT_SIZE, String::as_str))
-            .map_err(|e| located(e, "size", &settings.size))?;
+        let explicit_size = match value(&settings.size) {
+            Some(text) => Some(FrameSize::parse(text).map_err(|e| located(e, "size", &settings.size))?),
+            None => None,
+        };
+        let layout = match value(&settings.layout) {
+            Some(spec) => Layout::resolve(spec, explicit_size).map_err(|e| located(e, "layout", &settings.layout))?,
+            None => Layout::Single,
+        };
+        let size = match explicit_size {
+            Some(size) => size,
+            None => FrameSize::parse(DEFAULT_SIZE)?,
+        };
+        let tiling = layout.tiling(size);
+        let (width, height) = tiling.output_size();
         for format in &formats {
-            export::check_size(*format, size.width, size.height).map_err(|e| located(e, "size", &settings.size))?;
+            export::check_size(*format, width, height).map_err(|e| match explicit_size {
+                Some(_) => located(e, "size", &settings.size),
+                None => located(e, "layout", &settings.layout),
+            })?;
         }
-        let background = background(settings, &formats)?;
+        // Pyramids and fans show black as nothing: their background is black, alpha or not.
+        let background = match layout.needs_black() {
+            true => Background::Color(Rgb([0, 0, 0])),
+            false => background(settings, &formats)?,
+        };
         let mut look = look(settings)?;
         if let Some(text) = value(&settings.color) {
             look.color = Rgb::parse(text).map_err(|e| located(e, "color", &settings.color))?;
@@ -48,7 +68,8 @@ impl Job {
             ));
         }
         let (clip_frames, frames) = frame_range(settings, fps)?;
-        let outputs = outputs(&model, settings, base_dir, &formats, background, frames.len() == 1)?;
+        let outputs =
+            outputs(&model, settings, base_dir, &formats, background, frames.len() == 1, layout.file_tag().as_deref())?;
         let name = value(&settings.name).cloned().unwrap_or_else(|| match &model {
             ModelSource::File(path) => {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
@@ -59,7 +80,8 @@ impl Job {
             name,
             model,
             outputs,
-            render: RenderSettings::single(size.width, size.height, msaa, look, background),
+            render: RenderSettings { tiling, msaa, look, background },
+            layout,
             fps,
             clip_frames,
             duration_given: settings.duration.is_some(),
@@ -141,6 +163,7 @@ fn outputs(
     formats: &[&'static dyn ExportStrategy],
     background: Background,
     still: bool,
+    tag: Option<&str>,
 ) -> Result<Vec<Output>> {
     let stem = match model {
         ModelSource::File(path) => {
@@ -156,6 +179,10 @@ fn outputs(
                 (Some(path), 1) => path.clone(),
                 (Some(base), _) => with_format_suffix(base.clone(), format, still),
                 (None, _) => with_format_suffix(base_dir.join(&stem), format, still),
+            };
+            let path = match tag {
+                Some(tag) => with_tag(path, tag),
+                None => path,
             };
             let composite_over = match (background, format.alpha()) {
                 (Background::Transparent, Alpha::None | Alpha::Binary) if formats.len() > 1 => Some(Rgb([0, 0, 0])),
@@ -180,6 +207,20 @@ fn outputs(
         }
     }
     Ok(outputs)
+}
+
+/// `path` with `tag` added to its file stem (`alien.mp4` → `alien_qs8x6a0.75.mp4`), unless the
+/// stem carries a Looking Glass tag already.
+fn with_tag(path: PathBuf, tag: &str) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    if stem.contains("_qs") {
+        return path;
+    }
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}{tag}.{}", ext.to_string_lossy()),
+        None => format!("{stem}{tag}"),
+    };
+    path.with_file_name(name)
 }
 
 /// Clip length and the range to render: `duration` sets the clip; `frames` alone sets both.

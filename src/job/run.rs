@@ -62,6 +62,9 @@ pub fn run(
         export::output::check_target(&output.path, force)?;
     }
     let scene = job.model.load(job.up)?;
+    for warning in job.layout.warnings(job.fps) {
+        progress.warn(&format!("{}: {warning}", job.name));
+    }
     for warning in &scene.warnings {
         progress.warn(&format!("{}: {warning}", job.model.label()));
     }

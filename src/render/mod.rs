@@ -206,18 +206,23 @@ impl Renderer {
             })
         };
         let view_uniforms = uniform_buffer("view uniforms", VIEW_UNIFORM_STRIDE * settings.tiling.views() as u64);
-        let view_bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
-            label: Some("view uniforms"),
-            layout: &pipelines.view_layout,
-            entries: &[wgpu::BindGroupEntry {
-                binding: 0,
-                resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
-                    buffer: &view_uniforms,
-                    offset: 0,
-                    size: wgpu::BufferSize::new(std::mem::size_of::<ViewUniforms>() as u64),
-                }),
-            }],
-        });
+        // One bind group per view, each at its own offset in the view buffer.
+        let view_bind_groups: Vec<wgpu::BindGroup> = (0..settings.tiling.views() as u64)
+            .map(|index| {
+                device.create_bind_group(&wgpu::BindGroupDescriptor {
+                    label: Some("view uniforms"),
+                    layout: &pipelines.view_layout,
+                    entries: &[wgpu::BindGroupEntry {
+                        binding: 0,
+                        resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
+                            buffer: &view_uniforms,
+                            offset: index * VIEW_UNIFORM_STRIDE,
+                            size: wgpu::BufferSize::new(std::mem::size_of::<ViewUniforms>() as u64),
+                        }),
+                    }],
+                })
+            })
+            .collect();
         let encode_uniforms = uniform_buffer("encode uniforms", std::mem::size_of::<EncodeUniforms>() as u64);
         let encode_bind_group = encode_bind_group(device, pipelines, &target, &encode_uniforms);
         let bloom_passes = bloom.then(|| bloom_passes(device, pipelines, &target, settings));
@@ -241,7 +246,7 @@ impl Renderer {
             }
             let mut encoder =
                 self.device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("frame") });
-            draw_views(&mut encoder, pipelines, &gpu_scene, &target, &view_bind_group, settings);
+            draw_views(&mut encoder, pipelines, &gpu_scene, &target, &view_bind_groups, settings);
             if let Some(passes) = &bloom_passes {
                 passes.record(&mut encoder, pipelines);
             }
@@ -363,6 +368,7 @@ fn encode_uniforms_for(input: &FrameInput, settings: &RenderSettings) -> EncodeU
         Compose::Grid => [0, 0, 0, 0],
         Compose::Pyramid { inward, .. } => [1, inward as u32, tiling.tile_width, 0],
         Compose::Circle => [2, 0, 0, 0],
+        Compose::Quilt { height, .. } => [3, 0, height - tiling.rows * tiling.tile_height, 0],
     };
     let glitch = match look.glitch_at(input.time) {
         Some(key) => [look.glitch * GLITCH_MAX_SHIFT, GLITCH_BANDS, key as f32, 0.0],
@@ -462,7 +468,7 @@ fn draw_views(
     pipelines: &Pipelines,
     scene: &GpuScene,
     target: &FrameTarget,
-    view_bind_group: &wgpu::BindGroup,
+    view_bind_groups: &[wgpu::BindGroup],
     settings: &RenderSettings,
 ) {
     let look = &settings.look;
@@ -503,7 +509,7 @@ fn draw_views(
         let (width, height) = (tiling.tile_width, tiling.tile_height);
         pass.set_viewport(x as f32, y as f32, width as f32, height as f32, 0.0, 1.0);
         pass.set_scissor_rect(x, y, width, height);
-        pass.set_bind_group(0, view_bind_group, &[index * VIEW_UNIFORM_STRIDE as u32]);
+        pass.set_bind_group(0, &view_bind_groups[index as usize], &[]);
         pass.set_vertex_buffer(0, scene.vertex_buffer.slice(..));
         pass.set_index_buffer(scene.index_buffer.slice(..), wgpu::IndexFormat::Uint32);
         // Without x-ray, a depth-only pre-pass lets just the front-most surface show.
@@ -531,6 +537,11 @@ fn draw_views(
             pass.draw(0..6, 0..edges.pairs.len() as u32);
         }
     }
+    // wgpu's GL backend resolves MSAA with the last scissor rectangle still set: without this,
+    // only the last view would reach the resolved image (llvmpipe; Vulkan is unaffected).
+    let (width, height) = tiling.grid_size();
+    pass.set_viewport(0.0, 0.0, width as f32, height as f32, 0.0, 1.0);
+    pass.set_scissor_rect(0, 0, width, height);
 }
 
 /// Records one compute pass over a `size` image in 8×8 workgroups.

@@ -9,12 +9,12 @@ pub const HDR_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba16Float;
 pub const DEPTH_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Depth32Float;
 /// Output format: the encode pass writes sRGB-encoded bytes itself.
 pub const OUTPUT_FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8Unorm;
-/// Bytes between the views' uniforms in the view buffer (the dynamic-offset alignment wgpu guarantees).
+/// Bytes between the views' uniforms in the view buffer (the uniform offset alignment wgpu guarantees).
 pub const VIEW_UNIFORM_STRIDE: u64 = 256;
 
 /// All pipelines for one MSAA sample count.
 pub struct Pipelines {
-    /// Group 0 of the surface shaders: one view's uniforms, at a dynamic offset.
+    /// Group 0 of the surface shaders: one view's uniforms.
     pub view_layout: wgpu::BindGroupLayout,
     /// Group 1 of the surface shaders: every material's factors in one storage buffer.
     pub material_layout: wgpu::BindGroupLayout,
@@ -57,13 +57,13 @@ struct SurfaceStage<'a> {
     write_mask: wgpu::ColorWrites,
 }
 
-fn uniform_entry(binding: u32, visibility: wgpu::ShaderStages, dynamic: bool) -> wgpu::BindGroupLayoutEntry {
+fn uniform_entry(binding: u32, visibility: wgpu::ShaderStages) -> wgpu::BindGroupLayoutEntry {
     wgpu::BindGroupLayoutEntry {
         binding,
         visibility,
         ty: wgpu::BindingType::Buffer {
             ty: wgpu::BufferBindingType::Uniform,
-            has_dynamic_offset: dynamic,
+            has_dynamic_offset: false,
             min_binding_size: None,
         },
         count: None,
@@ -102,7 +102,7 @@ impl Pipelines {
         let layout = |label: &str, entries: &[wgpu::BindGroupLayoutEntry]| {
             device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor { label: Some(label), entries })
         };
-        let view_layout = layout("view uniforms", &[uniform_entry(0, wgpu::ShaderStages::VERTEX_FRAGMENT, true)]);
+        let view_layout = layout("view uniforms", &[uniform_entry(0, wgpu::ShaderStages::VERTEX_FRAGMENT)]);
         let material_layout = layout(
             "materials",
             &[wgpu::BindGroupLayoutEntry {
@@ -131,12 +131,12 @@ impl Pipelines {
         let compute = wgpu::ShaderStages::COMPUTE;
         let bloom_layout = layout(
             "bloom",
-            &[uniform_entry(0, compute, false), texture_entry(1, compute, false), storage_texture_entry(2, HDR_FORMAT)],
+            &[uniform_entry(0, compute), texture_entry(1, compute, false), storage_texture_entry(2, HDR_FORMAT)],
         );
         let encode_layout = layout(
             "encode",
             &[
-                uniform_entry(0, compute, false),
+                uniform_entry(0, compute),
                 texture_entry(1, compute, false),
                 texture_entry(2, compute, false),
                 storage_texture_entry(3, OUTPUT_FORMAT),

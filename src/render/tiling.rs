@@ -16,6 +16,14 @@ pub enum Compose {
     },
     /// The grid's one view, cut to its inscribed circle (an LED fan).
     Circle,
+    /// The grid in the bottom-left corner of a `width × height` picture (a quilt whose size does
+    /// not divide into whole tiles keeps its size; the few pixels left over stay empty).
+    Quilt {
+        /// Output width.
+        width: u32,
+        /// Output height.
+        height: u32,
+    },
 }
 
 /// Views of a frame: `cols × rows` tiles of one size, view `i` in tile `i` counted row by row
@@ -62,6 +70,7 @@ impl Tiling {
     pub fn output_size(&self) -> (u32, u32) {
         match self.compose {
             Compose::Pyramid { canvas, .. } => (canvas, canvas),
+            Compose::Quilt { width, height } => (width, height),
             Compose::Grid | Compose::Circle => self.grid_size(),
         }
     }
