@@ -112,12 +112,17 @@ settings! {
 }
 
 impl Settings {
-    /// Overlays `over` on `self`: each key `over` sets wins, and `format` and `formats` replace
-    /// each other (a job's `formats` overrides a default `format`).
+    /// Overlays `over` on `self`: each key `over` sets wins, `format` and `formats` replace
+    /// each other (a job's `formats` overrides a default `format`), and a `layout` drops the
+    /// `size` of the layers below (the display sets it).
     pub fn merge(&mut self, over: &Settings) {
         // `look` and `layout` tables merge key by key; a preset (a layout type) starts afresh.
         let look = merged_tables(&self.look, &over.look, "preset", |t| t, |t| t);
         let layout = merged_tables(&self.layout, &over.layout, "type", |l| &l.0, LayoutSpec);
+        // A layout brings its display's size: it replaces a size inherited from the layers below.
+        if over.layout.is_some() && over.size.is_none() {
+            self.size = None;
+        }
         self.merge_fields(over);
         self.look = look;
         self.layout = layout;
@@ -201,6 +206,18 @@ mod tests {
         assert_eq!(value(&settings.formats).map(Vec::len), Some(2));
         settings.merge(&Settings { format: from_cli(Some("webp".to_string())), ..Settings::default() });
         assert!(settings.formats.is_none());
+    }
+
+    #[test]
+    fn a_layout_replaces_an_inherited_size_but_not_its_own() {
+        let mut settings = parse("size = \"1080p\"");
+        settings.merge(&parse("layout = \"fan\""));
+        assert!(settings.size.is_none());
+        let mut settings = parse("size = \"1080p\"");
+        settings.merge(&parse("layout = \"fan\"\nsize = \"720x720\""));
+        assert_eq!(value(&settings.size).unwrap(), "720x720");
+        settings.merge(&parse("[layout]\ndevice = \"fan-1024\""));
+        assert_eq!(value(&settings.layout).unwrap().0.len(), 2, "layout tables merge key by key");
     }
 
     #[test]

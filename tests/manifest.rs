@@ -224,7 +224,7 @@ fn the_example_manifest_is_valid() {
     let run = sandbox.run(&["validate", example.to_str().unwrap(), "--json"]);
     run.expect_success();
     let plan: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
-    assert_eq!(plan["jobs"].as_array().unwrap().len(), 3);
+    assert_eq!(plan["jobs"].as_array().unwrap().len(), 6);
     assert_eq!(plan["jobs"][0]["outputs"].as_array().unwrap().len(), 3);
 }
 

@@ -12,6 +12,7 @@ use crate::error::{render_for_terminal, ExitCode, Problem};
 use crate::export::ffmpeg::Ffmpeg;
 use crate::interrupt;
 use crate::job::{self, Job};
+use crate::layout::Layout;
 use crate::manifest::{self, Manifest};
 use crate::progress::Progress;
 use crate::render::Renderer;
@@ -160,11 +161,19 @@ fn print_plan(manifest: &Manifest, jobs: &[&Job], as_json: bool) {
     println!("{}: {} job(s)", manifest.path.display(), jobs.len());
     for job in jobs {
         println!(
-            "  {}: {} {}x{} @ {} fps, frames {}..{} of {}",
+            "  {}: {} {}x{}{} @ {} fps, frames {}..{} of {}",
             job.name,
             job.model.label(),
             job.render.output_size().0,
             job.render.output_size().1,
+            match job.layout {
+                Layout::Single => String::new(),
+                _ => format!(
+                    " {} of {}",
+                    job.layout.name(),
+                    crate::job::plural(job.render.tiling.views() as usize, "view")
+                ),
+            },
             job.fps,
             job.frames.start,
             job.frames.end,
