@@ -247,6 +247,41 @@ fn a_fan_frame_is_square_and_black_outside_its_circle_in_every_frame() {
 }
 
 #[test]
+fn every_layout_works_with_every_style_motion_and_animation() {
+    let sandbox = Sandbox::new();
+    let model = figure(&sandbox);
+    std::fs::write(sandbox.path("slide.gltf"), util::SLIDING_TRIANGLE.replace("INTERPOLATION", "LINEAR")).unwrap();
+    let layouts: [&[&str]; 3] = [
+        &["--layout", "quilt", "--quilt", "2x2", "-s", "96x96"],
+        &["--layout", "pyramid", "-s", "96x96"],
+        &["--layout", "fan", "-s", "64x64"],
+    ];
+    for layout in layouts {
+        for (input, extra) in [
+            (model.as_str(), &["--style", "hologram", "--camera", "turntable"][..]),
+            (&model, &["--style", "shaded", "--camera", "orbit"]),
+            (&model, &["--style", "wireframe", "--look", "wire-over-hologram=true", "--look", "glitch=1"]),
+            ("slide.gltf", &["--style", "wireframe", "--look", "xray=true"]),
+        ] {
+            let out = format!("out-{}", sandbox.entries().len());
+            let mut args =
+                vec!["render", input, "--frames", "3", "--duration", "1", "--msaa", "1", "-f", "png", "-o", &out, "-q"];
+            args.extend_from_slice(layout);
+            args.extend_from_slice(extra);
+            sandbox.run(&args).expect_success();
+            // Quilt folders carry the Looking Glass tag: out-N_qs2x2a0.75.
+            let written =
+                sandbox.entries().into_iter().find(|e| e == &out || e.starts_with(&format!("{out}_qs"))).unwrap();
+            let frames = read_sequence(&sandbox.path(&written));
+            let what = format!("{} {input} {}", layout.join(" "), extra.join(" "));
+            assert_eq!(frames.len(), 3, "{what}");
+            assert!(frames.iter().all(|f| f.pixels().any(lit)), "{what}: a frame is empty");
+            assert_ne!(frames[0], frames[2], "{what}: nothing moves");
+        }
+    }
+}
+
+#[test]
 fn layouts_encode_end_to_end() {
     let sandbox = Sandbox::new();
     let model = figure(&sandbox);

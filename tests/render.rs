@@ -318,24 +318,6 @@ fn empty_frames_are_reported() {
     assert!(run.stderr().contains("unit_cube.stl: frames 4-7 are empty (nothing of the model is visible"), "{run}");
 }
 
-/// A triangle whose node slides from x = −2 to x = +2 over one second; `INTERPOLATION` is replaced.
-const SLIDING_TRIANGLE: &str = r#"{
-  "asset": {"version": "2.0"},
-  "scene": 0,
-  "scenes": [{"nodes": [0]}],
-  "nodes": [{"mesh": 0}],
-  "meshes": [{"primitives": [{"attributes": {"POSITION": 0}}]}],
-  "animations": [{"name": "slide", "channels": [{"sampler": 0, "target": {"node": 0, "path": "translation"}}],
-                  "samplers": [{"input": 1, "output": 2, "interpolation": "INTERPOLATION"}]}],
-  "accessors": [
-    {"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3", "min": [-0.5, 0, 0], "max": [0.5, 1, 0]},
-    {"bufferView": 1, "componentType": 5126, "count": 2, "type": "SCALAR", "min": [0], "max": [1]},
-    {"bufferView": 2, "componentType": 5126, "count": 2, "type": "VEC3"}
-  ],
-  "bufferViews": [{"buffer": 0, "byteLength": 36}, {"buffer": 0, "byteOffset": 36, "byteLength": 8}, {"buffer": 0, "byteOffset": 44, "byteLength": 24}],
-  "buffers": [{"byteLength": 68, "uri": "data:application/octet-stream;base64,AAAAvwAAAAAAAAAAAAAAPwAAAAAAAAAAAAAAAAAAgD8AAAAAAAAAAAAAgD8AAADAAAAAAAAAAAAAAABAAAAAAAAAAAA="}]
-}"#;
-
 #[test]
 fn gltf_node_animation_plays_its_clip_linear_and_step() {
     let sandbox = Sandbox::new();
@@ -350,7 +332,7 @@ fn gltf_node_animation_plays_its_clip_linear_and_step() {
     };
     for interpolation in ["LINEAR", "STEP"] {
         let file = format!("{interpolation}.gltf");
-        std::fs::write(sandbox.path(&file), SLIDING_TRIANGLE.replace("INTERPOLATION", interpolation)).unwrap();
+        std::fs::write(sandbox.path(&file), util::SLIDING_TRIANGLE.replace("INTERPOLATION", interpolation)).unwrap();
         let xs = render(&file, interpolation, &[]);
         // No --duration: one play of the 1 s clip at 4 fps.
         assert_eq!(xs.len(), 4, "{interpolation}");
