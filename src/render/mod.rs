@@ -196,7 +196,8 @@ impl Renderer {
         let pipelines = self.pipelines.entry(settings.msaa).or_insert_with(|| Pipelines::new(device, settings.msaa));
         let wire_angle = (look.style == Style::Wireframe).then_some(look.wire_angle);
         let gpu_scene = GpuScene::upload(device, &self.queue, pipelines, scene, self.max_texture_side, wire_angle);
-        let target = FrameTarget::new(device, &settings.tiling, settings.msaa, READBACK_RING, bloom);
+        let bloom_tile = bloom.then(|| settings.tiling.bloom_tile(look.bloom_radius));
+        let target = FrameTarget::new(device, &settings.tiling, settings.msaa, READBACK_RING, bloom_tile);
         let uniform_buffer = |label: &str, size: u64| {
             device.create_buffer(&wgpu::BufferDescriptor {
                 label: Some(label),
@@ -374,13 +375,13 @@ fn encode_uniforms_for(input: &FrameInput, settings: &RenderSettings) -> EncodeU
         Some(key) => [look.glitch * GLITCH_MAX_SHIFT, GLITCH_BANDS, key as f32, 0.0],
         None => [0.0; 4],
     };
-    let (bloom_width, bloom_height) = tiling.bloom_tile();
+    let (bloom_width, bloom_height) = tiling.bloom_tile(look.bloom_radius);
     EncodeUniforms {
         background,
         tiles: [tiling.tile_width, tiling.tile_height, tiling.cols, tiling.rows],
         compose,
         glitch,
-        bloom: [look.bloom, tiling.bloom_factor() as f32, bloom_width as f32, bloom_height as f32],
+        bloom: [look.bloom, tiling.bloom_factor(look.bloom_radius) as f32, bloom_width as f32, bloom_height as f32],
     }
 }
 
@@ -400,8 +401,8 @@ fn bloom_passes(
 ) -> BloomPasses {
     let tiling = &settings.tiling;
     let look = &settings.look;
-    let (bloom_width, bloom_height) = tiling.bloom_tile();
-    let factor = tiling.bloom_factor();
+    let (bloom_width, bloom_height) = tiling.bloom_tile(look.bloom_radius);
+    let factor = tiling.bloom_factor(look.bloom_radius);
     let sigma = look.bloom_radius * tiling.tile_height as f32 / factor as f32;
     let group = |label: &str, direction: [i32; 4], source: &wgpu::TextureView, out: &wgpu::TextureView| {
         let uniforms = BloomUniforms {

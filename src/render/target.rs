@@ -57,8 +57,15 @@ pub struct FrameTarget {
 }
 
 impl FrameTarget {
-    /// Allocates the target; `ring` readback buffers let the GPU draw ahead of the readback.
-    pub fn new(device: &wgpu::Device, tiling: &Tiling, sample_count: u32, ring: usize, bloom: bool) -> Self {
+    /// Allocates the target; `ring` readback buffers let the GPU draw ahead of the readback;
+    /// `bloom_tile` is the size of a view in the bloom images (None: no bloom).
+    pub fn new(
+        device: &wgpu::Device,
+        tiling: &Tiling,
+        sample_count: u32,
+        ring: usize,
+        bloom_tile: Option<(u32, u32)>,
+    ) -> Self {
         let extent = |(width, height): (u32, u32)| wgpu::Extent3d { width, height, depth_or_array_layers: 1 };
         let grid = extent(tiling.grid_size());
         let (width, height) = tiling.output_size();
@@ -84,9 +91,10 @@ impl FrameTarget {
             texture("depth", grid, DEPTH_FORMAT, sample_count, attachment).create_view(&Default::default());
         let resolved_view =
             texture("resolved colour", grid, HDR_FORMAT, 1, attachment | sampled).create_view(&Default::default());
-        let (bloom_width, bloom_height) = tiling.bloom_tile();
-        let bloom_size =
-            if bloom { extent((bloom_width * tiling.cols, bloom_height * tiling.rows)) } else { extent((1, 1)) };
+        let bloom_size = match bloom_tile {
+            Some((width, height)) => extent((width * tiling.cols, height * tiling.rows)),
+            None => extent((1, 1)),
+        };
         let bloom_views = ["bloom a", "bloom b"]
             .map(|label| texture(label, bloom_size, HDR_FORMAT, 1, sampled | storage).create_view(&Default::default()));
         let output =

@@ -42,8 +42,10 @@ pub struct Tiling {
     pub compose: Compose,
 }
 
-/// The bloom works on images about this many texels high per view, whatever the resolution.
-const BLOOM_ROWS: u32 = 270;
+/// The bloom blurs a downsampled image whose texels are about this fraction of the glow's radius
+/// (its Gaussian sigma): wide enough to stay smooth when scaled back up, and the blur cost no
+/// longer grows with the resolution.
+const BLOOM_TEXELS_PER_SIGMA: f32 = 2.5;
 
 impl Tiling {
     /// One view filling a `width × height` picture.
@@ -80,14 +82,15 @@ impl Tiling {
         ((index % self.cols) * self.tile_width, (index / self.cols) * self.tile_height)
     }
 
-    /// The bloom's downsample factor: views are blurred at about [`BLOOM_ROWS`] texels high.
-    pub fn bloom_factor(&self) -> u32 {
-        self.tile_height.div_ceil(BLOOM_ROWS).max(1)
+    /// The bloom's downsample factor for a glow of `radius` (a fraction of the view height): the
+    /// glow's sigma spans about [`BLOOM_TEXELS_PER_SIGMA`] texels of the downsampled image.
+    pub fn bloom_factor(&self, radius: f32) -> u32 {
+        ((radius * self.tile_height as f32 / BLOOM_TEXELS_PER_SIGMA).floor() as u32).clamp(1, 64)
     }
 
-    /// Size of one view in the bloom image.
-    pub fn bloom_tile(&self) -> (u32, u32) {
-        let factor = self.bloom_factor();
+    /// Size of one view in the bloom image for a glow of `radius`.
+    pub fn bloom_tile(&self, radius: f32) -> (u32, u32) {
+        let factor = self.bloom_factor(radius);
         (self.tile_width.div_ceil(factor), self.tile_height.div_ceil(factor))
     }
 }
@@ -107,10 +110,11 @@ mod tests {
     }
 
     #[test]
-    fn bloom_blurs_about_270_rows_at_any_resolution() {
-        assert_eq!(Tiling::single(1920, 1080).bloom_factor(), 4);
-        assert_eq!(Tiling::single(1920, 1080).bloom_tile(), (480, 270));
-        assert_eq!(Tiling::single(3840, 2160).bloom_tile(), (480, 270));
-        assert_eq!(Tiling::single(160, 120).bloom_factor(), 1);
+    fn the_bloom_image_scales_with_the_glow_not_the_resolution() {
+        assert_eq!(Tiling::single(1920, 1080).bloom_factor(0.02), 8);
+        assert_eq!(Tiling::single(1920, 1080).bloom_tile(0.02), (240, 135));
+        assert_eq!(Tiling::single(3840, 2160).bloom_tile(0.02), (240, 135));
+        assert_eq!(Tiling::single(160, 120).bloom_factor(0.02), 1);
+        assert_eq!(Tiling::single(1920, 1080).bloom_factor(0.2), 64);
     }
 }
