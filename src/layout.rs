@@ -307,7 +307,8 @@ impl Layout {
             Self::Pyramid { .. } => (0..4).map(|i| orbited(base, target, i as f32 * 90.0)).collect(),
             Self::Quilt(q) => {
                 let count = q.cols * q.rows;
-                let distance = -base.view.transform_point3(target).z;
+                // Distance to the focal plane (through the target); a camera facing away gets a tiny one.
+                let distance = (-base.view.transform_point3(target).z).max(1e-4);
                 let half_baseline = distance * (q.view_cone.to_radians() / 2.0).tan();
                 (0..count)
                     .map(|tile| {
@@ -390,7 +391,7 @@ fn shifted(base: &CameraPose, offset: f32, distance: f32) -> CameraPose {
     let right = base.view.row(0).truncate();
     // View space x' = x + offset·(−z)/distance: points on the focal plane keep their place.
     let mut shear = Mat4::IDENTITY;
-    shear.z_axis.x = -offset / distance.max(f32::EPSILON);
+    shear.z_axis.x = -offset / distance;
     CameraPose {
         view: shear * Mat4::from_translation(Vec3::new(-offset, 0.0, 0.0)) * base.view,
         projection: base.projection,
