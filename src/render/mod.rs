@@ -3,13 +3,16 @@
 //! One [`Renderer`] owns one device for the whole run. [`Renderer::render`] draws a sequence of
 //! camera poses and hands each finished frame to a callback while the GPU keeps drawing: frames
 //! go through a small ring of readback buffers, so memory does not grow with the frame count.
+//! Each frame draws its views into tiles of one target (`passes`), blooms and encodes them.
 
 mod adapter;
 mod gpu_scene;
+mod passes;
 mod pipelines;
 pub mod shaders;
 mod target;
 mod tiling;
+mod uniforms;
 
 use std::collections::{HashMap, VecDeque};
 
@@ -17,27 +20,22 @@ use anyhow::{Context, Result};
 
 pub use adapter::AdapterSummary;
 use gpu_scene::GpuScene;
+use passes::{bloom_passes, dispatch, draw_views, encode_bind_group};
 use pipelines::{Pipelines, VIEW_UNIFORM_STRIDE};
 use target::FrameTarget;
 pub use tiling::{Compose, Tiling};
+use uniforms::{encode_uniforms_for, model_extent, view_uniform_bytes, EncodeUniforms, ViewUniforms};
 
 use crate::camera::CameraPose;
 use crate::error::Problem;
 use crate::frame::Frame;
-use crate::look::{Background, Look, ScanlineSpace, Style};
+use crate::look::{Background, Look, Style};
 use crate::scene::{Bounds, Scene, Vertex};
 
 /// Side of the compute passes' workgroups (`@workgroup_size(8, 8)` in the WGSL).
 const WORKGROUP: u32 = 8;
 /// Readback buffers in flight: the GPU draws frame i+1 while frame i is read back.
 const READBACK_RING: usize = 3;
-/// Widest glitch shift (intensity 1), as a fraction of the view width.
-const GLITCH_MAX_SHIFT: f32 = 0.15;
-/// Glitch bands per view height.
-const GLITCH_BANDS: f32 = 12.0;
-/// How far wireframe lines are pulled towards the eye so they win against their own faces.
-const WIRE_DEPTH_PULL: f32 = 0.002;
-
 /// What one render produces: views and layout, anti-aliasing, style and background.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RenderSettings {
@@ -74,42 +72,6 @@ pub struct FrameInput {
     pub views: Vec<CameraPose>,
     /// The scene's vertices posed for this frame (animated scenes), in upload order.
     pub vertices: Option<Vec<Vertex>>,
-}
-
-/// Per-view uniforms, laid out as `ViewUniforms` in `surface.wgsl`.
-#[repr(C)]
-#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-struct ViewUniforms {
-    view_projection: [[f32; 4]; 4],
-    eye: [f32; 4],
-    color: [f32; 4],
-    rim_fill: [f32; 4],
-    scanlines: [f32; 4],
-    view_rect: [f32; 4],
-    model: [f32; 4],
-    wire: [f32; 4],
-    camera_right: [f32; 4],
-    camera_up: [f32; 4],
-}
-
-/// Encode-pass uniforms, laid out as `EncodeUniforms` in `encode.wgsl`.
-#[repr(C)]
-#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-struct EncodeUniforms {
-    background: [f32; 4],
-    tiles: [u32; 4],
-    compose: [u32; 4],
-    glitch: [f32; 4],
-    bloom: [f32; 4],
-}
-
-/// Bloom-pass uniforms, laid out as `BloomUniforms` in `bloom.wgsl`.
-#[repr(C)]
-#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
-struct BloomUniforms {
-    tiles: [u32; 4],
-    params: [f32; 4],
-    direction: [i32; 4],
 }
 
 /// The GPU device, queue and compiled pipelines for a run.
@@ -310,252 +272,4 @@ fn read_back(
 /// A wgpu instance for every backend, honouring `WGPU_BACKEND` and friends.
 fn new_instance() -> wgpu::Instance {
     wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env())
-}
-
-/// Bottom and height of the model, for scanlines in model space.
-fn model_extent(bounds: &Bounds) -> [f32; 2] {
-    let height = bounds.max[1] - bounds.min[1];
-    if bounds.is_finite() && height > 0.0 {
-        [bounds.min[1], height]
-    } else {
-        [0.0, 1.0]
-    }
-}
-
-/// Every view's uniforms, each at its dynamic offset.
-fn view_uniform_bytes(
-    input: &FrameInput,
-    settings: &RenderSettings,
-    [model_bottom, model_height]: [f32; 2],
-) -> Vec<u8> {
-    let look = &settings.look;
-    let tiling = &settings.tiling;
-    let [r, g, b] = look.color.to_linear();
-    let (tile_width, tile_height) = (tiling.tile_width as f32, tiling.tile_height as f32);
-    let model_space = if look.scanline_space == ScanlineSpace::Model { 1.0 } else { 0.0 };
-    let half_line = (look.wire_width / 1000.0 * tile_height * 0.5).max(0.6);
-    let mut bytes = vec![0u8; VIEW_UNIFORM_STRIDE as usize * input.views.len()];
-    for (i, camera) in input.views.iter().enumerate() {
-        let (x, y) = tiling.tile_origin(i as u32);
-        let uniforms = ViewUniforms {
-            view_projection: camera.view_projection().to_cols_array_2d(),
-            eye: camera.eye.extend(input.time as f32).into(),
-            color: [r, g, b, look.rim_whiten],
-            rim_fill: [look.rim_power, look.rim_strength, look.fill, look.fill_opacity],
-            scanlines: [look.scanline_density, look.scanline_strength, look.scanline_speed, model_space],
-            view_rect: [x as f32, y as f32, tile_width, tile_height],
-            model: [model_bottom, model_height, look.flicker_at(input.time), 0.0],
-            wire: [half_line, look.wire_brightness, WIRE_DEPTH_PULL, 0.0],
-            camera_right: camera.view.row(0).truncate().extend(0.0).into(),
-            camera_up: camera.view.row(1).truncate().extend(0.0).into(),
-        };
-        let start = i * VIEW_UNIFORM_STRIDE as usize;
-        bytes[start..start + std::mem::size_of::<ViewUniforms>()].copy_from_slice(bytemuck::bytes_of(&uniforms));
-    }
-    bytes
-}
-
-fn encode_uniforms_for(input: &FrameInput, settings: &RenderSettings) -> EncodeUniforms {
-    let tiling = &settings.tiling;
-    let look = &settings.look;
-    let background = match settings.background {
-        Background::Transparent => [0.0; 4],
-        Background::Color(c) => {
-            let [r, g, b] = c.to_encoded();
-            [r, g, b, 1.0]
-        }
-    };
-    let compose = match tiling.compose {
-        Compose::Grid => [0, 0, 0, 0],
-        Compose::Pyramid { inward, .. } => [1, inward as u32, tiling.tile_width, 0],
-        Compose::Circle => [2, 0, 0, 0],
-        Compose::Quilt { height, .. } => [3, 0, height - tiling.rows * tiling.tile_height, 0],
-    };
-    let glitch = match look.glitch_at(input.time) {
-        Some(key) => [look.glitch * GLITCH_MAX_SHIFT, GLITCH_BANDS, key as f32, 0.0],
-        None => [0.0; 4],
-    };
-    let (bloom_width, bloom_height) = tiling.bloom_tile(look.bloom_radius);
-    EncodeUniforms {
-        background,
-        tiles: [tiling.tile_width, tiling.tile_height, tiling.cols, tiling.rows],
-        compose,
-        glitch,
-        bloom: [look.bloom, tiling.bloom_factor(look.bloom_radius) as f32, bloom_width as f32, bloom_height as f32],
-    }
-}
-
-/// The bloom's three compute passes (bright pass into image a, blur a→b across, b→a down) and their bind groups.
-struct BloomPasses {
-    bright: wgpu::BindGroup,
-    across: wgpu::BindGroup,
-    down: wgpu::BindGroup,
-    size: (u32, u32),
-}
-
-fn bloom_passes(
-    device: &wgpu::Device,
-    pipelines: &Pipelines,
-    target: &FrameTarget,
-    settings: &RenderSettings,
-) -> BloomPasses {
-    let tiling = &settings.tiling;
-    let look = &settings.look;
-    let (bloom_width, bloom_height) = tiling.bloom_tile(look.bloom_radius);
-    let factor = tiling.bloom_factor(look.bloom_radius);
-    let sigma = look.bloom_radius * tiling.tile_height as f32 / factor as f32;
-    let group = |label: &str, direction: [i32; 4], source: &wgpu::TextureView, out: &wgpu::TextureView| {
-        let uniforms = BloomUniforms {
-            tiles: [tiling.tile_width, tiling.tile_height, bloom_width, bloom_height],
-            params: [look.bloom_threshold, look.bloom_threshold * 0.5, sigma, factor as f32],
-            direction,
-        };
-        let buffer = wgpu::util::DeviceExt::create_buffer_init(
-            device,
-            &wgpu::util::BufferInitDescriptor {
-                label: Some(label),
-                contents: bytemuck::bytes_of(&uniforms),
-                usage: wgpu::BufferUsages::UNIFORM,
-            },
-        );
-        device.create_bind_group(&wgpu::BindGroupDescriptor {
-            label: Some(label),
-            layout: &pipelines.bloom_layout,
-            entries: &[
-                wgpu::BindGroupEntry { binding: 0, resource: buffer.as_entire_binding() },
-                wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::TextureView(source) },
-                wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::TextureView(out) },
-            ],
-        })
-    };
-    let [a, b] = &target.bloom_views;
-    BloomPasses {
-        bright: group("bloom bright pass", [0; 4], &target.resolved_view, a),
-        across: group("bloom blur across", [1, 0, 0, 0], a, b),
-        down: group("bloom blur down", [0, 1, 0, 0], b, a),
-        size: (bloom_width * tiling.cols, bloom_height * tiling.rows),
-    }
-}
-
-impl BloomPasses {
-    fn record(&self, encoder: &mut wgpu::CommandEncoder, pipelines: &Pipelines) {
-        dispatch(encoder, "bloom bright pass", &pipelines.bloom_bright, &self.bright, self.size);
-        dispatch(encoder, "bloom blur across", &pipelines.bloom_blur, &self.across, self.size);
-        dispatch(encoder, "bloom blur down", &pipelines.bloom_blur, &self.down, self.size);
-    }
-}
-
-fn encode_bind_group(
-    device: &wgpu::Device,
-    pipelines: &Pipelines,
-    target: &FrameTarget,
-    uniforms: &wgpu::Buffer,
-) -> wgpu::BindGroup {
-    device.create_bind_group(&wgpu::BindGroupDescriptor {
-        label: Some("encode"),
-        layout: &pipelines.encode_layout,
-        entries: &[
-            wgpu::BindGroupEntry { binding: 0, resource: uniforms.as_entire_binding() },
-            wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::TextureView(&target.resolved_view) },
-            wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::TextureView(&target.bloom_views[0]) },
-            wgpu::BindGroupEntry { binding: 3, resource: wgpu::BindingResource::TextureView(&target.output_view) },
-        ],
-    })
-}
-
-/// Draws every view into its tile: depth pre-pass (unless x-ray), then the style's surfaces and edges.
-fn draw_views(
-    encoder: &mut wgpu::CommandEncoder,
-    pipelines: &Pipelines,
-    scene: &GpuScene,
-    target: &FrameTarget,
-    view_bind_groups: &[wgpu::BindGroup],
-    settings: &RenderSettings,
-) {
-    let look = &settings.look;
-    // With MSAA the samples are resolved into `resolved_view` and need not be kept.
-    let (view, resolve_target, store) = match &target.msaa_view {
-        Some(msaa) => (msaa, Some(&target.resolved_view), wgpu::StoreOp::Discard),
-        None => (&target.resolved_view, None, wgpu::StoreOp::Store),
-    };
-    let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
-        label: Some("views"),
-        color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-            view,
-            depth_slice: None,
-            resolve_target,
-            ops: wgpu::Operations { load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT), store },
-        })],
-        depth_stencil_attachment: Some(wgpu::RenderPassDepthStencilAttachment {
-            view: &target.depth_view,
-            depth_ops: Some(wgpu::Operations { load: wgpu::LoadOp::Clear(1.0), store: wgpu::StoreOp::Discard }),
-            stencil_ops: None,
-        }),
-        timestamp_writes: None,
-        occlusion_query_set: None,
-        multiview_mask: None,
-    });
-    let shaded = look.style == Style::Shaded;
-    let xray = look.xray && !shaded;
-    let surface = match look.style {
-        Style::Hologram => Some(if xray { &pipelines.hologram_xray } else { &pipelines.hologram }),
-        Style::Shaded => Some(&pipelines.shaded),
-        Style::Wireframe => {
-            look.wire_over_hologram.then_some(if xray { &pipelines.hologram_xray } else { &pipelines.hologram })
-        }
-    };
-    let tiling = &settings.tiling;
-    for index in 0..tiling.views() {
-        let (x, y) = tiling.tile_origin(index);
-        let (width, height) = (tiling.tile_width, tiling.tile_height);
-        pass.set_viewport(x as f32, y as f32, width as f32, height as f32, 0.0, 1.0);
-        pass.set_scissor_rect(x, y, width, height);
-        pass.set_bind_group(0, &view_bind_groups[index as usize], &[]);
-        pass.set_vertex_buffer(0, scene.vertex_buffer.slice(..));
-        pass.set_index_buffer(scene.index_buffer.slice(..), wgpu::IndexFormat::Uint32);
-        // Without x-ray, a depth-only pre-pass lets just the front-most surface show.
-        if !xray {
-            pass.set_pipeline(&pipelines.depth_prepass);
-            for draw in &scene.draws {
-                pass.draw_indexed(draw.indices.clone(), draw.base_vertex, 0..1);
-            }
-        }
-        if let Some(pipeline) = surface {
-            pass.set_pipeline(pipeline);
-            pass.set_bind_group(1, &scene.materials, &[]);
-            let mut bound_texture = None;
-            for draw in &scene.draws {
-                if bound_texture != Some(draw.texture) {
-                    pass.set_bind_group(2, &scene.textures[draw.texture], &[]);
-                    bound_texture = Some(draw.texture);
-                }
-                pass.draw_indexed(draw.indices.clone(), draw.base_vertex, draw.material..draw.material + 1);
-            }
-        }
-        if let Some(edges) = &scene.edges {
-            pass.set_pipeline(if xray { &pipelines.wire_xray } else { &pipelines.wire });
-            pass.set_vertex_buffer(0, edges.buffer.slice(..));
-            pass.draw(0..6, 0..edges.pairs.len() as u32);
-        }
-    }
-    // wgpu's GL backend resolves MSAA with the last scissor rectangle still set: without this,
-    // only the last view would reach the resolved image (llvmpipe; Vulkan is unaffected).
-    let (width, height) = tiling.grid_size();
-    pass.set_viewport(0.0, 0.0, width as f32, height as f32, 0.0, 1.0);
-    pass.set_scissor_rect(0, 0, width, height);
-}
-
-/// Records one compute pass over a `size` image in 8×8 workgroups.
-fn dispatch(
-    encoder: &mut wgpu::CommandEncoder,
-    label: &str,
-    pipeline: &wgpu::ComputePipeline,
-    bind_group: &wgpu::BindGroup,
-    (width, height): (u32, u32),
-) {
-    let mut pass =
-        encoder.begin_compute_pass(&wgpu::ComputePassDescriptor { label: Some(label), timestamp_writes: None });
-    pass.set_pipeline(pipeline);
-    pass.set_bind_group(0, bind_group, &[]);
-    pass.dispatch_workgroups(width.div_ceil(WORKGROUP), height.div_ceil(WORKGROUP), 1);
 }

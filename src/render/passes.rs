@@ -1,0 +1,183 @@
+//! The passes of a frame, recorded into its command encoder: the views, the bloom, the encode.
+
+use super::gpu_scene::GpuScene;
+use super::pipelines::Pipelines;
+use super::target::FrameTarget;
+use super::uniforms::BloomUniforms;
+use super::{RenderSettings, WORKGROUP};
+use crate::look::Style;
+
+/// The bloom's three compute passes (bright pass into image a, blur a→b across, b→a down) and their bind groups.
+pub(super) struct BloomPasses {
+    bright: wgpu::BindGroup,
+    across: wgpu::BindGroup,
+    down: wgpu::BindGroup,
+    size: (u32, u32),
+}
+
+pub(super) fn bloom_passes(
+    device: &wgpu::Device,
+    pipelines: &Pipelines,
+    target: &FrameTarget,
+    settings: &RenderSettings,
+) -> BloomPasses {
+    let tiling = &settings.tiling;
+    let look = &settings.look;
+    let (bloom_width, bloom_height) = tiling.bloom_tile(look.bloom_radius);
+    let factor = tiling.bloom_factor(look.bloom_radius);
+    let sigma = look.bloom_radius * tiling.tile_height as f32 / factor as f32;
+    let group = |label: &str, direction: [i32; 4], source: &wgpu::TextureView, out: &wgpu::TextureView| {
+        let uniforms = BloomUniforms {
+            tiles: [tiling.tile_width, tiling.tile_height, bloom_width, bloom_height],
+            params: [look.bloom_threshold, look.bloom_threshold * 0.5, sigma, factor as f32],
+            direction,
+        };
+        let buffer = wgpu::util::DeviceExt::create_buffer_init(
+            device,
+            &wgpu::util::BufferInitDescriptor {
+                label: Some(label),
+                contents: bytemuck::bytes_of(&uniforms),
+                usage: wgpu::BufferUsages::UNIFORM,
+            },
+        );
+        device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some(label),
+            layout: &pipelines.bloom_layout,
+            entries: &[
+                wgpu::BindGroupEntry { binding: 0, resource: buffer.as_entire_binding() },
+                wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::TextureView(source) },
+                wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::TextureView(out) },
+            ],
+        })
+    };
+    let [a, b] = &target.bloom_views;
+    BloomPasses {
+        bright: group("bloom bright pass", [0; 4], &target.resolved_view, a),
+        across: group("bloom blur across", [1, 0, 0, 0], a, b),
+        down: group("bloom blur down", [0, 1, 0, 0], b, a),
+        size: (bloom_width * tiling.cols, bloom_height * tiling.rows),
+    }
+}
+
+impl BloomPasses {
+    pub(super) fn record(&self, encoder: &mut wgpu::CommandEncoder, pipelines: &Pipelines) {
+        dispatch(encoder, "bloom bright pass", &pipelines.bloom_bright, &self.bright, self.size);
+        dispatch(encoder, "bloom blur across", &pipelines.bloom_blur, &self.across, self.size);
+        dispatch(encoder, "bloom blur down", &pipelines.bloom_blur, &self.down, self.size);
+    }
+}
+
+pub(super) fn encode_bind_group(
+    device: &wgpu::Device,
+    pipelines: &Pipelines,
+    target: &FrameTarget,
+    uniforms: &wgpu::Buffer,
+) -> wgpu::BindGroup {
+    device.create_bind_group(&wgpu::BindGroupDescriptor {
+        label: Some("encode"),
+        layout: &pipelines.encode_layout,
+        entries: &[
+            wgpu::BindGroupEntry { binding: 0, resource: uniforms.as_entire_binding() },
+            wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::TextureView(&target.resolved_view) },
+            wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::TextureView(&target.bloom_views[0]) },
+            wgpu::BindGroupEntry { binding: 3, resource: wgpu::BindingResource::TextureView(&target.output_view) },
+        ],
+    })
+}
+
+/// Draws every view into its tile: depth pre-pass (unless x-ray), then the style's surfaces and edges.
+pub(super) fn draw_views(
+    encoder: &mut wgpu::CommandEncoder,
+    pipelines: &Pipelines,
+    scene: &GpuScene,
+    target: &FrameTarget,
+    view_bind_groups: &[wgpu::BindGroup],
+    settings: &RenderSettings,
+) {
+    let look = &settings.look;
+    // With MSAA the samples are resolved into `resolved_view` and need not be kept.
+    let (view, resolve_target, store) = match &target.msaa_view {
+        Some(msaa) => (msaa, Some(&target.resolved_view), wgpu::StoreOp::Discard),
+        None => (&target.resolved_view, None, wgpu::StoreOp::Store),
+    };
+    let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
+        label: Some("views"),
+        color_attachments: &[Some(wgpu::RenderPassColorAttachment {
+            view,
+            depth_slice: None,
+            resolve_target,
+            ops: wgpu::Operations { load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT), store },
+        })],
+        depth_stencil_attachment: Some(wgpu::RenderPassDepthStencilAttachment {
+            view: &target.depth_view,
+            depth_ops: Some(wgpu::Operations { load: wgpu::LoadOp::Clear(1.0), store: wgpu::StoreOp::Discard }),
+            stencil_ops: None,
+        }),
+        timestamp_writes: None,
+        occlusion_query_set: None,
+        multiview_mask: None,
+    });
+    let shaded = look.style == Style::Shaded;
+    let xray = look.xray && !shaded;
+    let surface = match look.style {
+        Style::Hologram => Some(if xray { &pipelines.hologram_xray } else { &pipelines.hologram }),
+        Style::Shaded => Some(&pipelines.shaded),
+        Style::Wireframe => {
+            look.wire_over_hologram.then_some(if xray { &pipelines.hologram_xray } else { &pipelines.hologram })
+        }
+    };
+    let tiling = &settings.tiling;
+    for index in 0..tiling.views() {
+        let (x, y) = tiling.tile_origin(index);
+        let (width, height) = (tiling.tile_width, tiling.tile_height);
+        pass.set_viewport(x as f32, y as f32, width as f32, height as f32, 0.0, 1.0);
+        pass.set_scissor_rect(x, y, width, height);
+        pass.set_bind_group(0, &view_bind_groups[index as usize], &[]);
+        pass.set_vertex_buffer(0, scene.vertex_buffer.slice(..));
+        pass.set_index_buffer(scene.index_buffer.slice(..), wgpu::IndexFormat::Uint32);
+        // Without x-ray, a depth-only pre-pass lets just the front-most surface show.
+        if !xray {
+            pass.set_pipeline(&pipelines.depth_prepass);
+            for draw in &scene.draws {
+                pass.draw_indexed(draw.indices.clone(), draw.base_vertex, 0..1);
+            }
+        }
+        if let Some(pipeline) = surface {
+            pass.set_pipeline(pipeline);
+            pass.set_bind_group(1, &scene.materials, &[]);
+            let mut bound_texture = None;
+            for draw in &scene.draws {
+                if bound_texture != Some(draw.texture) {
+                    pass.set_bind_group(2, &scene.textures[draw.texture], &[]);
+                    bound_texture = Some(draw.texture);
+                }
+                pass.draw_indexed(draw.indices.clone(), draw.base_vertex, draw.material..draw.material + 1);
+            }
+        }
+        if let Some(edges) = &scene.edges {
+            pass.set_pipeline(if xray { &pipelines.wire_xray } else { &pipelines.wire });
+            pass.set_vertex_buffer(0, edges.buffer.slice(..));
+            pass.draw(0..6, 0..edges.pairs.len() as u32);
+        }
+    }
+    // wgpu's GL backend resolves MSAA with the last scissor rectangle still set: without this,
+    // only the last view would reach the resolved image (llvmpipe; Vulkan is unaffected).
+    let (width, height) = tiling.grid_size();
+    pass.set_viewport(0.0, 0.0, width as f32, height as f32, 0.0, 1.0);
+    pass.set_scissor_rect(0, 0, width, height);
+}
+
+/// Records one compute pass over a `size` image in 8×8 workgroups.
+pub(super) fn dispatch(
+    encoder: &mut wgpu::CommandEncoder,
+    label: &str,
+    pipeline: &wgpu::ComputePipeline,
+    bind_group: &wgpu::BindGroup,
+    (width, height): (u32, u32),
+) {
+    let mut pass =
+        encoder.begin_compute_pass(&wgpu::ComputePassDescriptor { label: Some(label), timestamp_writes: None });
+    pass.set_pipeline(pipeline);
+    pass.set_bind_group(0, bind_group, &[]);
+    pass.dispatch_workgroups(width.div_ceil(WORKGROUP), height.div_ceil(WORKGROUP), 1);
+}
