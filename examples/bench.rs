@@ -14,17 +14,12 @@ use holoforge::camera::{camera_pose, CameraSettings, Framing};
 use holoforge::look::{Background, Look, Rgb};
 use holoforge::render::{FrameInput, RenderSettings, Renderer};
 use holoforge::scene::{self, UpChoice};
+use holoforge::size::FrameSize;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let model = PathBuf::from(args.first().context("usage: bench MODEL [WxH] [FRAMES] [MSAA]")?);
-    let (width, height) = match args.get(1) {
-        Some(size) => {
-            let (w, h) = size.split_once('x').context("size is WxH")?;
-            (w.parse()?, h.parse()?)
-        }
-        None => (1280, 720),
-    };
+    let FrameSize { width, height } = FrameSize::parse(args.get(1).map_or("720p", String::as_str))?;
     let frames: u32 = args.get(2).map(|f| f.parse()).transpose()?.unwrap_or(150);
     let msaa: u32 = args.get(3).map(|m| m.parse()).transpose()?.unwrap_or(4);
     let scratch = tempfile::tempdir()?;

@@ -5,15 +5,15 @@
 //! `cargo run --release --example bench_quilt -- [MODEL] [QUILTS] [MSAA]`
 //! (the built-in demo model when MODEL is left out or `demo`; 10 quilts and MSAA 4 by default).
 
-use std::path::Path;
 use std::time::Instant;
 
 use anyhow::Result;
 use holoforge::camera::{camera_pose, CameraSettings, Framing};
+use holoforge::job::ModelSource;
 use holoforge::layout::{Layout, Quilt};
 use holoforge::look::{Background, Look, Rgb};
 use holoforge::render::{FrameInput, RenderSettings, Renderer};
-use holoforge::scene::{self, UpChoice};
+use holoforge::scene::UpChoice;
 use holoforge::size::FrameSize;
 
 fn main() -> Result<()> {
@@ -21,7 +21,8 @@ fn main() -> Result<()> {
     let model = args.first().map(String::as_str).unwrap_or("demo");
     let quilts: u32 = args.get(1).map(|f| f.parse()).transpose()?.unwrap_or(10);
     let msaa: u32 = args.get(2).map(|f| f.parse()).transpose()?.unwrap_or(4);
-    let scene = if model == "demo" { scene::demo::scene() } else { scene::load(Path::new(model), UpChoice::Auto)? };
+    let source = if model == "demo" { ModelSource::BuiltIn } else { ModelSource::File(model.into()) };
+    let scene = source.load(UpChoice::Auto)?;
     let mut renderer = Renderer::new(None)?;
     println!("model {model} ({} triangles), MSAA {msaa}, {}", scene.triangle_count(), renderer.adapter());
     let framing = Framing::from_scene(&scene);

@@ -4,27 +4,23 @@
 //! `cargo run --release --example bench_styles -- [MODEL] [WIDTHxHEIGHT] [FRAMES]`
 //! (the built-in demo model when MODEL is left out or `demo`; 1920x1080 and 60 frames by default).
 
-use std::path::Path;
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use holoforge::camera::{camera_pose, CameraSettings, Framing};
+use holoforge::job::ModelSource;
 use holoforge::look::{Background, Look, Rgb, Style};
 use holoforge::render::{FrameInput, RenderSettings, Renderer};
-use holoforge::scene::{self, UpChoice};
+use holoforge::scene::UpChoice;
+use holoforge::size::FrameSize;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let model = args.first().map(String::as_str).unwrap_or("demo");
-    let (width, height) = match args.get(1) {
-        Some(size) => {
-            let (w, h) = size.split_once('x').context("size is WxH")?;
-            (w.parse()?, h.parse()?)
-        }
-        None => (1920, 1080),
-    };
+    let FrameSize { width, height } = FrameSize::parse(args.get(1).map_or("1080p", String::as_str))?;
     let frames: u32 = args.get(2).map(|f| f.parse()).transpose()?.unwrap_or(60);
-    let scene = if model == "demo" { scene::demo::scene() } else { scene::load(Path::new(model), UpChoice::Auto)? };
+    let source = if model == "demo" { ModelSource::BuiltIn } else { ModelSource::File(model.into()) };
+    let scene = source.load(UpChoice::Auto)?;
     let mut renderer = Renderer::new(None)?;
     println!(
         "model {model} ({} triangles), {width}x{height}, {frames} frames, {}",

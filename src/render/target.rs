@@ -44,7 +44,7 @@ pub struct FrameTarget {
     pub depth_view: wgpu::TextureView,
     /// Single-sample HDR image the bloom and encode passes read.
     pub resolved_view: wgpu::TextureView,
-    /// The bloom's two ping-pong images (each view downsampled), or 1×1 placeholders without bloom.
+    /// The bloom's two ping-pong images (each view downsampled); 1×1 when the job has no bloom.
     pub bloom_views: [wgpu::TextureView; 2],
     /// 8-bit encoded output.
     pub output: wgpu::Texture,
