@@ -277,3 +277,52 @@ fn the_look_is_the_same_at_two_resolutions() {
         );
     }
 }
+
+#[test]
+fn look_presets_and_parameters_change_the_picture() {
+    let sandbox = Sandbox::new();
+    let demo = |out: &str, look: &[&str]| {
+        let mut args = vec!["-s", "80x60", "--msaa", "1"];
+        for l in look {
+            args.extend_from_slice(&["--look", l]);
+        }
+        still(&sandbox, None, out, &args)
+    };
+    assert_eq!(dominant(&demo("classic.png", &[])), 2, "classic cyan is blue-dominant");
+    assert_eq!(dominant(&demo("matrix.png", &["matrix"])), 1, "matrix is green");
+    assert_eq!(dominant(&demo("amber.png", &["amber"])), 0, "amber is red-dominant");
+    let thin = demo("thin.png", &["rim-power=8", "fill-opacity=0.1"]);
+    let default = demo("default.png", &[]);
+    let opacity = |img: &image::RgbaImage| img.pixels().map(|p| p[3] as u64).sum::<u64>();
+    assert!(opacity(&thin) < opacity(&default), "a thinner rim and fainter fill are less opaque");
+    let colour_sum =
+        |img: &image::RgbaImage| img.pixels().map(|p| p[0] as u64 + p[1] as u64 + p[2] as u64).sum::<u64>();
+    let xray = demo("xray.png", &["xray=true"]);
+    assert!(colour_sum(&xray) > colour_sum(&default), "x-ray adds the surfaces behind the front ones");
+    // Flicker is seeded: the same seed gives the same frames, another seed other frames.
+    let clip = |out: &str, seed: &str| {
+        sandbox
+            .run(&[
+                "demo",
+                "-f",
+                "png",
+                "-s",
+                "48x36",
+                "--msaa",
+                "1",
+                "--frames",
+                "6",
+                "--look",
+                "flicker=0.8",
+                "--look",
+                seed,
+                "-o",
+                out,
+                "-q",
+            ])
+            .expect_success();
+        read_sequence(&sandbox.path(out))
+    };
+    assert_eq!(clip("a", "seed=1"), clip("b", "seed=1"));
+    assert_ne!(clip("c", "seed=1"), clip("d", "seed=2"));
+}
