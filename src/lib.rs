@@ -23,3 +23,4 @@ pub mod render;
 pub mod scene;
 pub mod settings;
 pub mod size;
+pub mod text;

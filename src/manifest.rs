@@ -67,7 +67,14 @@ pub fn load(path: &Path, overrides: &Settings) -> Result<Manifest> {
             continue;
         }
         match Job::resolve(ModelSource::File(model_path), &settings, base_dir) {
-            Ok(job) => jobs.push(job),
+            Ok(job) => match job.check_outputs() {
+                Ok(()) => jobs.push(job),
+                Err(error) => {
+                    let at = settings.output.as_ref().map_or(table.span(), |o| o.span());
+                    let at = if at.is_empty() { table.span() } else { at };
+                    problems.push(positions.resolve_error(&error, at));
+                }
+            },
             Err(error) => problems.push(positions.resolve_error(&error, table.span())),
         }
     }

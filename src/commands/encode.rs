@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use crate::cli::EncodeCommand;
 use crate::error::{ExitCode, Problem};
 use crate::export::ffmpeg::Ffmpeg;
-use crate::export::{self, Alpha, SinkSpec};
+use crate::export::{self, output, Alpha, SinkSpec};
 use crate::frame::Frame;
 use crate::look::Rgb;
 use crate::progress::Progress;
@@ -51,8 +51,12 @@ pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
         let stem = command.frames.file_name().map_or("frames".into(), |n| n.to_string_lossy().into_owned());
         crate::job::with_format_suffix(PathBuf::from(stem), format, false)
     });
+    // The frames are the input: the output may be neither them nor their folder.
+    let inputs: Vec<PathBuf> =
+        std::iter::once(command.frames.clone()).chain(files.iter().map(|f| f.path.clone())).collect();
+    let claim = output::claim(&output, format.shape(files.len() as u32), command.output_flags.force, &inputs)?;
     let spec = SinkSpec {
-        output: &output,
+        output: &claim,
         width,
         height,
         fps,
@@ -61,7 +65,6 @@ pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
         quality: command.encoding.quality.unwrap_or_default(),
         crf: command.encoding.crf,
         encoder_preset: command.encoding.encoder_preset.as_deref(),
-        force: command.output_flags.force,
         ffmpeg: ffmpeg.as_ref(),
     };
     let mut progress = Progress::new(command.output_flags.quiet);

@@ -28,9 +28,10 @@ fn run_one(model: ModelSource, options: &RenderOptions) -> Result<ExitCode> {
         false => Some(Ffmpeg::locate(options.output_flags.ffmpeg.as_deref())?),
     };
     job::check_encoders(&job, ffmpeg.as_ref())?;
+    let claims = job.claim_outputs(options.output_flags.force)?;
     let mut renderer = Renderer::new(options.adapter.as_deref())?;
     let mut progress = Progress::new(options.output_flags.quiet);
-    let report = job::run(&job, &mut renderer, ffmpeg.as_ref(), options.output_flags.force, &mut progress)?;
+    let report = job::run(&job, &claims, &mut renderer, ffmpeg.as_ref(), &mut progress)?;
     let outputs: Vec<String> =
         report.outputs.iter().map(|o| format!("{} ({})", o.display(), job::describe_size(o))).collect();
     progress.info(&format!(

@@ -10,6 +10,7 @@ use serde_json::json;
 use crate::cli::{RunCommand, ValidateCommand};
 use crate::error::{render_for_terminal, ExitCode, Problem};
 use crate::export::ffmpeg::Ffmpeg;
+use crate::export::output::OutputClaim;
 use crate::interrupt;
 use crate::job::{self, Job};
 use crate::layout::Layout;
@@ -63,8 +64,9 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
     let mut progress = Progress::new(command.options.output_flags.quiet).with_events(command.json);
     progress.event(json!({"event": "plan", "manifest": manifest.path, "jobs": selected.iter().map(|j| plan_entry(j)).collect::<Vec<_>>()}));
 
-    // Everything the batch needs from the machine is checked before any job starts.
+    // Everything the batch needs from the machine, and every output, is checked before any job starts.
     let ffmpeg = check_ffmpeg(&selected, command.options.output_flags.ffmpeg.as_deref(), &manifest)?;
+    let claims = claim_outputs(&selected, command.skip_existing, command.options.output_flags.force)?;
     let mut renderer = Renderer::new(command.options.adapter.as_deref())?;
     let max = renderer.max_texture_side();
     if let Some(job) = selected.iter().find(|j| j.render.output_size().0.max(j.render.output_size().1) > max) {
@@ -81,19 +83,19 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
 
     let started = Instant::now();
     let mut outcomes: Vec<(&Job, Outcome)> = Vec::new();
-    for job in &selected {
+    for (job, claims) in selected.iter().zip(claims) {
         if interrupt::requested() {
             break;
         }
-        if command.skip_existing && job.outputs.iter().all(|o| o.path.exists()) {
+        let Some(claims) = claims else {
             progress.info(&format!("{}: skipped, its outputs exist", job.name));
             progress.event(json!({"event": "job_skipped", "job": job.name}));
             outcomes.push((job, Outcome::Skipped));
             continue;
-        }
+        };
         progress.event(json!({"event": "job_started", "job": job.name, "frames": job.frames.len()}));
         progress.set_job(&job.name);
-        match job::run(job, &mut renderer, ffmpeg.as_ref(), command.options.output_flags.force, &mut progress) {
+        match job::run(job, &claims, &mut renderer, ffmpeg.as_ref(), &mut progress) {
             Ok(report) => {
                 progress.job_done();
                 progress.event(json!({
@@ -135,6 +137,37 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         return Ok(ExitCode::Interrupted);
     }
     Ok(if failed > 0 || not_run > 0 { ExitCode::JobFailed } else { ExitCode::Success })
+}
+
+/// Claims the outputs of every job (None for a job skipped because its outputs exist); every
+/// refusal is listed at once, before anything runs.
+fn claim_outputs(jobs: &[&Job], skip_existing: bool, force: bool) -> Result<Vec<Option<Vec<OutputClaim>>>> {
+    let mut claims = Vec::with_capacity(jobs.len());
+    let mut problems = Vec::new();
+    for job in jobs {
+        if skip_existing && job.outputs.iter().all(|o| o.path.exists()) {
+            claims.push(None);
+            continue;
+        }
+        match job.claim_outputs(force) {
+            Ok(job_claims) => claims.push(Some(job_claims)),
+            Err(error) => problems.push(format!(
+                "job {}: {}",
+                job.name,
+                render_for_terminal(&error).trim_start_matches("error: ")
+            )),
+        }
+    }
+    if problems.is_empty() {
+        return Ok(claims);
+    }
+    Err(Problem::usage(format!(
+        "{} before any job ran:\n{}",
+        job::plural(problems.len(), "output problem"),
+        problems.join("\n")
+    ))
+    .with_hint("nothing was written; pass --force to replace existing outputs, or --skip-existing to resume a batch")
+    .into())
 }
 
 fn plan_entry(job: &Job) -> serde_json::Value {

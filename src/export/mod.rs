@@ -14,7 +14,7 @@ mod video;
 mod vp9;
 mod webp;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 use serde::Serialize;
@@ -22,6 +22,7 @@ use serde::Serialize;
 use crate::error::Problem;
 use crate::frame::Frame;
 use ffmpeg::Ffmpeg;
+use output::{OutputClaim, Shape};
 
 /// Encoding quality presets (each format maps them to its own encoder settings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize, clap::ValueEnum)]
@@ -60,8 +61,8 @@ pub enum Alpha {
 /// What a sink needs to know to start writing.
 #[derive(Debug, Clone)]
 pub struct SinkSpec<'a> {
-    /// Final output path (file, or folder for sequences).
-    pub output: &'a Path,
+    /// The claimed output (file, or folder for sequences).
+    pub output: &'a OutputClaim,
     /// Frame width.
     pub width: u32,
     /// Frame height.
@@ -78,8 +79,6 @@ pub struct SinkSpec<'a> {
     pub crf: Option<u32>,
     /// Encoder speed preset (e.g. x264's `slow`), where the format has one.
     pub encoder_preset: Option<&'a str>,
-    /// Replace an existing output.
-    pub force: bool,
     /// The ffmpeg to use, for formats that need one.
     pub ffmpeg: Option<&'a Ffmpeg>,
 }
@@ -103,6 +102,14 @@ pub trait ExportStrategy: Sync {
     /// For frame sequences: the file extension when a one-frame render becomes one file.
     fn still_extension(&self) -> Option<&'static str> {
         None
+    }
+    /// Whether a render of `frames` frames writes one file or a folder of frames.
+    fn shape(&self, frames: u32) -> Shape {
+        match (self.extension(), self.still_extension()) {
+            (Some(_), _) => Shape::File,
+            (None, Some(_)) if frames == 1 => Shape::File,
+            (None, _) => Shape::Folder,
+        }
     }
     /// How much alpha the output keeps (otherwise frames are composited over the background).
     fn alpha(&self) -> Alpha;

@@ -10,7 +10,7 @@ use anyhow::{anyhow, Context, Result};
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::ImageEncoder;
 
-use super::output::PendingOutput;
+use super::output::{PendingOutput, Shape};
 use super::{Alpha, ExportStrategy, Sink, SinkSpec};
 use crate::frame::Frame;
 
@@ -71,8 +71,8 @@ impl ExportStrategy for SequenceFormat {
         self.single_file_still.then_some(self.file_extension)
     }
     fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>> {
-        if spec.frames == 1 && self.single_file_still {
-            let pending = PendingOutput::new(spec.output, spec.force)?;
+        if spec.output.shape() == Shape::File {
+            let pending = PendingOutput::new(spec.output)?;
             return Ok(Box::new(StillSink { pending: Some(pending), write_frame: self.write_frame }));
         }
         let sink = SequenceSink::start(spec, self.file_extension, self.write_frame)?;
@@ -135,9 +135,7 @@ struct SequenceSink {
 
 impl SequenceSink {
     fn start(spec: &SinkSpec, extension: &'static str, write_frame: fn(&Path, &Frame) -> Result<()>) -> Result<Self> {
-        let pending = PendingOutput::new(spec.output, spec.force)?;
-        std::fs::create_dir(pending.temp_path())
-            .with_context(|| format!("cannot create {}", pending.temp_path().display()))?;
+        let pending = PendingOutput::new(spec.output)?;
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
         let (sender, receiver) = sync_channel::<Frame>(threads * 2);
         let receiver = Arc::new(Mutex::new(receiver));

@@ -58,7 +58,7 @@ impl ExportStrategy for VideoFormat {
     fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>> {
         let ffmpeg =
             spec.ffmpeg.ok_or_else(|| Problem::environment(format!("the {} format needs ffmpeg", self.name)))?;
-        let pending = PendingOutput::new(spec.output, spec.force)?;
+        let pending = PendingOutput::new(spec.output)?;
         let mut args = raw_input_args(spec.width, spec.height, spec.fps);
         args.extend((self.encode_args)(spec));
         args.extend(["-f".to_string(), self.muxer.to_string(), pending.temp_path().display().to_string()]);

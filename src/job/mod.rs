@@ -12,6 +12,7 @@ use anyhow::Result;
 use crate::anim::{Clip, Rig};
 use crate::camera::{camera_pose, find_file_camera, CameraSettings, Framing, Motion};
 use crate::error::Problem;
+use crate::export::output::{self, OutputClaim};
 use crate::export::{ExportStrategy, Quality};
 use crate::layout::Layout;
 use crate::look::Rgb;
@@ -81,20 +82,19 @@ pub struct Job {
     pub layout: Layout,
     /// Frames per second.
     pub fps: u32,
-    /// Frames in the whole clip (one turntable turn spans it).
+    /// Frames in the whole clip (one turntable turn spans it): `duration × fps`, else one play of
+    /// an animated model's clip, else the default 6 s — whatever frames this run renders.
     pub clip_frames: u32,
-    /// Whether the clip length was given (otherwise an animated model's clip sets it).
-    pub duration_given: bool,
-    /// Whether the number of frames was given.
-    pub frames_given: bool,
     /// The glTF animation to play (name or index); the first one when unset.
     pub animation: Option<String>,
     /// Playback speed factor.
     pub animation_speed: f64,
     /// Whether the clip loops (else it holds its last pose).
     pub animation_loops: bool,
-    /// The frames this run renders.
+    /// The frames this run renders (inside the clip).
     pub frames: Range<u32>,
+    /// The model and the files it names (known before loading), which no output may replace.
+    pub inputs: Vec<PathBuf>,
     /// Camera settings.
     pub camera: CameraSettings,
     /// Up axis choice.
@@ -105,15 +105,6 @@ pub struct Job {
     pub crf: Option<u32>,
     /// Encoder speed preset.
     pub encoder_preset: Option<String>,
-}
-
-/// The clip length and the frames to render.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Timing {
-    /// Frames in the whole clip.
-    pub clip_frames: u32,
-    /// The frames to render.
-    pub frames: Range<u32>,
 }
 
 /// An animation clip being played on a rig.
@@ -159,24 +150,23 @@ impl Playback<'_> {
 }
 
 impl Job {
-    /// The frame inputs (time, camera, posed vertices) of `timing`, with `camera` resolved
-    /// against the loaded scene (see [`Job::camera_for`]).
+    /// The frame inputs (time, camera, posed vertices) of the job's frames, with `camera`
+    /// resolved against the loaded scene (see [`Job::camera_for`]).
     pub fn frame_inputs<'a>(
         &'a self,
         scene: &'a Scene,
         framing: Framing,
         camera: &'a CameraSettings,
-        timing: &'a Timing,
         playback: Option<Playback<'a>>,
     ) -> impl Iterator<Item = FrameInput> + 'a {
         let aspect = self.layout.camera_aspect(&self.render.tiling);
-        timing.frames.clone().map(move |index| {
+        self.frames.clone().map(move |index| {
             let time = index as f64 / self.fps as f64;
             FrameInput {
                 index,
                 time,
                 views: self.layout.views(
-                    &camera_pose(&framing, camera, aspect, index as f64 / timing.clip_frames as f64),
+                    &camera_pose(&framing, camera, aspect, index as f64 / self.clip_frames as f64),
                     framing.target,
                 ),
                 vertices: playback.map(|p| p.vertices_at(&scene.meshes, time)),
@@ -212,19 +202,6 @@ impl Job {
         Ok(Some(Playback { rig, clip, speed: self.animation_speed, loops: self.animation_loops }))
     }
 
-    /// The clip length and frame range to render: an animated model's clip sets them when
-    /// neither `duration` nor `frames` was given.
-    pub fn timing(&self, playback: Option<Playback>) -> Timing {
-        match playback {
-            Some(p) if !self.duration_given && !self.frames_given && p.clip.duration > 0.0 => {
-                let clip_frames = ((p.play_seconds() * self.fps as f64).round() as u32).max(1);
-                let start = self.frames.start.min(clip_frames - 1);
-                Timing { clip_frames, frames: start..clip_frames }
-            }
-            _ => Timing { clip_frames: self.clip_frames, frames: self.frames.clone() },
-        }
-    }
-
     /// The job's camera with a `gltf:NAME` selector replaced by that camera of the scene.
     pub fn camera_for(&self, scene: &Scene) -> Result<CameraSettings> {
         let Motion::FileCamera(selector) = &self.camera.motion else {
@@ -240,6 +217,23 @@ impl Job {
             Problem::input(format!("{}: no camera '{selector}' in the file", self.model.label())).with_hint(known)
         })?;
         Ok(CameraSettings { motion: Motion::Fixed(camera.clone()), ..self.camera.clone() })
+    }
+
+    /// Claims every output (see [`crate::export::output::claim`]): checked, and locked against
+    /// other writers until the claims are dropped.
+    pub fn claim_outputs(&self, force: bool) -> Result<Vec<OutputClaim>> {
+        let frames = self.frames.len() as u32;
+        self.outputs.iter().map(|o| output::claim(&o.path, o.format.shape(frames), force, &self.inputs)).collect()
+    }
+
+    /// Checks what [`Job::claim_outputs`] checks that `--force` cannot change (outputs that are
+    /// inputs, folders holoforge did not write, protected places), without locking anything.
+    pub fn check_outputs(&self) -> Result<()> {
+        let frames = self.frames.len() as u32;
+        for o in &self.outputs {
+            output::check(&o.path, o.format.shape(frames), true, &self.inputs)?;
+        }
+        Ok(())
     }
 
     /// The ffmpeg encoders the job's formats need.

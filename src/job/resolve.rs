@@ -13,6 +13,7 @@ use crate::job::Job;
 use crate::layout::Layout;
 use crate::look::{Background, Look, Rgb, Style};
 use crate::render::RenderSettings;
+use crate::scene::probe::{self, Probe};
 use crate::settings::{located, value, Settings};
 use crate::size::FrameSize;
 
@@ -67,7 +68,16 @@ impl Job {
                 &settings.fps,
             ));
         }
-        let (clip_frames, frames) = frame_range(settings, fps)?;
+        let probe = match &model {
+            ModelSource::File(path) => probe::probe(path),
+            ModelSource::BuiltIn => Probe::default(),
+        };
+        let speed = animation_speed(settings)?;
+        let (clip_frames, frames) = frame_range(settings, fps, animation_seconds(&model, &probe, settings, speed))?;
+        let inputs = match &model {
+            ModelSource::File(path) => std::iter::once(path.clone()).chain(probe.dependencies).collect(),
+            ModelSource::BuiltIn => Vec::new(),
+        };
         let outputs =
             outputs(&model, settings, base_dir, &formats, background, frames.len() == 1, layout.file_tag().as_deref())?;
         let name = value(&settings.name).cloned().unwrap_or_else(|| match &model {
@@ -84,12 +94,11 @@ impl Job {
             layout,
             fps,
             clip_frames,
-            duration_given: settings.duration.is_some(),
-            frames_given: settings.frames.is_some(),
             animation: value(&settings.animation).cloned(),
-            animation_speed: animation_speed(settings)?,
+            animation_speed: speed,
             animation_loops: animation_loops(settings)?,
             frames,
+            inputs,
             camera: camera_settings(settings, clip_frames as f64 / fps as f64)?,
             up: value(&settings.up).copied().unwrap_or_default(),
             quality: value(&settings.quality).copied().unwrap_or_default(),
@@ -223,8 +232,37 @@ fn with_tag(path: PathBuf, tag: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Clip length and the range to render: `duration` sets the clip; `frames` alone sets both.
-fn frame_range(settings: &Settings, fps: u32) -> Result<(u32, Range<u32>)> {
+/// Seconds one play of the job's animation takes (at its speed), when the model is animated and
+/// no `duration` is given: from the glTF JSON's keyframe bounds, else from a full load.
+fn animation_seconds(model: &ModelSource, probe: &Probe, settings: &Settings, speed: f64) -> Option<f64> {
+    if settings.duration.is_some() {
+        return None;
+    }
+    let ModelSource::File(path) = model else { return None };
+    let selector = value(&settings.animation);
+    let pick = |names: Vec<&str>| -> Option<usize> {
+        match selector {
+            None => (!names.is_empty()).then_some(0),
+            Some(s) => names.iter().position(|n| n == s).or_else(|| s.parse().ok().filter(|&i| i < names.len())),
+        }
+    };
+    let index = pick(probe.animations.iter().map(|a| a.name.as_str()).collect())?;
+    let seconds = match probe.animations[index].seconds {
+        Some(seconds) => seconds,
+        // The file does not declare its keyframe bounds (glTF requires them): load it to know.
+        None => {
+            let scene = crate::scene::load(path, crate::scene::UpChoice::Auto).ok()?;
+            let clips = &scene.rig.as_ref()?.clips;
+            clips[pick(clips.iter().map(|c| c.name.as_str()).collect())?].duration as f64
+        }
+    };
+    (seconds > 0.0).then_some(seconds / speed)
+}
+
+/// Clip length and the range to render. The clip is `duration × fps` frames, else one play of
+/// the animation, else the default duration — whatever `start-frame` and `frames` pick from it,
+/// so a range always equals that range of the full run; a range past the clip's end is refused.
+fn frame_range(settings: &Settings, fps: u32, animation_seconds: Option<f64>) -> Result<(u32, Range<u32>)> {
     let duration = value(&settings.duration).copied();
     if let Some(duration) = duration {
         if !(duration.is_finite() && duration > 0.0 && duration <= 86_400.0) {
@@ -240,24 +278,38 @@ fn frame_range(settings: &Settings, fps: u32) -> Result<(u32, Range<u32>)> {
         return Err(located(Problem::usage("--frames must be at least 1").into(), "frames", &settings.frames));
     }
     let start = value(&settings.start_frame).copied().unwrap_or(0);
-    let clip_frames = match (duration, frames) {
-        (Some(duration), _) => (duration * fps as f64).round().max(1.0) as u32,
-        (None, Some(frames)) if start == 0 => frames,
-        _ => (DEFAULT_DURATION * fps as f64).round() as u32,
+    let clip_seconds = duration.or(animation_seconds).unwrap_or(DEFAULT_DURATION);
+    let clip_frames = (clip_seconds * fps as f64).round().clamp(1.0, u32::MAX as f64) as u32;
+    let clip = match (duration, animation_seconds) {
+        (Some(_), _) => format!("the {clip_frames}-frame clip (--duration × --fps)"),
+        (None, Some(_)) => format!("the {clip_frames}-frame clip (one play of the animation)"),
+        (None, None) => format!("the {clip_frames}-frame clip ({DEFAULT_DURATION} s by default)"),
     };
-    let count = match frames {
-        Some(frames) => frames,
-        None => clip_frames.checked_sub(start).filter(|&n| n > 0).ok_or_else(|| {
-            located(
-                Problem::usage(format!("--start-frame {start} is past the end of the {clip_frames}-frame clip"))
-                    .with_hint("give --frames N, or a longer --duration")
-                    .into(),
-                "start-frame",
-                &settings.start_frame,
-            )
-        })?,
-    };
-    let end = start.checked_add(count).ok_or_else(|| Problem::usage("--start-frame + --frames is too large"))?;
+    if start >= clip_frames {
+        return Err(located(
+            Problem::usage(format!("--start-frame {start} is past the end of {clip}"))
+                .with_hint("give a longer --duration, or a start frame inside the clip")
+                .into(),
+            "start-frame",
+            &settings.start_frame,
+        ));
+    }
+    let count = frames.unwrap_or(clip_frames - start);
+    let end = start.saturating_add(count);
+    if end > clip_frames {
+        return Err(located(
+            Problem::usage(format!(
+                "--start-frame {start} --frames {count} runs past the end of {clip}: frames {start}..{end}"
+            ))
+            .with_hint(format!(
+                "frames pick from the clip; for a longer clip give --duration (e.g. --duration {})",
+                (end as f64 / fps as f64 * 100.0).ceil() / 100.0
+            ))
+            .into(),
+            "frames",
+            &settings.frames,
+        ));
+    }
     Ok((clip_frames, start..end))
 }
 

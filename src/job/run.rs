@@ -11,7 +11,8 @@ use super::{plural, Job};
 use crate::camera::Framing;
 use crate::error::Problem;
 use crate::export::ffmpeg::Ffmpeg;
-use crate::export::{self, Sink, SinkSpec};
+use crate::export::output::OutputClaim;
+use crate::export::{Sink, SinkSpec};
 use crate::frame::Frame;
 use crate::interrupt;
 use crate::look::{Background, Rgb};
@@ -49,19 +50,21 @@ enum ToSink {
     End,
 }
 
-/// Runs one job: load, frame, render and export. No partial output survives a failure.
+/// Runs one job into its claimed outputs (see [`Job::claim_outputs`]): load, frame, render and
+/// export. No partial output survives a failure.
 pub fn run(
     job: &Job,
+    claims: &[OutputClaim],
     renderer: &mut Renderer,
     ffmpeg: Option<&Ffmpeg>,
-    force: bool,
     progress: &mut Progress,
 ) -> Result<JobReport> {
     let started = Instant::now();
-    for output in &job.outputs {
-        export::output::check_target(&output.path, force)?;
-    }
     let scene = job.model.load(job.up)?;
+    // The load knows every file the model read (buffers, textures, .mtl): none may be an output.
+    for claim in claims {
+        claim.refuse_inputs(&scene.files)?;
+    }
     for warning in job.layout.warnings(job.fps) {
         progress.warn(&format!("{}: {warning}", job.name));
     }
@@ -70,7 +73,6 @@ pub fn run(
     }
     let playback = job.playback_for(&scene)?;
     let framing = playback.map_or_else(|| Framing::from_scene(&scene), |p| p.framing(&scene.meshes));
-    let timing = job.timing(playback);
     let camera = job.camera_for(&scene)?;
     let paths: Vec<String> = job.outputs.iter().map(|o| o.path.display().to_string()).collect();
     let names: Vec<&str> = job.outputs.iter().map(|o| o.format.name()).collect();
@@ -80,23 +82,22 @@ pub fn run(
         paths.join(", "),
         job.render.output_size().0,
         job.render.output_size().1,
-        plural(timing.frames.len(), "frame"),
+        plural(job.frames.len(), "frame"),
         names.join(", "),
         renderer.adapter()
     ));
     let mut sinks = Vec::with_capacity(job.outputs.len());
-    for output in &job.outputs {
+    for (output, claim) in job.outputs.iter().zip(claims) {
         let spec = SinkSpec {
-            output: &output.path,
+            output: claim,
             width: job.render.output_size().0,
             height: job.render.output_size().1,
             fps: job.fps,
-            frames: timing.frames.len() as u32,
+            frames: job.frames.len() as u32,
             transparent: job.render.background == Background::Transparent && output.composite_over.is_none(),
             quality: job.quality,
             crf: job.crf,
             encoder_preset: job.encoder_preset.as_deref(),
-            force,
             ffmpeg,
         };
         sinks.push((output.format.open(&spec)?, output.composite_over));
@@ -104,13 +105,10 @@ pub fn run(
     let (sender, receiver) = sync_channel::<ToSink>(FRAME_QUEUE);
     let sink_thread = std::thread::Builder::new().name("sinks".into()).spawn(move || drive_sinks(sinks, receiver))?;
 
-    progress.start_frames(timing.frames.len() as u64);
+    progress.start_frames(job.frames.len() as u64);
     let mut empty_frames = Vec::new();
-    let rendered = renderer.render(
-        &scene,
-        &job.render,
-        job.frame_inputs(&scene, framing, &camera, &timing, playback),
-        &mut |frame| {
+    let rendered =
+        renderer.render(&scene, &job.render, job.frame_inputs(&scene, framing, &camera, playback), &mut |frame| {
             if interrupt::requested() {
                 return Err(interrupt::interrupted());
             }
@@ -120,8 +118,7 @@ pub fn run(
             sender.send(ToSink::Frame(frame)).map_err(|_| anyhow!("the output writer stopped"))?;
             progress.frame_done();
             Ok(())
-        },
-    );
+        });
     progress.finish_frames();
     if rendered.is_ok() {
         // The sink thread may already have failed; then this send fails and its error is reported below.
@@ -148,7 +145,7 @@ pub fn run(
             describe_frames(&empty_frames)
         ));
     }
-    Ok(JobReport { outputs, frames: timing.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
+    Ok(JobReport { outputs, frames: job.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
 }
 
 /// The sink thread: hands every frame to every sink (compositing it for opaque ones when asked)

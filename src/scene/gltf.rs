@@ -8,8 +8,9 @@ mod buffers;
 mod clips;
 mod glb;
 
+pub use buffers::resolve_relative_uri;
+
 use std::collections::HashMap;
-use std::path::Path;
 
 use anyhow::{bail, Result};
 use glam::{Mat3, Mat4, Vec2, Vec3};
@@ -17,9 +18,11 @@ use gltf::accessor::{DataType, Dimensions};
 use gltf::mesh::Mode;
 use gltf::Semantic;
 
+use super::budget::Budget;
+use super::files::ModelFiles;
 use super::geometry::{flips_winding, repair_normals, transform_vertices};
 use super::textures::decode_texture;
-use super::{AnimationInfo, FileCamera, FileProjection, Material, Mesh, RawScene, Texture, Vertex};
+use super::{AnimationInfo, FileCamera, FileProjection, LoadContext, Material, Mesh, RawScene, Texture, Vertex};
 use crate::anim::{Morph, Rig, RigInstance, Skin};
 use crate::error::Problem;
 
@@ -27,7 +30,8 @@ use crate::error::Problem;
 const COMPRESSION_EXTENSIONS: &[&str] = &["KHR_draco_mesh_compression", "EXT_meshopt_compression"];
 
 /// Loads a glTF or GLB file (the content decides, not the extension).
-pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
+pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
+    let path = context.path;
     let is_glb = bytes.starts_with(b"glTF");
     if is_glb {
         glb::check_framing(bytes)?;
@@ -54,8 +58,8 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
     // Without a fallback, compressed accessors have no bufferView: their data exists only compressed.
     let data_only_compressed = document.accessors().any(|a| a.view().is_none() && a.sparse().is_none());
     refuse_unsupported_extensions(&document, data_only_compressed)?;
-    let base_dir = path.parent().unwrap_or(Path::new("."));
-    let buffers = buffers::load_all(&document, base_dir)?;
+    check_unbacked_accessors(&document, &context.budget)?;
+    let buffers = buffers::load_all(&document, context.files, &mut context.budget)?;
     buffers::check_ranges(&document, &buffers)?;
 
     let mut warnings = Vec::new();
@@ -68,12 +72,12 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
     if is_glb && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gltf")) {
         warnings.push("the file is binary glTF (GLB) although it is named .gltf; loaded it as GLB".into());
     }
-    let mut builder = SceneBuilder::new(&document, &buffers, base_dir, warnings);
+    let mut builder = SceneBuilder::new(&document, &buffers, context.files, &mut context.budget, warnings);
     builder.animated = document.animations().len() > 0;
     builder.walk_default_scene()?;
     let animations = animation_infos(&document, &buffers);
     let rig = if builder.animated {
-        let clips = clips::clips(&document, &buffers, &mut builder.warnings);
+        let clips = clips::clips(&document, &buffers, builder.budget, &mut builder.warnings)?;
         Some(Rig { nodes: clips::rig_nodes(&document), instances: builder.instances, clips, root: Mat4::IDENTITY })
     } else {
         None
@@ -87,6 +91,19 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
         rig,
         warnings: builder.warnings,
     })
+}
+
+/// Accessors without a bufferView are zeros (plus sparse substitutes) that no bytes of the file
+/// back: refuse counts the memory budget cannot hold before anything iterates over them.
+fn check_unbacked_accessors(document: &gltf::Gltf, budget: &Budget) -> Result<()> {
+    for accessor in document.accessors().filter(|a| a.view().is_none()) {
+        budget.check(
+            || format!("accessor {} (no bufferView)", accessor.index()),
+            accessor.count() as u64,
+            accessor.size() as u64,
+        )?;
+    }
+    Ok(())
 }
 
 fn describe_gltf_error(error: gltf::Error) -> anyhow::Error {
@@ -146,10 +163,11 @@ fn compression_problem(names: &[impl AsRef<str>]) -> Problem {
 }
 
 /// Walks the node tree of the default scene and collects baked meshes, materials and textures.
-struct SceneBuilder<'a> {
+struct SceneBuilder<'a, 'f> {
     document: &'a gltf::Gltf,
     buffers: &'a [Vec<u8>],
-    base_dir: &'a Path,
+    files: &'f mut dyn ModelFiles,
+    budget: &'f mut Budget,
     meshes: Vec<Mesh>,
     materials: Vec<Material>,
     textures: Vec<Texture>,
@@ -166,12 +184,19 @@ struct SceneBuilder<'a> {
     skipped_non_triangle: usize,
 }
 
-impl<'a> SceneBuilder<'a> {
-    fn new(document: &'a gltf::Gltf, buffers: &'a [Vec<u8>], base_dir: &'a Path, warnings: Vec<String>) -> Self {
+impl<'a, 'f> SceneBuilder<'a, 'f> {
+    fn new(
+        document: &'a gltf::Gltf,
+        buffers: &'a [Vec<u8>],
+        files: &'f mut dyn ModelFiles,
+        budget: &'f mut Budget,
+        warnings: Vec<String>,
+    ) -> Self {
         Self {
             document,
             buffers,
-            base_dir,
+            files,
+            budget,
             meshes: Vec::new(),
             materials: Vec::new(),
             textures: Vec::new(),
@@ -271,6 +296,9 @@ impl<'a> SceneBuilder<'a> {
                     )));
                 }
             }
+            let index_count = primitive.indices().map_or(vertices.len(), |a| a.count()) as u64;
+            // The indices as read, and as triangles (strips and fans up to three times as many).
+            self.budget.reserve(|| format!("{name}: the index accessor"), index_count, 16)?;
             let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
             let raw_indices: Vec<u32> = match reader.read_indices() {
                 Some(indices) => indices.into_u32().collect(),
@@ -296,7 +324,7 @@ impl<'a> SceneBuilder<'a> {
                     Mesh { name: String::new(), material, vertices: vertices.clone(), indices: indices.clone() };
                 repair_normals(&mut local);
                 let skin = node.skin().and_then(|skin| self.read_skin(&skin, &primitive, local.vertices.len()));
-                let morph = self.read_morph(mesh, &primitive, local.vertices.len());
+                let morph = self.read_morph(mesh, &primitive, local.vertices.len())?;
                 self.instances.push(RigInstance {
                     mesh: self.meshes.len(),
                     node: node.index(),
@@ -322,22 +350,35 @@ impl<'a> SceneBuilder<'a> {
         mesh: &gltf::Mesh<'a>,
         primitive: &gltf::Primitive<'a>,
         vertex_count: usize,
-    ) -> Option<Morph> {
+    ) -> Result<Option<Morph>> {
+        let targets = primitive.morph_targets().len() as u64;
+        self.budget.reserve(
+            || format!("mesh {}: morph targets", mesh.index()),
+            targets.saturating_mul(vertex_count as u64),
+            12,
+        )?;
         let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
+        let matching = primitive
+            .morph_targets()
+            .all(|t| t.positions().is_none_or(|a| a.count() == vertex_count && a.dimensions() == Dimensions::Vec3));
+        if !matching {
+            self.warnings.push(format!("mesh {}: morph targets do not match the vertices; not morphed", mesh.index()));
+            return Ok(None);
+        }
         let position_deltas: Vec<Vec<[f32; 3]>> = reader
             .read_morph_targets()
             .map(|(positions, _, _)| positions.map(|p| p.collect()).unwrap_or_else(|| vec![[0.0; 3]; vertex_count]))
             .collect();
         if position_deltas.is_empty() {
-            return None;
+            return Ok(None);
         }
         if position_deltas.iter().any(|d| d.len() != vertex_count || d.iter().flatten().any(|v| !v.is_finite())) {
             self.warnings.push(format!("mesh {}: morph targets do not match the vertices; not morphed", mesh.index()));
-            return None;
+            return Ok(None);
         }
         let mut default_weights = mesh.weights().map(<[f32]>::to_vec).unwrap_or_default();
         default_weights.resize(position_deltas.len(), 0.0);
-        Some(Morph { position_deltas, default_weights })
+        Ok(Some(Morph { position_deltas, default_weights }))
     }
 
     /// Joints, inverse bind matrices and per-vertex joints/weights; None (with a warning) when inconsistent.
@@ -347,6 +388,11 @@ impl<'a> SceneBuilder<'a> {
         primitive: &gltf::Primitive<'a>,
         vertex_count: usize,
     ) -> Option<Skin> {
+        let declared = skin.inverse_bind_matrices().map_or(0, |a| a.count()) as u64 * 64 + vertex_count as u64 * 24;
+        if self.budget.reserve(|| format!("skin {}", skin.index()), declared, 1).is_err() {
+            self.warnings.push(format!("skin {}: its data exceeds the memory budget; not skinned", skin.index()));
+            return None;
+        }
         let joints: Vec<usize> = skin.joints().map(|j| j.index()).collect();
         let skin_reader = skin.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
         let inverse_bind: Vec<Mat4> = match skin_reader.read_inverse_bind_matrices() {
@@ -371,7 +417,7 @@ impl<'a> SceneBuilder<'a> {
         Some(Skin { joints, inverse_bind, vertex_joints, vertex_weights })
     }
 
-    fn read_vertices(&self, primitive: &gltf::Primitive<'a>, uv_transform: Mat3) -> Result<Option<Vec<Vertex>>> {
+    fn read_vertices(&mut self, primitive: &gltf::Primitive<'a>, uv_transform: Mat3) -> Result<Option<Vec<Vertex>>> {
         let Some(position_accessor) = primitive.get(&Semantic::Positions) else {
             return Ok(None);
         };
@@ -401,6 +447,13 @@ impl<'a> SceneBuilder<'a> {
             ))
             .into());
         }
+        // Each vertex in world space, and for animated files once more in its node's space.
+        let copies = if self.animated { 3 } else { 1 };
+        self.budget.reserve(
+            || format!("POSITION accessor {}", position_accessor.index()),
+            position_accessor.count() as u64,
+            copies * std::mem::size_of::<Vertex>() as u64,
+        )?;
         let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
         let Some(positions) = reader.read_positions() else {
             return Ok(None);
@@ -471,10 +524,13 @@ impl<'a> SceneBuilder<'a> {
             return known;
         }
         let label = match image.source() {
-            gltf::image::Source::Uri { uri, .. } if !uri.starts_with("data:") => uri.to_string(),
+            gltf::image::Source::Uri { uri, .. } if !uri.starts_with("data:") => crate::text::quoted(uri),
             _ => format!("embedded image #{}", image.index()),
         };
-        let decoded = self.image_bytes(image).and_then(|bytes| decode_texture(&label, &bytes));
+        let decoded = match self.image_bytes(image) {
+            Ok(bytes) => decode_texture(&label, &bytes, self.budget, &mut self.warnings),
+            Err(e) => Err(e),
+        };
         let index = match decoded {
             Ok(texture) => {
                 self.textures.push(texture);
@@ -489,14 +545,14 @@ impl<'a> SceneBuilder<'a> {
         index
     }
 
-    fn image_bytes(&self, image: &gltf::Image<'a>) -> Result<Vec<u8>> {
+    fn image_bytes(&mut self, image: &gltf::Image<'a>) -> Result<Vec<u8>> {
         match image.source() {
             gltf::image::Source::View { view, .. } => {
                 let buffer = &self.buffers[view.buffer().index()];
                 let start = view.offset();
                 Ok(buffer[start..start + view.length()].to_vec())
             }
-            gltf::image::Source::Uri { uri, .. } => buffers::read_uri(uri, self.base_dir),
+            gltf::image::Source::Uri { uri, .. } => buffers::read_uri(uri, self.files),
         }
     }
 }

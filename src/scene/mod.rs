@@ -4,18 +4,22 @@
 //! baked into world space). [`load`] then applies the up-axis fix, drops unusable triangles with a
 //! warning, fills in missing normals and computes the bounds.
 
+pub mod budget;
 pub mod edges;
+pub mod files;
 mod geometry;
 mod gltf;
 mod guard;
 mod obj;
 pub mod paths;
+pub mod probe;
 pub mod sniff;
 mod stl;
 mod textures;
 
 pub mod demo;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -23,6 +27,9 @@ use serde::Serialize;
 
 use crate::anim::Rig;
 use crate::error::Problem;
+use budget::Budget;
+pub use files::special_kind;
+use files::{FolderFiles, ModelFiles};
 pub use geometry::Bounds;
 
 /// One vertex as the renderer consumes it.
@@ -173,6 +180,8 @@ pub struct Scene {
     pub bounds: Bounds,
     /// Things the loader worked around (missing `.mtl`, broken texture, dropped triangles).
     pub warnings: Vec<String>,
+    /// Every file the load read (the model first), with symbolic links resolved.
+    pub files: Vec<PathBuf>,
 }
 
 impl Scene {
@@ -206,6 +215,16 @@ pub struct RawScene {
     pub warnings: Vec<String>,
 }
 
+/// What a loader works with besides the model's bytes.
+pub struct LoadContext<'a> {
+    /// The model's path as given (for messages and its extension).
+    pub path: &'a Path,
+    /// The files beside the model that it may read.
+    pub files: &'a mut dyn ModelFiles,
+    /// What is left of the model's memory budget.
+    pub budget: Budget,
+}
+
 /// A model format: its name, extensions, content check and load function.
 pub struct Loader {
     /// Short name shown to users (`gltf`, `obj`, `stl`).
@@ -215,7 +234,7 @@ pub struct Loader {
     /// Up axis when the job says `auto`.
     pub default_up: UpAxis,
     /// Reads the file into a [`RawScene`]; `bytes` is the whole file.
-    pub load: fn(path: &Path, bytes: &[u8]) -> Result<RawScene>,
+    pub load: fn(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene>,
 }
 
 /// The registry: adding a format is one module and one line here.
@@ -248,12 +267,36 @@ pub fn loader_for(path: &Path) -> Result<&'static Loader> {
     })
 }
 
-/// Loads a model file: picks the loader, checks the content matches, normalises the result.
+/// Bytes at the start of a model file that tell its format.
+const HEAD_BYTES: usize = 4096;
+
+/// Loads a model file: picks the loader, checks from the first bytes that the content matches,
+/// reads the rest within the memory budget and normalises the result.
 pub fn load(path: &Path, up: UpChoice) -> Result<Scene> {
     let loader = loader_for(path)?;
-    let bytes = read_model_file(path)?;
-    sniff::check_content(path, loader.name, &bytes)?;
-    let raw = guard::catch_parser_panics(loader.name, || (loader.load)(path, &bytes))
+    let (file, meta) = open_model(path)?;
+    let mut file = std::io::BufReader::new(file);
+    let mut bytes = Vec::new();
+    (&mut file).take(HEAD_BYTES as u64).read_to_end(&mut bytes).map_err(|e| unreadable(path, &e))?;
+    sniff::check_content(path, loader.name, &bytes, meta.len())?;
+    bytes.reserve_exact((meta.len() as usize).saturating_sub(bytes.len()));
+    file.take(MAX_MODEL_BYTES).read_to_end(&mut bytes).map_err(|e| unreadable(path, &e))?;
+    let mut files = FolderFiles::of_model(path)?;
+    let mut scene = load_bytes(path, &bytes, &mut files, up)?;
+    scene.files =
+        std::iter::once(path.canonicalize().unwrap_or_else(|_| path.to_path_buf())).chain(files.read).collect();
+    Ok(scene)
+}
+
+/// Loads a model from its bytes (`path` names it and picks the loader by extension); the files
+/// it refers to come from `files`. Used by [`load`] and by the fuzz targets.
+pub fn load_bytes(path: &Path, bytes: &[u8], files: &mut dyn ModelFiles, up: UpChoice) -> Result<Scene> {
+    let loader = loader_for(path)?;
+    sniff::check_content(path, loader.name, bytes, bytes.len() as u64)?;
+    let mut budget = Budget::default();
+    budget.reserve(|| format!("{}", path.display()), bytes.len() as u64, 1)?;
+    let mut context = LoadContext { path, files, budget };
+    let raw = guard::catch_parser_panics(loader.name, || (loader.load)(&mut context, bytes))
         .with_context(|| format!("{}", path.display()))?;
     let up_axis = match up {
         UpChoice::Auto => loader.default_up,
@@ -263,14 +306,22 @@ pub fn load(path: &Path, up: UpChoice) -> Result<Scene> {
     normalise(path, loader.name, raw, up_axis)
 }
 
-fn read_model_file(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Problem::input(format!("{}: cannot read the model: {}", path.display(), io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(Problem::input(format!("{}: is a directory, not a model file", path.display()))
-            .with_hint(format!("pass a model file ({})", supported_extensions()))
-            .into());
+fn unreadable(path: &Path, error: &std::io::Error) -> anyhow::Error {
+    Problem::input(format!("{}: cannot read the model: {}", path.display(), io_reason(error))).into()
+}
+
+/// Opens the model file: it must be a regular, non-empty file of at most 2 GiB.
+fn open_model(path: &Path) -> Result<(std::fs::File, std::fs::Metadata)> {
+    match std::fs::metadata(path) {
+        Err(e) => return Err(unreadable(path, &e)),
+        Ok(meta) if !meta.is_file() => {
+            return Err(Problem::input(format!("{}: is {}, not a model file", path.display(), special_kind(&meta)))
+                .with_hint(format!("pass a model file ({})", supported_extensions()))
+                .into())
+        }
+        Ok(_) => {}
     }
+    let (file, meta) = files::open_regular(path)?;
     if meta.len() > MAX_MODEL_BYTES {
         return Err(Problem::input(format!(
             "{}: the file is {} bytes; models over 2 GiB are not supported",
@@ -282,8 +333,7 @@ fn read_model_file(path: &Path) -> Result<Vec<u8>> {
     if meta.len() == 0 {
         return Err(Problem::input(format!("{}: the file is empty (0 bytes)", path.display())).into());
     }
-    std::fs::read(path)
-        .map_err(|e| Problem::input(format!("{}: cannot read the model: {}", path.display(), io_reason(&e))).into())
+    Ok((file, meta))
 }
 
 /// A short reason for an I/O error, without Rust's `(os error N)` suffix.
@@ -366,5 +416,6 @@ pub fn normalise(path: &Path, format: &'static str, raw: RawScene, up_axis: UpAx
         up_axis,
         bounds,
         warnings,
+        files: Vec::new(),
     })
 }

@@ -8,23 +8,32 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 
+use super::budget::Budget;
+use super::files::ModelFiles;
 use super::paths::resolve_inside;
 use super::textures::decode_texture;
-use super::{Material, Mesh, RawScene, Texture, Vertex};
+use super::{LoadContext, Material, Mesh, RawScene, Texture, Vertex};
 use crate::error::Problem;
+use crate::text::quoted;
+
+/// Largest `.mtl` or texture file read.
+const MAX_SIDE_FILE_BYTES: u64 = 1 << 30;
 
 /// Loads an OBJ file and the MTL files and textures it names.
-pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
+pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
     let (text, skipped) = without_points_and_lines(&decode_text(bytes)?);
-    let base_dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    reserve_geometry(&text, &mut context.budget)?;
+    let base_dir = PathBuf::new();
     let warnings = RefCell::new(Vec::new());
     let mtl_dirs = RefCell::new(Vec::<PathBuf>::new());
     let options =
         tobj::LoadOptions { single_index: true, triangulate: true, ignore_points: false, ignore_lines: false };
+    let files = RefCell::new(&mut *context.files);
     let (models, materials) = tobj::load_obj_buf(&mut Cursor::new(text.as_bytes()), &options, |mtl| {
-        load_mtl(mtl, &base_dir, &warnings, &mtl_dirs)
+        load_mtl(mtl, &base_dir, &mut **files.borrow_mut(), &warnings, &mtl_dirs)
     })
-    .map_err(|e| Problem::input(format!("invalid OBJ: {}", describe_tobj_error(&e))))?;
+    .map_err(|e| Problem::input(format!("invalid OBJ: {}", describe_tobj_error(&e, &text))))?;
+    let files = files.into_inner();
     let mut warnings = warnings.into_inner();
     if skipped > 0 {
         warnings.push(format!("skipped {skipped} point/line statement(s) (`p`, `l`): only faces are rendered"));
@@ -45,7 +54,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> Result<RawScene> {
             base_color_texture: m
                 .diffuse_texture
                 .as_deref()
-                .and_then(|t| textures.load(t, &search_dirs, &mut warnings)),
+                .and_then(|t| textures.load(t, &search_dirs, files, &mut context.budget, &mut warnings)),
         })
         .collect();
     let default_material = scene_materials.len();
@@ -130,20 +139,37 @@ fn decode_text(bytes: &[u8]) -> Result<String> {
     Ok(String::from_utf8_lossy(bytes).into_owned())
 }
 
+/// Reserves the budget for what tobj will build from `text`: a vertex and an index per face
+/// corner (at most), counted before tobj allocates anything.
+fn reserve_geometry(text: &str, budget: &mut Budget) -> Result<()> {
+    let mut corners = 0u64;
+    let mut triangles = 0u64;
+    for line in text.lines() {
+        let mut words = line.split_whitespace();
+        if words.next() == Some("f") {
+            let n = words.count() as u64;
+            corners += n;
+            triangles += n.saturating_sub(2);
+        }
+    }
+    budget.reserve(|| "the OBJ's faces".into(), triangles * 3, 4 + 4)?;
+    budget.reserve(|| "the OBJ's face corners".into(), corners, std::mem::size_of::<Vertex>() as u64 + 36)
+}
+
 fn load_mtl(
     reference: &Path,
     base_dir: &Path,
+    files: &mut dyn ModelFiles,
     warnings: &RefCell<Vec<String>>,
     mtl_dirs: &RefCell<Vec<PathBuf>>,
 ) -> tobj::MTLLoadResult {
     let reference = reference.to_string_lossy();
     let resolved = resolve_inside(&reference, base_dir);
     let result = resolved.and_then(|path| {
-        let bytes =
-            std::fs::read(&path).map_err(|e| Problem::input(format!("'{}': {}", reference, super::io_reason(&e))))?;
+        let bytes = files.read(&path, &reference, MAX_SIDE_FILE_BYTES)?;
         let text = decode_text(&bytes)?;
         let parsed = tobj::load_mtl_buf(&mut Cursor::new(text.as_bytes()))
-            .map_err(|e| Problem::input(format!("'{reference}': {}", describe_tobj_error(&e))))?;
+            .map_err(|e| Problem::input(format!("{}: {}", quoted(&reference), describe_tobj_error(&e, &text))))?;
         if let Some(dir) = path.parent() {
             mtl_dirs.borrow_mut().push(dir.to_path_buf());
         }
@@ -155,7 +181,64 @@ fn load_mtl(
     })
 }
 
-fn describe_tobj_error(error: &tobj::LoadError) -> String {
+/// What tobj's error means, with the line it most likely stopped at (tobj does not say).
+fn describe_tobj_error(error: &tobj::LoadError, text: &str) -> String {
+    let what = describe_tobj_error_kind(error);
+    match offending_line(error, text) {
+        Some((number, line)) => format!("line {number}: {what}: {}", quoted(line.trim())),
+        None => what,
+    }
+}
+
+/// The first line whose statement tobj's error is about and that does not parse as it should.
+fn offending_line<'t>(error: &tobj::LoadError, text: &'t str) -> Option<(usize, &'t str)> {
+    use tobj::LoadError::*;
+    let (keyword, numbers): (&str, usize) = match error {
+        PositionParseError => ("v", 3),
+        NormalParseError => ("vn", 3),
+        TexcoordParseError => ("vt", 1),
+        FaceParseError
+        | InvalidPolygon
+        | FaceVertexOutOfBounds
+        | FaceTexCoordOutOfBounds
+        | FaceNormalOutOfBounds
+        | FaceColorOutOfBounds => ("f", 0),
+        _ => return None,
+    };
+    let mut counts = [0usize; 3];
+    for (index, line) in text.lines().enumerate() {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        match first {
+            "v" => counts[0] += 1,
+            "vt" => counts[1] += 1,
+            "vn" => counts[2] += 1,
+            _ => {}
+        }
+        if first != keyword {
+            continue;
+        }
+        let rest: Vec<&str> = words.collect();
+        let bad = if keyword == "f" {
+            rest.len() < 3 || rest.iter().any(|corner| !face_corner_fits(corner, counts))
+        } else {
+            rest.len() < numbers || rest.iter().take(numbers).any(|w| w.parse::<f32>().is_err())
+        };
+        if bad {
+            return Some((index + 1, line));
+        }
+    }
+    None
+}
+
+/// Whether a face corner `v/vt/vn` has numbers that refer to elements defined so far.
+fn face_corner_fits(corner: &str, counts: [usize; 3]) -> bool {
+    corner.split('/').zip(counts).all(|(part, count)| {
+        part.is_empty() || part.parse::<i64>().is_ok_and(|i| i != 0 && (i.unsigned_abs() as usize) <= count)
+    })
+}
+
+fn describe_tobj_error_kind(error: &tobj::LoadError) -> String {
     use tobj::LoadError::*;
     match error {
         OpenFileFailed => "cannot open the file".into(),
@@ -214,6 +297,12 @@ fn vertices_of(mesh: &tobj::Mesh) -> Vec<Vertex> {
         .collect()
 }
 
+/// Whether a read failed only because the file is not there (so other folders may be searched).
+fn is_missing(error: &anyhow::Error) -> bool {
+    let text = error.to_string();
+    text.ends_with("no such file")
+}
+
 /// Decodes each texture file once, searching the OBJ's folder and the folders of its MTL files.
 #[derive(Default)]
 struct TextureCache {
@@ -222,18 +311,25 @@ struct TextureCache {
 }
 
 impl TextureCache {
-    fn load(&mut self, reference: &str, search_dirs: &[PathBuf], warnings: &mut Vec<String>) -> Option<usize> {
+    fn load(
+        &mut self,
+        reference: &str,
+        search_dirs: &[PathBuf],
+        files: &mut dyn ModelFiles,
+        budget: &mut Budget,
+        warnings: &mut Vec<String>,
+    ) -> Option<usize> {
         if let Some(&known) = self.by_reference.get(reference) {
             return known;
         }
-        let result = self.read(reference, search_dirs);
+        let result = self.read(reference, search_dirs, files, budget, warnings);
         let index = match result {
             Ok(texture) => {
                 self.textures.push(texture);
                 Some(self.textures.len() - 1)
             }
             Err(e) => {
-                warnings.push(format!("texture '{reference}': {e:#}; rendering untextured"));
+                warnings.push(format!("texture {}: {e:#}; rendering untextured", quoted(reference)));
                 None
             }
         };
@@ -241,19 +337,24 @@ impl TextureCache {
         index
     }
 
-    fn read(&self, reference: &str, search_dirs: &[PathBuf]) -> Result<Texture> {
+    fn read(
+        &self,
+        reference: &str,
+        search_dirs: &[PathBuf],
+        files: &mut dyn ModelFiles,
+        budget: &mut Budget,
+        warnings: &mut Vec<String>,
+    ) -> Result<Texture> {
         // `map_Kd -s 1 1 1 file.png`: options come first, the file name last.
         let file_name = reference.split_whitespace().last().unwrap_or(reference);
         let candidates = [reference, file_name];
         let mut last_error = None;
         for dir in search_dirs {
             for candidate in candidates {
-                match resolve_inside(candidate, dir) {
-                    Ok(path) if path.is_file() => {
-                        let bytes = std::fs::read(&path)?;
-                        return decode_texture(candidate, &bytes);
-                    }
-                    Ok(_) => last_error = Some(anyhow::anyhow!("file not found")),
+                let path = resolve_inside(candidate, dir)?;
+                match files.read(&path, candidate, MAX_SIDE_FILE_BYTES) {
+                    Ok(bytes) => return decode_texture(candidate, &bytes, budget, warnings),
+                    Err(e) if is_missing(&e) => last_error = Some(anyhow::anyhow!("file not found")),
                     Err(e) => return Err(e),
                 }
             }

@@ -11,7 +11,7 @@ use crate::error::Problem;
 /// letters, schemes and `..` that climbs above `base_dir`. Backslashes count as separators.
 pub fn resolve_inside(reference: &str, base_dir: &Path) -> Result<PathBuf> {
     let refuse = |why: &str| -> anyhow::Error {
-        Problem::input(format!("'{reference}' {why}"))
+        Problem::input(format!("{} {why}", crate::text::quoted(reference)))
             .with_hint("a model may only refer to files in its own folder or below it")
             .into()
     };

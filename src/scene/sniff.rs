@@ -47,19 +47,38 @@ pub fn looks_like_text(bytes: &[u8]) -> bool {
     binary * 100 <= head.len()
 }
 
-/// Checks that a file's content fits the loader its extension chose; errors name what it is instead.
-pub fn check_content(path: &Path, loader: &str, bytes: &[u8]) -> Result<()> {
-    let seen = describe(bytes);
+/// Whether a file of `file_len` bytes starting with `head` has the exact size of a binary STL
+/// (80-byte header, triangle count, 50 bytes per triangle).
+pub fn is_binary_stl_size(head: &[u8], file_len: u64) -> bool {
+    let Some(count) = head.get(80..84) else { return false };
+    let count = u32::from_le_bytes([count[0], count[1], count[2], count[3]]) as u64;
+    84 + 50 * count == file_len
+}
+
+/// Checks that a file's content fits the loader its extension chose, from its first bytes
+/// (`head`) and its length; errors name what it is instead.
+pub fn check_content(path: &Path, loader: &str, head: &[u8], file_len: u64) -> Result<()> {
+    let seen = describe(head);
     let fits = match loader {
         "gltf" => matches!(seen, Some("a binary glTF (GLB) file") | Some("JSON (glTF JSON?)")),
-        "obj" => seen.is_none() && looks_like_text(bytes),
-        "stl" => seen.is_none() || seen == Some("an ASCII STL file"),
+        "obj" => seen.is_none() && looks_like_text(head),
+        // ASCII STL is text; anything else must be a binary STL of exactly the size its count says.
+        "stl" => match seen {
+            Some("an ASCII STL file") => looks_like_text(head) || is_binary_stl_size(head, file_len),
+            None => true,
+            Some(_) => false,
+        },
         _ => true,
     };
     if fits {
         return Ok(());
     }
-    let what = seen.unwrap_or(if looks_like_text(bytes) { "unrecognised text" } else { "unrecognised binary data" });
+    let what = match seen {
+        Some("an ASCII STL file") => "binary data after an ASCII STL's 'solid' (and its size fits no binary STL)",
+        Some(seen) => seen,
+        None if looks_like_text(head) => "unrecognised text",
+        None => "unrecognised binary data",
+    };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     Err(Problem::input(format!(
         "{}: the content is {what}, not a valid .{ext} model (the file may be misnamed or corrupt)",
@@ -75,7 +94,7 @@ mod tests {
 
     #[test]
     fn png_renamed_obj_is_refused_naming_png() {
-        let err = check_content(Path::new("m.obj"), "obj", b"\x89PNG\r\n\x1a\n....").unwrap_err();
+        let err = check_content(Path::new("m.obj"), "obj", b"\x89PNG\r\n\x1a\n....", 12).unwrap_err();
         assert_eq!(
             err.to_string(),
             "m.obj: the content is a PNG image, not a valid .obj model (the file may be misnamed or corrupt)"
@@ -84,9 +103,18 @@ mod tests {
 
     #[test]
     fn gltf_loader_accepts_glb_and_json() {
-        assert!(check_content(Path::new("a.glb"), "gltf", b"glTF\x02\0\0\0").is_ok());
-        assert!(check_content(Path::new("a.glb"), "gltf", b"\xef\xbb\xbf  {\"asset\":{}}").is_ok());
-        assert!(check_content(Path::new("a.glb"), "gltf", b"solid x").is_err());
+        assert!(check_content(Path::new("a.glb"), "gltf", b"glTF\x02\0\0\0", 8).is_ok());
+        assert!(check_content(Path::new("a.glb"), "gltf", b"\xef\xbb\xbf  {\"asset\":{}}", 16).is_ok());
+        assert!(check_content(Path::new("a.glb"), "gltf", b"solid x", 7).is_err());
+    }
+
+    #[test]
+    fn solid_followed_by_binary_data_is_not_ascii_stl() {
+        let mut head = b"solid x\n".to_vec();
+        head.resize(4096, 0);
+        let err = check_content(Path::new("a.stl"), "stl", &head, 1 << 30).unwrap_err();
+        assert!(err.to_string().contains("the content is binary data after an ASCII STL's 'solid'"), "{err}");
+        assert!(check_content(Path::new("a.stl"), "stl", &head, 84).is_ok(), "a binary STL with 0 triangles");
     }
 
     #[test]

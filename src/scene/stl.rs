@@ -5,28 +5,34 @@
 //! binary files whose header starts with it.
 
 use std::io::Cursor;
-use std::path::Path;
 
 use anyhow::{bail, Result};
 
 use super::geometry::flat_shaded;
-use super::{Material, Mesh, RawScene};
+use super::{LoadContext, Material, Mesh, RawScene, Vertex};
 use crate::error::Problem;
+use crate::text::quoted;
 
 const HEADER_LEN: usize = 80;
 const TRIANGLE_LEN: usize = 50;
 
 /// Loads a binary or ASCII STL file.
-pub fn load(_path: &Path, bytes: &[u8]) -> Result<RawScene> {
+pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
     let mut warnings = Vec::new();
+    // Per triangle: three positions, three flat-shaded vertices and their indices.
+    let per_triangle = 3 * (12 + std::mem::size_of::<Vertex>() as u64 + 4);
     let positions = match binary_triangle_count(bytes) {
-        Some(count) => read_binary(bytes, count)?,
+        Some(count) => {
+            context.budget.reserve(|| "the binary STL's triangles".into(), count as u64, per_triangle)?;
+            read_binary(bytes, count)?
+        }
         None if bytes.trim_ascii_start().starts_with(b"solid") => read_ascii(bytes, &mut warnings)?,
         None => bail!(describe_bad_binary(bytes)),
     };
     if positions.is_empty() {
         bail!(Problem::input("the STL file has no triangles, so there is nothing to render"));
     }
+    context.budget.reserve(|| "the STL's triangles".into(), positions.len() as u64 / 3, per_triangle)?;
     let (vertices, indices) = flat_shaded(&positions, [1.0; 4]);
     Ok(RawScene {
         meshes: vec![Mesh { name: "stl".into(), material: 0, vertices, indices }],
@@ -120,7 +126,9 @@ fn read_ascii(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<[f32; 3]>>
                 }
                 let mut p = [0.0f32; 3];
                 for (slot, word) in p.iter_mut().zip(&coords) {
-                    *slot = word.parse().map_err(|_| fail(format!("vertex coordinate '{word}' is not a number")))?;
+                    *slot = word
+                        .parse()
+                        .map_err(|_| fail(format!("vertex coordinate {} is not a number", quoted(word))))?;
                 }
                 facet.push(p);
             }
@@ -136,7 +144,7 @@ fn read_ascii(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<[f32; 3]>>
                 }
                 in_facet = false;
             }
-            other => return Err(fail(format!("unexpected '{other}' in ASCII STL"))),
+            _ => return Err(fail(format!("unexpected {} in ASCII STL", quoted(keyword)))),
         }
     }
     if in_facet {
@@ -150,21 +158,40 @@ fn read_ascii(bytes: &[u8], warnings: &mut Vec<String>) -> Result<Vec<[f32; 3]>>
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
+
+    fn load_test(bytes: &[u8]) -> Result<RawScene> {
+        let mut files = crate::scene::files::MemoryFiles::default();
+        let mut context = LoadContext {
+            path: Path::new("t.stl"),
+            files: &mut files,
+            budget: crate::scene::budget::Budget::default(),
+        };
+        load(&mut context, bytes)
+    }
+
+    #[test]
+    fn a_huge_token_is_quoted_short() {
+        let text = format!("solid x\n{}\n", "y".repeat(100_000));
+        let err = load_test(text.as_bytes()).unwrap_err();
+        assert_eq!(err.to_string(), format!("line 2: unexpected '{}…' (100000 bytes) in ASCII STL", "y".repeat(40)));
+    }
 
     const TRIANGLE: &str = "solid t\n facet normal 0 0 1\n  outer loop\n   vertex 0 0 0\n   vertex 1 0 0\n   vertex 0 1 0\n  endloop\n endfacet\nendsolid t\n";
 
     #[test]
     fn ascii_with_two_solids_reads_both() {
         let text = format!("{TRIANGLE}{TRIANGLE}");
-        let raw = load(Path::new("t.stl"), text.as_bytes()).unwrap();
+        let raw = load_test(text.as_bytes()).unwrap();
         assert_eq!(raw.meshes[0].indices.len(), 6);
     }
 
     #[test]
     fn ascii_bad_number_names_the_line() {
         let text = TRIANGLE.replace("vertex 1 0 0", "vertex 1 abc 0");
-        let err = load(Path::new("t.stl"), text.as_bytes()).unwrap_err();
+        let err = load_test(text.as_bytes()).unwrap_err();
         assert_eq!(err.to_string(), "line 5: vertex coordinate 'abc' is not a number");
     }
 
@@ -176,7 +203,7 @@ mod tests {
         for (i, v) in [1.0f32, 0.0, 0.0, 0.0, 1.0, 0.0].iter().enumerate() {
             bytes[84 + 24 + 4 * i..84 + 28 + 4 * i].copy_from_slice(&v.to_le_bytes());
         }
-        let raw = load(Path::new("b.stl"), &bytes).unwrap();
+        let raw = load_test(&bytes).unwrap();
         assert_eq!(raw.meshes[0].vertices[1].position, [1.0, 0.0, 0.0]);
     }
 
@@ -184,7 +211,7 @@ mod tests {
     fn a_count_larger_than_the_file_is_refused_without_allocating() {
         let mut bytes = vec![0u8; 84 + 100];
         bytes[80..84].copy_from_slice(&4_000_000_000u32.to_le_bytes());
-        let err = load(Path::new("b.stl"), &bytes).unwrap_err();
+        let err = load_test(&bytes).unwrap_err();
         assert!(err.to_string().starts_with("binary STL header says 4000000000 triangles"), "{err}");
     }
 }

@@ -7,11 +7,17 @@ use anyhow::{bail, Result};
 use base64::Engine;
 
 use crate::error::Problem;
-use crate::scene::io_reason;
+use crate::scene::budget::Budget;
+use crate::scene::files::ModelFiles;
 use crate::scene::paths::resolve_inside;
+use crate::text::quoted;
 
-/// Reads every buffer of the document; each must hold at least its declared `byteLength`.
-pub fn load_all(document: &gltf::Gltf, base_dir: &Path) -> Result<Vec<Vec<u8>>> {
+/// Largest file one URI may name (the model file's own limit).
+const MAX_URI_FILE_BYTES: u64 = 2 << 30;
+
+/// Reads every buffer of the document; each must hold at least its declared `byteLength`, and
+/// their bytes count against the model's memory budget.
+pub fn load_all(document: &gltf::Gltf, files: &mut dyn ModelFiles, budget: &mut Budget) -> Result<Vec<Vec<u8>>> {
     let mut blob = document.blob.clone();
     document
         .buffers()
@@ -24,7 +30,9 @@ pub fn load_all(document: &gltf::Gltf, base_dir: &Path) -> Result<Vec<Vec<u8>>> 
                     ))
                 })?,
                 gltf::buffer::Source::Uri(uri) => {
-                    read_uri(uri, base_dir).map_err(|e| e.context(format!("buffer {}", buffer.index())))?
+                    let data = read_uri(uri, files).map_err(|e| e.context(format!("buffer {}", buffer.index())))?;
+                    budget.reserve(|| format!("buffer {}", buffer.index()), data.len() as u64, 1)?;
+                    data
                 }
             };
             if data.len() < buffer.length() {
@@ -41,7 +49,7 @@ pub fn load_all(document: &gltf::Gltf, base_dir: &Path) -> Result<Vec<Vec<u8>>> 
 }
 
 /// Reads a URI's bytes: a base64 `data:` URI, or a relative path inside the model's folder.
-pub fn read_uri(uri: &str, base_dir: &Path) -> Result<Vec<u8>> {
+pub fn read_uri(uri: &str, files: &mut dyn ModelFiles) -> Result<Vec<u8>> {
     if let Some(rest) = uri.strip_prefix("data:") {
         let Some((header, payload)) = rest.split_once(',') else {
             bail!(Problem::input("malformed data: URI (no comma)"));
@@ -53,16 +61,16 @@ pub fn read_uri(uri: &str, base_dir: &Path) -> Result<Vec<u8>> {
             .decode(payload.trim())
             .map_err(|e| Problem::input(format!("data: URI is not valid base64 ({e})")).into());
     }
-    let path = resolve_relative_uri(uri, base_dir)?;
-    std::fs::read(&path).map_err(|e| Problem::input(format!("{}: {}", path.display(), io_reason(&e))).into())
+    let relative = resolve_relative_uri(uri, Path::new(""))?;
+    files.read(&relative, uri, MAX_URI_FILE_BYTES).map_err(|e| e.context(format!("URI {}", quoted(uri))))
 }
 
 /// Resolves a relative URI against the model folder, refusing anything that would leave it
 /// (absolute paths, schemes, `..` past the folder, including after percent-decoding).
 pub fn resolve_relative_uri(uri: &str, base_dir: &Path) -> Result<PathBuf> {
-    let decoded =
-        percent_decode(uri).ok_or_else(|| Problem::input(format!("URI '{uri}' has invalid percent-encoding")))?;
-    resolve_inside(&decoded, base_dir).map_err(|e| e.context(format!("URI '{uri}'")))
+    let decoded = percent_decode(uri)
+        .ok_or_else(|| Problem::input(format!("URI {} has invalid percent-encoding", quoted(uri))))?;
+    resolve_inside(&decoded, base_dir).map_err(|e| e.context(format!("URI {}", quoted(uri))))
 }
 
 /// Decodes `%XX` escapes; None when an escape is malformed or the result is not UTF-8.

@@ -4,7 +4,10 @@
 use glam::{Quat, Vec3};
 use gltf::animation::util::ReadOutputs;
 
+use anyhow::Result;
+
 use crate::anim::{Channel, Clip, Interpolation, Property, RigNode};
+use crate::scene::budget::Budget;
 
 /// Every node with its parent and rest transform, indexed like the document's nodes.
 pub fn rig_nodes(document: &gltf::Gltf) -> Vec<RigNode> {
@@ -28,8 +31,14 @@ pub fn rig_nodes(document: &gltf::Gltf) -> Vec<RigNode> {
         .collect()
 }
 
-/// The document's clips, with the problems found in them.
-pub fn clips(document: &gltf::Gltf, buffers: &[Vec<u8>], warnings: &mut Vec<String>) -> Vec<Clip> {
+/// The document's clips, with the problems found in them; their keyframes count against the
+/// memory budget.
+pub fn clips(
+    document: &gltf::Gltf,
+    buffers: &[Vec<u8>],
+    budget: &mut Budget,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Clip>> {
     let mut skipped_weights = false;
     let clips = document
         .animations()
@@ -38,6 +47,10 @@ pub fn clips(document: &gltf::Gltf, buffers: &[Vec<u8>], warnings: &mut Vec<Stri
                 animation.name().map(str::to_string).unwrap_or_else(|| format!("animation #{}", animation.index()));
             let mut channels = Vec::new();
             for channel in animation.channels() {
+                let sampler = channel.sampler();
+                let keys = sampler.input().count() as u64;
+                let values = sampler.output().count() as u64 * sampler.output().size() as u64;
+                budget.reserve(|| format!("animation '{name}': a sampler's keyframes"), keys * 4 + values, 1)?;
                 let reader = channel.reader(|b| buffers.get(b.index()).map(Vec::as_slice));
                 let (Some(inputs), Some(outputs)) = (reader.read_inputs(), reader.read_outputs()) else {
                     warnings.push(format!("animation '{name}': a channel without keyframes was skipped"));
@@ -87,11 +100,11 @@ pub fn clips(document: &gltf::Gltf, buffers: &[Vec<u8>], warnings: &mut Vec<Stri
                 });
             }
             let duration = channels.iter().filter_map(|c| c.times.last().copied()).fold(0.0f32, f32::max);
-            Clip { name, duration, channels }
+            Ok(Clip { name, duration, channels })
         })
-        .collect();
+        .collect::<Result<Vec<_>>>()?;
     if skipped_weights {
         warnings.push("weight animation of a mesh without morph targets was skipped".into());
     }
-    clips
+    Ok(clips)
 }

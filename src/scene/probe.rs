@@ -1,0 +1,142 @@
+//! A quick look at a model file without loading it — the files it names (glTF buffers and images,
+//! OBJ material libraries and textures) and its animations' lengths — for plans (`validate`,
+//! `run --dry-run`) and for the checks made before any work. Lenient: what cannot be read here is
+//! reported by the real load.
+
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+
+use super::paths::resolve_inside;
+
+/// Largest glTF JSON or OBJ text read for a probe.
+const MAX_PROBE_BYTES: u64 = 256 << 20;
+
+/// What a probe found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Probe {
+    /// Files the model names, inside its folder (whether or not they exist).
+    pub dependencies: Vec<PathBuf>,
+    /// The glTF animations, in file order.
+    pub animations: Vec<ProbedAnimation>,
+}
+
+/// One animation as the glTF JSON declares it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProbedAnimation {
+    /// Its name (or `animation #N`, as the loader names it).
+    pub name: String,
+    /// Its length: the largest keyframe time its samplers' input accessors declare (`max`).
+    pub seconds: Option<f64>,
+}
+
+/// Probes a model file (by its extension); an unreadable file gives an empty probe.
+pub fn probe(path: &Path) -> Probe {
+    let folder = path.parent().unwrap_or(Path::new(""));
+    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("gltf" | "glb") => probe_gltf(path, folder).unwrap_or_default(),
+        Some("obj") => probe_obj(path, folder).unwrap_or_default(),
+        _ => Probe::default(),
+    }
+}
+
+fn probe_gltf(path: &Path, folder: &Path) -> Option<Probe> {
+    let (mut file, _) = super::files::open_regular(path).ok()?;
+    let mut head = [0u8; 20];
+    let mut bytes = Vec::new();
+    let head_len = file.read(&mut head).ok()?;
+    if head_len == 20 && head.starts_with(b"glTF") {
+        // A GLB: only its JSON chunk, which follows the 12-byte header and an 8-byte chunk header.
+        let json_len = u32::from_le_bytes([head[12], head[13], head[14], head[15]]) as u64;
+        file.take(json_len.min(MAX_PROBE_BYTES)).read_to_end(&mut bytes).ok()?;
+    } else {
+        bytes.extend_from_slice(&head[..head_len]);
+        file.take(MAX_PROBE_BYTES).read_to_end(&mut bytes).ok()?;
+    }
+    let json = super::sniff::strip_bom(&bytes);
+    let document = gltf::Gltf::from_slice_without_validation(json).ok()?;
+    let uris = document
+        .buffers()
+        .filter_map(|b| match b.source() {
+            gltf::buffer::Source::Uri(uri) => Some(uri),
+            gltf::buffer::Source::Bin => None,
+        })
+        .chain(document.images().filter_map(|i| match i.source() {
+            gltf::image::Source::Uri { uri, .. } => Some(uri),
+            gltf::image::Source::View { .. } => None,
+        }))
+        .filter(|uri| !uri.starts_with("data:"));
+    let dependencies = uris.filter_map(|uri| super::gltf::resolve_relative_uri(uri, folder).ok()).collect();
+    let animations = document
+        .animations()
+        .map(|animation| {
+            let maxima: Option<Vec<f64>> = animation
+                .channels()
+                .map(|c| c.sampler().input().max().and_then(|m| m.get(0).and_then(|v| v.as_f64())))
+                .collect();
+            ProbedAnimation {
+                name: animation
+                    .name()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| format!("animation #{}", animation.index())),
+                seconds: maxima.map(|m| m.into_iter().filter(|t| t.is_finite()).fold(0.0, f64::max)),
+            }
+        })
+        .collect();
+    Some(Probe { dependencies, animations })
+}
+
+fn probe_obj(path: &Path, folder: &Path) -> Option<Probe> {
+    let (file, _) = super::files::open_regular(path).ok()?;
+    let mut dependencies = Vec::new();
+    let reader = std::io::BufReader::new(file.take(MAX_PROBE_BYTES));
+    for line in reader.split(b'\n').map_while(Result::ok) {
+        let line = String::from_utf8_lossy(&line);
+        let Some(libraries) = line.trim().strip_prefix("mtllib") else { continue };
+        for library in libraries.split_whitespace() {
+            let Ok(relative) = resolve_inside(library, Path::new("")) else { continue };
+            let mtl = folder.join(&relative);
+            dependencies.extend(mtl_textures(&mtl, folder, relative.parent().unwrap_or(Path::new(""))));
+            dependencies.push(mtl);
+        }
+    }
+    Some(Probe { dependencies, animations: Vec::new() })
+}
+
+/// The `map_Kd` textures an `.mtl` names.
+fn mtl_textures(mtl: &Path, folder: &Path, mtl_dir: &Path) -> Vec<PathBuf> {
+    let Ok((file, _)) = super::files::open_regular(mtl) else { return Vec::new() };
+    let mut text = String::new();
+    if file.take(MAX_PROBE_BYTES).read_to_string(&mut text).is_err() {
+        return Vec::new();
+    }
+    text.lines()
+        .filter_map(|line| line.trim().strip_prefix("map_Kd"))
+        .filter_map(|rest| rest.split_whitespace().last())
+        .flat_map(|name| [resolve_inside(name, mtl_dir), resolve_inside(name, Path::new(""))])
+        .filter_map(Result::ok)
+        .map(|relative| folder.join(relative))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gltf_probe_lists_its_files_and_animation_lengths() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = dir.path().join("m.gltf");
+        std::fs::write(
+            &model,
+            r#"{"asset": {"version": "2.0"}, "nodes": [{}], "buffers": [{"byteLength": 4, "uri": "data/b%20c.bin"}],
+               "images": [{"uri": "t.png"}],
+               "accessors": [{"componentType": 5126, "count": 2, "type": "SCALAR", "max": [2.5]}],
+               "animations": [{"channels": [{"sampler": 0, "target": {"node": 0, "path": "translation"}}],
+                               "samplers": [{"input": 0, "output": 0}]}]}"#,
+        )
+        .unwrap();
+        let probe = probe(&model);
+        assert_eq!(probe.dependencies, [dir.path().join("data/b c.bin"), dir.path().join("t.png")]);
+        assert_eq!(probe.animations, [ProbedAnimation { name: "animation #0".into(), seconds: Some(2.5) }]);
+    }
+}

@@ -1,0 +1,39 @@
+//! Text quoted from input files into messages: cut short and with control bytes escaped, so a
+//! hostile file cannot flood or garble a terminal.
+
+/// Characters of a quoted token kept before it is cut.
+const QUOTE_CHARS: usize = 40;
+
+/// `'token'`, cut to about 40 characters (`'abc…' (1073741824 bytes)`) with control characters
+/// escaped (`\n`, `\u{0}`).
+pub fn quoted(token: &str) -> String {
+    let mut text = String::with_capacity(QUOTE_CHARS + 8);
+    let mut chars = token.chars();
+    for c in chars.by_ref().take(QUOTE_CHARS) {
+        if c.is_control() {
+            text.extend(c.escape_default());
+        } else {
+            text.push(c);
+        }
+    }
+    if chars.next().is_some() {
+        format!("'{text}…' ({} bytes)", token.len())
+    } else {
+        format!("'{text}'")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_tokens_are_cut_and_control_bytes_escaped() {
+        assert_eq!(quoted("abc"), "'abc'");
+        assert_eq!(quoted("a\nb\0"), "'a\\nb\\u{0}'");
+        let long = "x".repeat(1 << 20);
+        let q = quoted(&long);
+        assert!(q.chars().count() <= 80, "{q}");
+        assert!(q.ends_with("…' (1048576 bytes)"), "{q}");
+    }
+}
