@@ -66,8 +66,9 @@ fn main() -> Result<()> {
         let raw = &raw_files[if transparent { 0 } else { 1 }];
         let extension = format.extension().unwrap_or("d");
         let encode_out = scratch.path().join(format!("encode-{}.{extension}", format.name()));
+        let claim = export::output::claim(&encode_out, format.shape(frames), true, &[])?;
         let spec = SinkSpec {
-            output: &encode_out,
+            output: &claim,
             width,
             height,
             fps: 30,
@@ -76,7 +77,6 @@ fn main() -> Result<()> {
             quality: Quality::High,
             crf: None,
             encoder_preset: None,
-            force: true,
             ffmpeg: Some(&ffmpeg),
         };
         let started = Instant::now();

@@ -11,7 +11,7 @@ pub enum ProblemKind {
     Usage,
     /// The machine lacks something (GPU adapter, ffmpeg, encoder): exit 3.
     Environment,
-    /// The user pressed Ctrl-C: exit 130.
+    /// Ctrl-C, SIGTERM or SIGHUP stopped the run: exit 130, 143 or 129.
     Interrupted,
 }
 
@@ -42,7 +42,7 @@ impl Problem {
         Self { kind: ProblemKind::Environment, message: message.into(), hint: None }
     }
 
-    /// The run was interrupted by the user (exit 130).
+    /// The run was stopped by a signal (exit 128 + its number).
     pub fn interrupted(message: impl Into<String>) -> Self {
         Self { kind: ProblemKind::Interrupted, message: message.into(), hint: None }
     }
@@ -73,7 +73,8 @@ pub enum ExitCode {
     Usage = 2,
     /// No usable GPU adapter, ffmpeg or encoder.
     Environment = 3,
-    /// Stopped by Ctrl-C.
+    /// Stopped by a signal: the process exits 128 + its number (Ctrl-C 130, SIGTERM 143, SIGHUP 129;
+    /// see [`crate::interrupt::exit_code`]).
     Interrupted = 130,
 }
 

@@ -19,5 +19,9 @@ fn main() {
             ExitCode::for_error(&error)
         }
     };
-    std::process::exit(code as i32);
+    let code = match code {
+        ExitCode::Interrupted => holoforge::interrupt::exit_code(),
+        other => other as i32,
+    };
+    std::process::exit(code);
 }

@@ -42,9 +42,15 @@ pub fn load(path: &Path, overrides: &Settings) -> Result<Manifest> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Problem::usage(format!("{}: cannot read the manifest: {}", path.display(), crate::scene::io_reason(&e)))
     })?;
-    let positions = Positions::new(path, &text);
-    let file: ManifestFile = toml::from_str(&text).map_err(|e| positions.parse_error(&e))?;
     let base_dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    parse(path, &text, base_dir, overrides)
+}
+
+/// Parses, merges and validates manifest `text` (named `path` in messages); models and outputs
+/// are relative to `base_dir`.
+pub fn parse(path: &Path, text: &str, base_dir: &Path, overrides: &Settings) -> Result<Manifest> {
+    let positions = Positions::new(path, text);
+    let file: ManifestFile = toml::from_str(text).map_err(|e| positions.parse_error(&e))?;
     if file.job.is_empty() {
         return Err(Problem::usage(format!("{}: the manifest has no [[job]] tables", path.display()))
             .with_hint("add one per model: [[job]] followed by model = \"model.glb\"")

@@ -53,7 +53,7 @@ impl Progress {
     /// Writes one NDJSON event line (when `--json`).
     pub fn event(&self, event: serde_json::Value) {
         if self.events {
-            println!("{event}");
+            crate::outln!("{event}");
         }
     }
 

@@ -88,7 +88,10 @@ fn bad_settings_are_usage_errors_before_anything_runs() {
         (&["demo", "--elevation", "95"], "error: --elevation 95 is out of range (-90 to 90)"),
         (&["demo", "--camera", "sideways"], "error: camera 'sideways' is not a motion or a view"),
         (&["demo", "--view", "under"], "error: 'under' is not a named view"),
-        (&["demo", "--start-frame", "500"], "error: --start-frame 500 is past the end of the 180-frame clip"),
+        (
+            &["demo", "--start-frame", "500"],
+            "error: --start-frame 500 is past the end of the 180-frame clip (6 s by default)",
+        ),
     ];
     for (args, message) in cases {
         let run = sandbox.run(args);

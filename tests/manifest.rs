@@ -140,7 +140,7 @@ fn command_line_options_override_the_manifest() {
 #[test]
 fn skip_existing_resumes_a_killed_batch_without_partial_files() {
     let sandbox = batch(
-        "[defaults]\nsize = \"96x72\"\nmsaa = 1\nformat = \"mp4\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\nframes = 3\n\n[[job]]\nmodel = \"kenney_alien.glb\"\nframes = 100000\n",
+        "[defaults]\nsize = \"96x72\"\nmsaa = 1\nformat = \"mp4\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\nframes = 3\n\n[[job]]\nmodel = \"kenney_alien.glb\"\nduration = 3600\n",
     );
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_holoforge"))
         .args(["run", "jobs.toml", "-q"])

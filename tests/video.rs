@@ -118,7 +118,7 @@ fn ctrl_c_stops_the_job_removes_the_partial_output_and_exits_130() {
     use std::process::{Command, Stdio};
     let sandbox = Sandbox::new();
     let mut child = Command::new(env!("CARGO_BIN_EXE_holoforge"))
-        .args(["demo", "-s", "320x240", "--frames", "100000", "-o", "long.mp4"])
+        .args(["demo", "-s", "320x240", "--duration", "3600", "-o", "long.mp4"])
         .current_dir(sandbox.dir.path())
         .stderr(Stdio::piped())
         .spawn()

@@ -84,7 +84,7 @@ pub fn doctor(command: DoctorCommand) -> Result<ExitCode> {
         formats,
     };
     if command.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         print_text(&report);
     }
@@ -92,23 +92,23 @@ pub fn doctor(command: DoctorCommand) -> Result<ExitCode> {
 }
 
 fn print_text(report: &Report) {
-    println!("GPU adapters:");
+    crate::outln!("GPU adapters:");
     for adapter in &report.adapters {
-        println!("  {adapter}");
+        crate::outln!("  {adapter}");
     }
     match &report.chosen_adapter {
-        Ok(a) => println!("renders on:  {} (frames up to {} px per side)", a.name, a.max_frame_side),
-        Err(e) => println!("renders on:  nothing\n  {}", e.replace('\n', "\n  ")),
+        Ok(a) => crate::outln!("renders on:  {} (frames up to {} px per side)", a.name, a.max_frame_side),
+        Err(e) => crate::outln!("renders on:  nothing\n  {}", e.replace('\n', "\n  ")),
     }
     match &report.ffmpeg {
-        Ok(f) => println!("ffmpeg:      {} (from {})\n             {}", f.path, f.source, f.version),
-        Err(e) => println!("ffmpeg:      not found\n  {}", e.replace('\n', "\n  ")),
+        Ok(f) => crate::outln!("ffmpeg:      {} (from {})\n             {}", f.path, f.source, f.version),
+        Err(e) => crate::outln!("ffmpeg:      not found\n  {}", e.replace('\n', "\n  ")),
     }
-    println!("formats:");
+    crate::outln!("formats:");
     for format in &report.formats {
         match &format.problem {
-            None => println!("  {:<14} available", format.name),
-            Some(problem) => println!("  {:<14} unavailable: {problem}", format.name),
+            None => crate::outln!("  {:<14} available", format.name),
+            Some(problem) => crate::outln!("  {:<14} unavailable: {problem}", format.name),
         }
     }
 }

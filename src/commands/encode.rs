@@ -141,11 +141,14 @@ fn frame_files(folder: &Path) -> Result<(Vec<FrameFile>, bool)> {
 }
 
 /// What `frames.json` says about raw frames.
-#[derive(serde::Deserialize)]
-struct Sidecar {
-    width: u32,
-    height: u32,
-    fps: u32,
+#[derive(Debug, serde::Deserialize)]
+pub struct Sidecar {
+    /// Frame width.
+    pub width: u32,
+    /// Frame height.
+    pub height: u32,
+    /// Frames per second.
+    pub fps: u32,
 }
 
 fn read_sidecar(folder: &Path) -> Result<Sidecar> {
@@ -153,8 +156,13 @@ fn read_sidecar(folder: &Path) -> Result<Sidecar> {
     let text = std::fs::read_to_string(&path).map_err(|e| {
         Problem::usage(format!("{}: {} (raw frames need it)", path.display(), crate::scene::io_reason(&e)))
     })?;
+    parse_sidecar(&path, &text)
+}
+
+/// Parses and checks `frames.json` text (named `path` in messages).
+pub fn parse_sidecar(path: &Path, text: &str) -> Result<Sidecar> {
     let sidecar: Sidecar =
-        serde_json::from_str(&text).map_err(|e| Problem::usage(format!("{}: {e}", path.display())))?;
+        serde_json::from_str(text).map_err(|e| Problem::usage(format!("{}: {e}", path.display())))?;
     let side = 1..=crate::size::MAX_SIDE;
     if !side.contains(&sidecar.width) || !side.contains(&sidecar.height) || !(1..=240).contains(&sidecar.fps) {
         return Err(Problem::usage(format!(

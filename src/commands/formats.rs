@@ -23,7 +23,7 @@ pub fn formats(command: FormatsCommand) -> Result<ExitCode> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&list)?);
     } else {
         for s in REGISTRY {
             let alpha = match s.alpha() {
@@ -31,8 +31,8 @@ pub fn formats(command: FormatsCommand) -> Result<ExitCode> {
                 Alpha::Binary => "1-bit alpha",
                 Alpha::Full => "alpha",
             };
-            println!("{:<14} {:<12} {}", s.name(), alpha, s.description());
-            println!("{:<14} {:<12} quality: {}", "", "", s.quality_presets());
+            crate::outln!("{:<14} {:<12} {}", s.name(), alpha, s.description());
+            crate::outln!("{:<14} {:<12} quality: {}", "", "", s.quality_presets());
         }
     }
     Ok(ExitCode::Success)

@@ -82,35 +82,35 @@ pub fn inspect(command: InspectCommand) -> Result<ExitCode> {
     }
     let report = Inspection::of(&scene);
     if command.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        crate::outln!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(ExitCode::Success);
     }
     let [sx, sy, sz] = report.size;
-    println!("file:       {}", report.file);
-    println!("format:     {}", report.format);
-    println!("triangles:  {}", report.triangles);
-    println!("vertices:   {}", report.vertices);
-    println!("meshes:     {}", report.meshes);
-    println!("up axis:    {:?} (shown +Y up)", report.up_axis);
-    println!("bounds:     min {:?} max {:?}", report.bounds.min, report.bounds.max);
-    println!("size:       {sx} x {sy} x {sz}");
-    println!("materials:  {}", report.materials.len());
+    crate::outln!("file:       {}", report.file);
+    crate::outln!("format:     {}", report.format);
+    crate::outln!("triangles:  {}", report.triangles);
+    crate::outln!("vertices:   {}", report.vertices);
+    crate::outln!("meshes:     {}", report.meshes);
+    crate::outln!("up axis:    {:?} (shown +Y up)", report.up_axis);
+    crate::outln!("bounds:     min {:?} max {:?}", report.bounds.min, report.bounds.max);
+    crate::outln!("size:       {sx} x {sy} x {sz}");
+    crate::outln!("materials:  {}", report.materials.len());
     for m in &report.materials {
         let texture =
             m.base_color_texture.map(|t| format!(", texture {}", report.textures[t].name)).unwrap_or_default();
-        println!("  {} (base colour {:?}{texture})", m.name, m.base_color);
+        crate::outln!("  {} (base colour {:?}{texture})", m.name, m.base_color);
     }
-    println!("textures:   {}", report.textures.len());
+    crate::outln!("textures:   {}", report.textures.len());
     for t in &report.textures {
-        println!("  {} ({}x{})", t.name, t.width, t.height);
+        crate::outln!("  {} ({}x{})", t.name, t.width, t.height);
     }
-    println!("animations: {}", report.animations.len());
+    crate::outln!("animations: {}", report.animations.len());
     for a in &report.animations {
-        println!("  {} ({:.2} s, {} channels)", a.name, a.duration, a.channels);
+        crate::outln!("  {} ({:.2} s, {} channels)", a.name, a.duration, a.channels);
     }
-    println!("cameras:    {}", report.cameras.len());
+    crate::outln!("cameras:    {}", report.cameras.len());
     for c in &report.cameras {
-        println!("  {} (--camera gltf:{})", c.name, c.name);
+        crate::outln!("  {} (--camera gltf:{})", c.name, c.name);
     }
     Ok(ExitCode::Success)
 }

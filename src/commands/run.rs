@@ -133,7 +133,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         print_summary(&outcomes);
     }
     if interrupt::requested() {
-        eprintln!("error: interrupted by Ctrl-C; {done} job(s) finished, the partial output was removed");
+        eprintln!("error: {}; {done} job(s) finished, the partial output was removed", interrupt::reason());
         return Ok(ExitCode::Interrupted);
     }
     Ok(if failed > 0 || not_run > 0 { ExitCode::JobFailed } else { ExitCode::Success })
@@ -188,12 +188,12 @@ fn plan_entry(job: &Job) -> serde_json::Value {
 fn print_plan(manifest: &Manifest, jobs: &[&Job], as_json: bool) {
     if as_json {
         let plan = json!({"manifest": manifest.path, "jobs": jobs.iter().map(|j| plan_entry(j)).collect::<Vec<_>>()});
-        println!("{}", serde_json::to_string_pretty(&plan).unwrap_or_default());
+        crate::outln!("{}", serde_json::to_string_pretty(&plan).unwrap_or_default());
         return;
     }
-    println!("{}: {} job(s)", manifest.path.display(), jobs.len());
+    crate::outln!("{}: {} job(s)", manifest.path.display(), jobs.len());
     for job in jobs {
-        println!(
+        crate::outln!(
             "  {}: {} {}x{}{} @ {} fps, frames {}..{} of {}",
             job.name,
             job.model.label(),
@@ -213,7 +213,7 @@ fn print_plan(manifest: &Manifest, jobs: &[&Job], as_json: bool) {
             job.clip_frames
         );
         for output in &job.outputs {
-            println!("    {:<14} → {}", output.format.name(), output.path.display());
+            crate::outln!("    {:<14} → {}", output.format.name(), output.path.display());
         }
     }
 }

@@ -20,7 +20,21 @@ use crate::size::FrameSize;
 impl Job {
     /// Resolves settings into a job, validating every value; relative paths are taken from `base_dir`.
     pub fn resolve(model: ModelSource, settings: &Settings, base_dir: &Path) -> Result<Self> {
-        let formats = formats(settings)?;
+        let fps = value(&settings.fps).copied().unwrap_or(DEFAULT_FPS);
+        if !(1..=240).contains(&fps) {
+            return Err(located(
+                Problem::usage(format!("fps {fps} is out of range (1 to 240)")).into(),
+                "fps",
+                &settings.fps,
+            ));
+        }
+        let probe = match &model {
+            ModelSource::File(path) => probe::probe(path),
+            ModelSource::BuiltIn => Probe::default(),
+        };
+        let speed = animation_speed(settings)?;
+        let (clip_frames, frames) = frame_range(settings, fps, animation_seconds(&model, &probe, settings, speed))?;
+        let formats = formats(settings, frames.len() == 1)?;
         let explicit_size = match value(&settings.size) {
             Some(text) => Some(FrameSize::parse(text).map_err(|e| located(e, "size", &settings.size))?),
             None => None,
@@ -60,20 +74,6 @@ impl Job {
                 ))
             }
         };
-        let fps = value(&settings.fps).copied().unwrap_or(DEFAULT_FPS);
-        if !(1..=240).contains(&fps) {
-            return Err(located(
-                Problem::usage(format!("fps {fps} is out of range (1 to 240)")).into(),
-                "fps",
-                &settings.fps,
-            ));
-        }
-        let probe = match &model {
-            ModelSource::File(path) => probe::probe(path),
-            ModelSource::BuiltIn => Probe::default(),
-        };
-        let speed = animation_speed(settings)?;
-        let (clip_frames, frames) = frame_range(settings, fps, animation_seconds(&model, &probe, settings, speed))?;
         let inputs = match &model {
             ModelSource::File(path) => std::iter::once(path.clone()).chain(probe.dependencies).collect(),
             ModelSource::BuiltIn => Vec::new(),
@@ -108,8 +108,41 @@ impl Job {
     }
 }
 
-/// The job's formats: `formats = [...]`, or `format`, or the default.
-fn formats(settings: &Settings) -> Result<Vec<&'static dyn ExportStrategy>> {
+/// The format an output file's extension names: `.mp4`, `.mov` (ProRes), `.gif`, `.webm`, `.webp`,
+/// and `.png` (one PNG for a still, else an animated PNG).
+fn format_of_extension(extension: &str, still: bool) -> Option<&'static str> {
+    Some(match extension.to_ascii_lowercase().as_str() {
+        "mp4" => "mp4",
+        "mov" => "prores",
+        "gif" => "gif",
+        "webm" => "webm",
+        "webp" => "webp",
+        "png" if still => "png",
+        "png" | "apng" => "apng",
+        _ => return None,
+    })
+}
+
+/// The extension of the `output` setting, when it has one.
+fn output_extension(settings: &Settings) -> Option<String> {
+    let output = value(&settings.output)?;
+    Path::new(output).extension().map(|e| e.to_string_lossy().into_owned())
+}
+
+/// Whether an output file with `extension` can hold `format` (a frame-sequence folder may be
+/// named anything that is not another format's file).
+fn extension_fits(format: &dyn ExportStrategy, extension: &str, still: bool) -> bool {
+    let extension = extension.to_ascii_lowercase();
+    let own = [format.extension(), format.still_extension().filter(|_| still)];
+    if own.iter().flatten().any(|e| *e == extension) {
+        return true;
+    }
+    format.extension().is_none() && format_of_extension(&extension, still).is_none()
+}
+
+/// The job's formats: `formats = [...]`, or `format`, or what the output's extension names, or
+/// the default; a single format must fit the output's extension.
+fn formats(settings: &Settings, still: bool) -> Result<Vec<&'static dyn ExportStrategy>> {
     if settings.format.is_some() && settings.formats.is_some() {
         return Err(located(
             Problem::usage("give either `format` or `formats`, not both").into(),
@@ -117,16 +150,32 @@ fn formats(settings: &Settings) -> Result<Vec<&'static dyn ExportStrategy>> {
             &settings.formats,
         ));
     }
-    let names: Vec<String> = match (value(&settings.formats), value(&settings.format)) {
-        (Some(list), _) => list.clone(),
-        (None, Some(one)) => vec![one.clone()],
-        (None, None) => vec![DEFAULT_FORMAT.to_string()],
+    let extension = output_extension(settings);
+    let names: Vec<String> = match (value(&settings.formats), value(&settings.format), &extension) {
+        (Some(list), _, _) => list.clone(),
+        (None, Some(one), _) => vec![one.clone()],
+        (None, None, Some(extension)) => match format_of_extension(extension, still) {
+            Some(format) => vec![format.to_string()],
+            None => {
+                return Err(located(
+                    Problem::usage(format!(
+                        "-o {}: .{extension} is not an extension holoforge knows, so the format is unknown",
+                        value(&settings.output).map_or("", |o| o.as_str())
+                    ))
+                    .with_hint("name the file .mp4, .mov, .gif, .webm, .webp or .png, or pass -f FORMAT")
+                    .into(),
+                    "output",
+                    &settings.output,
+                ))
+            }
+        },
+        (None, None, None) => vec![DEFAULT_FORMAT.to_string()],
     };
     if names.is_empty() {
         return Err(located(Problem::usage("`formats` is empty").into(), "formats", &settings.formats));
     }
     let key = if settings.formats.is_some() { "formats" } else { "format" };
-    names
+    let found = names
         .iter()
         .map(|n| {
             export::find(n).map_err(|e| {
@@ -137,7 +186,27 @@ fn formats(settings: &Settings) -> Result<Vec<&'static dyn ExportStrategy>> {
                 }
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    if let (Some(extension), [format]) = (&extension, found.as_slice()) {
+        if !extension_fits(*format, extension, still) {
+            let output = value(&settings.output).map_or("", |o| o.as_str());
+            return Err(located(
+                Problem::usage(format!(
+                    "-f {} does not fit -o {output}: a .{extension} file is not {}",
+                    format.name(),
+                    format.name()
+                ))
+                .with_hint(match format.extension().or(format.still_extension()) {
+                    Some(own) => format!("name the output .{own}, or drop -f to write what .{extension} names"),
+                    None => format!("give a folder name without .{extension} for a {} sequence", format.name()),
+                })
+                .into(),
+                "output",
+                &settings.output,
+            ));
+        }
+    }
+    Ok(found)
 }
 
 /// The render's background: transparent when any output keeps alpha (opaque outputs are then
@@ -181,12 +250,17 @@ fn outputs(
         ModelSource::BuiltIn => "holoforge-demo".into(),
     };
     let given = value(&settings.output).map(|o| base_dir.join(o));
+    // Several formats from one `output`: a format's extension on it is the base name's, not a suffix.
+    let base = given.as_ref().map(|path| match path.extension().and_then(|e| e.to_str()) {
+        Some(extension) if format_of_extension(extension, still).is_some() => path.with_extension(""),
+        _ => path.clone(),
+    });
     let outputs: Vec<Output> = formats
         .iter()
         .map(|&format| {
             let path = match (&given, formats.len()) {
                 (Some(path), 1) => path.clone(),
-                (Some(base), _) => with_format_suffix(base.clone(), format, still),
+                (Some(_), _) => with_format_suffix(base.clone().unwrap_or_default(), format, still),
                 (None, _) => with_format_suffix(base_dir.join(&stem), format, still),
             };
             let path = match tag {

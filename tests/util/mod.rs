@@ -110,11 +110,12 @@ pub fn read_png(path: &Path) -> image::RgbaImage {
         .into_rgba8()
 }
 
-/// The PNG frames of a sequence folder, in order.
+/// The PNG frames (`frame_NNNNN.png`) of a sequence folder, in order.
 pub fn read_sequence(folder: &Path) -> Vec<image::RgbaImage> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
         .map(|e| e.expect("entry").path())
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("frame_")))
         .collect();
     files.sort();
     files.iter().map(|p| read_png(p)).collect()
