@@ -66,8 +66,8 @@ fn the_same_render_twice_gives_identical_frames_and_a_range_equals_that_range_of
         sandbox.run(&args).expect_success();
         read_sequence(&sandbox.path(out))
     };
-    let first = run("a", &["--frames", "16"]);
-    let second = run("b", &["--frames", "16"]);
+    let first = run("a", &["--duration", "0.5333333333", "--fps", "30"]);
+    let second = run("b", &["--duration", "0.5333333333", "--fps", "30"]);
     assert_eq!(first, second, "two identical renders differ");
     let range = run("c", &["--duration", "0.5333333333", "--fps", "30", "--start-frame", "10", "--frames", "4"]);
     assert_eq!(range.len(), 4);

@@ -12,6 +12,7 @@ pub const APNG: VideoFormat = VideoFormat {
     alpha: Alpha::Full,
     encoders: &["apng"],
     even_size: false,
+    crf_range: None,
     quality_presets: "lossless: the presets do not change the pictures",
     encode_args: apng_args,
 };

@@ -18,6 +18,7 @@ pub const GIF: VideoFormat = VideoFormat {
     alpha: Alpha::Binary,
     encoders: &["gif"],
     even_size: false,
+    crf_range: None,
     quality_presets: "palette of 64 / 128 / 256 / 256 colours, Bayer dither scale 5 / 5 / 5 / 3",
     encode_args: gif_args,
 };

@@ -15,6 +15,7 @@ pub const MP4: VideoFormat = VideoFormat {
     alpha: Alpha::None,
     encoders: &["libx264"],
     even_size: true,
+    crf_range: Some((0, 51)),
     quality_presets: "x264 CRF 28 / 23 / 18 / 15; --crf and --encoder-preset (x264 speed) override",
     encode_args: mp4_args,
 };
@@ -28,6 +29,7 @@ pub const STACKED_ALPHA: VideoFormat = VideoFormat {
     alpha: Alpha::Full,
     encoders: &["libx264"],
     even_size: true,
+    crf_range: Some((0, 51)),
     quality_presets: "x264 CRF 28 / 23 / 18 / 15; --crf and --encoder-preset (x264 speed) override",
     encode_args: stacked_alpha_args,
 };

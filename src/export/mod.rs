@@ -119,6 +119,10 @@ pub trait ExportStrategy: Sync {
     fn needs_even_size(&self) -> bool;
     /// What `--quality low|medium|high|ultra` means for this format, in its encoder's terms.
     fn quality_presets(&self) -> &'static str;
+    /// The values `--crf` may take for this format's encoder, or None when it has no such number.
+    fn crf_range(&self) -> Option<(u32, u32)> {
+        None
+    }
     /// Starts a sink writing to a temporary path beside `spec.output`.
     fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>>;
 }

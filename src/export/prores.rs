@@ -16,6 +16,7 @@ pub const PRORES: VideoFormat = VideoFormat {
     alpha: Alpha::Full,
     encoders: &["prores_ks"],
     even_size: false,
+    crf_range: Some((1, 32)),
     quality_presets: "prores_ks -qscale:v 12 / 8 / 4 / 2 (lower is better); --crf sets -qscale:v",
     encode_args: prores_args,
 };

@@ -27,6 +27,8 @@ pub struct VideoFormat {
     pub encoders: &'static [&'static str],
     /// Whether width and height must be even.
     pub even_size: bool,
+    /// The values `--crf` may take (the encoder's own scale), or None when it has no such number.
+    pub crf_range: Option<(u32, u32)>,
     /// `--quality` presets in the encoder's terms.
     pub quality_presets: &'static str,
     /// ffmpeg arguments between the raw input and the output file (filters, codec, options).
@@ -54,6 +56,9 @@ impl ExportStrategy for VideoFormat {
     }
     fn quality_presets(&self) -> &'static str {
         self.quality_presets
+    }
+    fn crf_range(&self) -> Option<(u32, u32)> {
+        self.crf_range
     }
     fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>> {
         let ffmpeg =

@@ -17,6 +17,7 @@ pub const WEBM: VideoFormat = VideoFormat {
     alpha: Alpha::None,
     encoders: &["libvpx-vp9"],
     even_size: true,
+    crf_range: Some((0, 63)),
     quality_presets: PRESETS,
     encode_args: webm_args,
 };
@@ -30,6 +31,7 @@ pub const WEBM_ALPHA: VideoFormat = VideoFormat {
     alpha: Alpha::Full,
     encoders: &["libvpx-vp9"],
     even_size: true,
+    crf_range: Some((0, 63)),
     quality_presets: PRESETS,
     encode_args: webm_alpha_args,
 };

@@ -15,6 +15,7 @@ pub const WEBP: VideoFormat = VideoFormat {
     alpha: Alpha::Full,
     encoders: &["libwebp_anim"],
     even_size: false,
+    crf_range: Some((0, 100)),
     quality_presets: "libwebp quality 60 / 75 / 90 / 100; --crf sets the quality (0..100)",
     encode_args: webp_args,
 };

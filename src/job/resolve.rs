@@ -102,7 +102,7 @@ impl Job {
             camera: camera_settings(settings, clip_frames as f64 / fps as f64)?,
             up: value(&settings.up).copied().unwrap_or_default(),
             quality: value(&settings.quality).copied().unwrap_or_default(),
-            crf: value(&settings.crf).copied(),
+            crf: crf(settings, &formats)?,
             encoder_preset: value(&settings.encoder_preset).cloned(),
         })
     }
@@ -460,6 +460,32 @@ fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSetti
         margin: check("margin", &settings.margin, defaults.margin, 0.0..=10.0)?,
         ortho: value(&settings.ortho).copied().unwrap_or(false),
     })
+}
+
+/// `--crf`, checked against every format's encoder scale (formats without one ignore it, but one
+/// of the job's formats must take it).
+fn crf(settings: &Settings, formats: &[&'static dyn ExportStrategy]) -> Result<Option<u32>> {
+    let Some(&crf) = value(&settings.crf) else { return Ok(None) };
+    let with_range: Vec<_> = formats.iter().filter_map(|f| Some((f.name(), f.crf_range()?))).collect();
+    let refuse = |message: String, hint: String| -> anyhow::Error {
+        located(Problem::usage(message).with_hint(hint).into(), "crf", &settings.crf)
+    };
+    if with_range.is_empty() {
+        let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+        return Err(refuse(
+            format!("--crf {crf}: format {} has no quality number", names.join(", ")),
+            "use --quality low|medium|high|ultra instead".into(),
+        ));
+    }
+    for (name, (low, high)) in with_range {
+        if !(low..=high).contains(&crf) {
+            return Err(refuse(
+                format!("--crf {crf} is out of range for {name} ({low} to {high})"),
+                "`holoforge formats` lists each format's scale; lower is better for video codecs".into(),
+            ));
+        }
+    }
+    Ok(Some(crf))
 }
 
 fn animation_speed(settings: &Settings) -> Result<f64> {

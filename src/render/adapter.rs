@@ -94,5 +94,37 @@ pub fn select(instance: &wgpu::Instance, wanted: Option<&str>) -> Result<wgpu::A
             .into());
     }
     candidates.sort_by_key(|a| preference(&a.get_info()));
-    Ok(candidates.swap_remove(0))
+    // Adapters without what the renderer needs are passed over; when none is left, say why.
+    let (usable, unusable): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|a| missing_capability(a).is_none());
+    match usable.into_iter().next() {
+        Some(adapter) => Ok(adapter),
+        None => {
+            let reasons: Vec<String> = unusable
+                .iter()
+                .map(|a| format!("{} lacks {}", summarise(&a.get_info()), missing_capability(a).unwrap_or_default()))
+                .collect();
+            Err(Problem::environment(format!("no GPU adapter can run holoforge's renderer: {}", reasons.join("; ")))
+                .with_hint(
+                    "holoforge needs compute shaders and storage textures (Vulkan, Metal, DX12 or OpenGL ES 3.1+); Mesa's \
+                     llvmpipe/lavapipe have them: `sudo apt-get install mesa-vulkan-drivers libegl-mesa0`",
+                )
+                .into())
+        }
+    }
+}
+
+/// The storage textures the encode and bloom passes bind at once.
+const STORAGE_TEXTURES_NEEDED: u32 = 1;
+
+/// What the renderer needs that `adapter` lacks (compute shaders, storage textures), if anything.
+pub fn missing_capability(adapter: &wgpu::Adapter) -> Option<String> {
+    let downlevel = adapter.get_downlevel_capabilities();
+    if !downlevel.flags.contains(wgpu::DownlevelFlags::COMPUTE_SHADERS) {
+        return Some("compute shaders".into());
+    }
+    let storage = adapter.limits().max_storage_textures_per_shader_stage;
+    if storage < STORAGE_TEXTURES_NEEDED {
+        return Some(format!("storage textures (it allows {storage} per shader stage)"));
+    }
+    None
 }

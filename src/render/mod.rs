@@ -15,6 +15,7 @@ mod tiling;
 mod uniforms;
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 
@@ -81,6 +82,8 @@ pub struct Renderer {
     adapter: AdapterSummary,
     max_texture_side: u32,
     pipelines: HashMap<u32, Pipelines>,
+    /// Set by wgpu when the device is lost (driver reset, GPU fault, removed eGPU).
+    lost: Arc<Mutex<Option<String>>>,
 }
 
 impl Renderer {
@@ -103,7 +106,13 @@ impl Renderer {
             trace: Default::default(),
         }))
         .map_err(|e| Problem::environment(format!("cannot open GPU device {summary}: {e}")))?;
+        let lost = Arc::new(Mutex::new(None));
+        let lost_reason = Arc::clone(&lost);
+        device.set_device_lost_callback(move |reason, message| {
+            *lost_reason.lock().unwrap_or_else(|p| p.into_inner()) = Some(format!("{reason:?}: {message}"));
+        });
         Ok(Self {
+            lost,
             device,
             queue,
             adapter: summary,
@@ -144,13 +153,28 @@ impl Renderer {
             .into());
         }
         let device = &self.device;
-        let too_big = |error: wgpu::Error| -> anyhow::Error {
-            Problem::usage(format!(
-                "the GPU cannot hold a {width}x{height} render with {}× MSAA of this model on {} ({error})",
-                settings.msaa, self.adapter
-            ))
-            .with_hint("use a smaller --size, or --msaa 1")
-            .into()
+        let (lost, adapter) = (Arc::clone(&self.lost), self.adapter.clone());
+        let explain_lost = |error: anyhow::Error| match lost_reason(&lost) {
+            Some(reason) => device_lost(&adapter, &reason),
+            None => error,
+        };
+        let gpu_error = |error: wgpu::Error| -> anyhow::Error {
+            if let Some(reason) = lost_reason(&lost) {
+                return device_lost(&adapter, &reason);
+            }
+            match error {
+                wgpu::Error::OutOfMemory { .. } => Problem::usage(format!(
+                    "a {width}x{height} render with {}× MSAA of this model is too large for this GPU ({})",
+                    settings.msaa, adapter
+                ))
+                .with_hint("use a smaller --size, or --msaa 1")
+                .into(),
+                other => Problem::input(format!(
+                    "internal error: the GPU ({adapter}) refused holoforge's commands, which is a bug in holoforge, not in your model or settings: {other}"
+                ))
+                .with_hint("please report it with the command line and `holoforge doctor`; another --adapter may work meanwhile")
+                .into(),
+            }
         };
         let look = &settings.look;
         let bloom = look.bloom > 0.0;
@@ -190,7 +214,7 @@ impl Renderer {
         let encode_bind_group = encode_bind_group(device, pipelines, &target, &encode_uniforms);
         let bloom_passes = bloom.then(|| bloom_passes(device, pipelines, &target, settings));
         if let Some(error) = setup.finish() {
-            return Err(too_big(error));
+            return Err(gpu_error(error));
         }
 
         let model = model_extent(&Bounds::of_meshes(&scene.meshes));
@@ -199,7 +223,7 @@ impl Renderer {
             let slot = n % READBACK_RING;
             if in_flight.len() == READBACK_RING {
                 let oldest = in_flight.pop_front().expect("ring is full");
-                deliver(read_back(device, &target, oldest)?)?;
+                deliver(read_back(device, &target, oldest).map_err(explain_lost)?)?;
             }
             let frame_errors = CapturedErrors::start(device);
             self.queue.write_buffer(&view_uniforms, 0, &view_uniform_bytes(&input, settings, model));
@@ -218,15 +242,27 @@ impl Renderer {
             let submission = self.queue.submit([encoder.finish()]);
             target.readback[slot].map_async(wgpu::MapMode::Read, .., |_| {});
             if let Some(error) = frame_errors.finish() {
-                return Err(too_big(error));
+                return Err(gpu_error(error));
             }
             in_flight.push_back((input.index, slot, submission));
         }
         while let Some(oldest) = in_flight.pop_front() {
-            deliver(read_back(device, &target, oldest)?)?;
+            deliver(read_back(device, &target, oldest).map_err(explain_lost)?)?;
         }
         Ok(())
     }
+}
+
+/// Why the device was lost, once wgpu said so.
+fn lost_reason(lost: &Mutex<Option<String>>) -> Option<String> {
+    lost.lock().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
+/// The error for a lost GPU device.
+fn device_lost(adapter: &AdapterSummary, reason: &str) -> anyhow::Error {
+    Problem::environment(format!("the GPU device was lost ({adapter}; {reason}): the driver reset or the GPU failed"))
+        .with_hint("run it again; if it repeats, check the GPU driver (dmesg, nvidia-smi) or render on the CPU with --adapter llvmpipe")
+        .into()
 }
 
 /// Captures wgpu's out-of-memory and validation errors while alive, so that a render too large for

@@ -111,11 +111,26 @@ fn describe_gltf_error(error: gltf::Error) -> anyhow::Error {
         gltf::Error::Validation(errors) => {
             let listed: Vec<String> = errors.iter().take(5).map(|(p, e)| format!("{p}: {e}")).collect();
             let more = if errors.len() > 5 { format!(" (and {} more)", errors.len() - 5) } else { String::new() };
-            Problem::input(format!("invalid glTF: {}{more}", listed.join("; "))).into()
+            // The gltf crate's checks are stricter than the specification in places, so this does
+            // not say "invalid": the Khronos validator may accept the file.
+            Problem::input(format!("holoforge's glTF reader cannot use this file: {}{more}", listed.join("; ")))
+                .with_hint("if the Khronos glTF Validator accepts the file, please report it; re-exporting it may help")
+                .into()
         }
-        gltf::Error::Deserialize(e) => Problem::input(format!("invalid glTF JSON: {e}")).into(),
+        gltf::Error::Deserialize(e) => {
+            Problem::input(format!("the glTF JSON does not parse: {}", short_json_error(&e))).into()
+        }
         gltf::Error::Binary(e) => Problem::input(format!("invalid GLB container: {e}")).into(),
         other => Problem::input(format!("cannot read glTF: {other}")).into(),
+    }
+}
+
+/// serde_json's message, which quotes no input but can name a long field; cut to stay short.
+fn short_json_error(error: &impl std::fmt::Display) -> String {
+    let text = error.to_string();
+    match text.char_indices().nth(160) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
     }
 }
 

@@ -28,15 +28,13 @@ pub fn catch_parser_panics<T>(format: &str, parse: impl FnOnce() -> Result<T>) -
     let was_guarded = GUARDED.with(|g| g.replace(true));
     let outcome = panic::catch_unwind(AssertUnwindSafe(parse));
     GUARDED.with(|g| g.set(was_guarded));
-    outcome.unwrap_or_else(|payload| {
-        let detail = payload
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| payload.downcast_ref::<&str>().copied())
-            .unwrap_or("no details");
-        Err(Problem::input(format!("the file is malformed: the {format} parser gave up ({detail})"))
-            .with_hint("check the file with a validator (e.g. the Khronos glTF Validator) or export it again")
-            .into())
+    // The panic's own text is about the parser's code, not the file: it is not shown.
+    outcome.unwrap_or_else(|_| {
+        Err(Problem::input(format!(
+            "the {format} data is malformed in a way the {format} reader could not follow (its counts, offsets or indices contradict each other)"
+        ))
+        .with_hint("check the file with a validator (e.g. the Khronos glTF Validator) or export it again; please report it to holoforge")
+        .into())
     })
 }
 
@@ -47,7 +45,10 @@ mod tests {
     #[test]
     fn a_parser_panic_becomes_an_error() {
         let err = catch_parser_panics::<()>("test", || panic!("index out of bounds")).unwrap_err();
-        assert_eq!(err.to_string(), "the file is malformed: the test parser gave up (index out of bounds)");
+        assert_eq!(
+            err.to_string(),
+            "the test data is malformed in a way the test reader could not follow (its counts, offsets or indices contradict each other)"
+        );
         assert_eq!(catch_parser_panics("test", || Ok(5)).unwrap(), 5);
     }
 }

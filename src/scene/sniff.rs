@@ -65,6 +65,11 @@ pub fn check_content(path: &Path, loader: &str, head: &[u8], file_len: u64) -> R
         // ASCII STL is text; anything else must be a binary STL of exactly the size its count says.
         "stl" => match seen {
             Some("an ASCII STL file") => looks_like_text(head) || is_binary_stl_size(head, file_len),
+            // Not ASCII: a binary STL must have exactly the size its triangle count says.
+            None if !is_binary_stl_size(head, file_len) && !looks_like_text(head) => {
+                let problem = super::stl::describe_bad_binary(head, file_len);
+                return Err(Problem { message: format!("{}: {}", path.display(), problem.message), ..problem }.into());
+            }
             None => true,
             Some(_) => false,
         },

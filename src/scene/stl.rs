@@ -1,10 +1,8 @@
-//! STL loader: binary (read with `stl_io`) and ASCII (parsed here, for line-numbered errors and
+//! STL loader: binary (50-byte records read here) and ASCII (parsed here, for line-numbered errors and
 //! the variants found in the wild: several solids, tabs, a missing `endsolid`). Flat normals.
 //!
 //! Binary is recognised by size (`84 + 50 · count`), never by the word `solid`: CAD tools write
 //! binary files whose header starts with it.
-
-use std::io::Cursor;
 
 use anyhow::{bail, Result};
 
@@ -27,7 +25,7 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
             read_binary(bytes, count)?
         }
         None if bytes.trim_ascii_start().starts_with(b"solid") => read_ascii(bytes, &mut warnings)?,
-        None => bail!(describe_bad_binary(bytes)),
+        None => bail!(describe_bad_binary(bytes, bytes.len() as u64)),
     };
     if positions.is_empty() {
         bail!(Problem::input("the STL file has no triangles, so there is nothing to render"));
@@ -52,36 +50,34 @@ fn binary_triangle_count(bytes: &[u8]) -> Option<usize> {
     (expected == bytes.len()).then_some(count)
 }
 
-fn describe_bad_binary(bytes: &[u8]) -> Problem {
-    if bytes.len() < HEADER_LEN + 4 {
+/// Why a file that is not ASCII STL is not a binary STL either: its size does not match the
+/// triangle count in its header (`head` is at least its first 84 bytes where the file has them).
+pub fn describe_bad_binary(head: &[u8], file_len: u64) -> Problem {
+    let Some(count) = head.get(HEADER_LEN..HEADER_LEN + 4) else {
         return Problem::input(format!(
-            "the file is {} bytes: too short for a binary STL (84-byte header) and not ASCII STL (no 'solid')",
-            bytes.len()
+            "the file is {file_len} bytes: too short for a binary STL (84-byte header) and not ASCII STL (no 'solid')"
         ));
-    }
-    let count = u32::from_le_bytes(bytes[HEADER_LEN..HEADER_LEN + 4].try_into().unwrap_or_default()) as u64;
+    };
+    let count = u32::from_le_bytes([count[0], count[1], count[2], count[3]]) as u64;
     let expected = 84 + 50 * count;
-    let body = (bytes.len() - HEADER_LEN - 4) / TRIANGLE_LEN;
-    let what = if (bytes.len() as u64) < expected { "truncated" } else { "longer than its triangle count says" };
+    let body = (file_len - HEADER_LEN as u64 - 4) / TRIANGLE_LEN as u64;
+    let what = if file_len < expected { "truncated" } else { "longer than its triangle count says" };
     Problem::input(format!(
-        "binary STL header says {count} triangles ({expected} bytes) but the file has {} bytes, room for {body}: the file is {what}",
-        bytes.len()
+        "binary STL header says {count} triangles ({expected} bytes) but the file has {file_len} bytes, room for {body}: the file is {what}"
     ))
     .with_hint("the file is corrupt or cut off; export it again")
 }
 
+/// The triangles of a binary STL whose size matched its count: 50-byte records of a normal,
+/// three little-endian f32 vertices and a 2-byte attribute (the normal is recomputed).
 fn read_binary(bytes: &[u8], count: usize) -> Result<Vec<[f32; 3]>> {
-    // stl_io decides ASCII vs binary by a leading "solid "; the size already proved binary, and the
-    // header is free text, so blank it.
-    let mut data = bytes.to_vec();
-    data[..HEADER_LEN].fill(0);
-    let mut cursor = Cursor::new(data);
-    let reader =
-        stl_io::create_stl_reader(&mut cursor).map_err(|e| Problem::input(format!("invalid binary STL: {e}")))?;
+    let f32_at = |at: usize| f32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     let mut positions = Vec::with_capacity(count * 3);
-    for triangle in reader {
-        let triangle = triangle.map_err(|e| Problem::input(format!("invalid binary STL: {e}")))?;
-        positions.extend(triangle.vertices.iter().map(|v| [v[0], v[1], v[2]]));
+    for record in (0..count).map(|i| HEADER_LEN + 4 + i * TRIANGLE_LEN) {
+        for vertex in 0..3 {
+            let at = record + 12 + vertex * 12;
+            positions.push([f32_at(at), f32_at(at + 4), f32_at(at + 8)]);
+        }
     }
     Ok(positions)
 }
