@@ -129,15 +129,14 @@ fn output_extension(settings: &Settings) -> Option<String> {
     Path::new(output).extension().map(|e| e.to_string_lossy().into_owned())
 }
 
-/// Whether an output file with `extension` can hold `format` (a frame-sequence folder may be
-/// named anything that is not another format's file).
+/// Whether an output named `.extension` can hold `format`: its own extension, or one that names
+/// no format (`-f` decides then); never another format's (`-f mp4 -o x.gif`).
 fn extension_fits(format: &dyn ExportStrategy, extension: &str, still: bool) -> bool {
     let extension = extension.to_ascii_lowercase();
     let own = [format.extension(), format.still_extension().filter(|_| still)];
-    if own.iter().flatten().any(|e| *e == extension) {
-        return true;
-    }
-    format.extension().is_none() && format_of_extension(&extension, still).is_none()
+    own.iter().flatten().any(|e| *e == extension)
+        || (format.name() == "apng" && extension == "png")
+        || format_of_extension(&extension, still).is_none()
 }
 
 /// The job's formats: `formats = [...]`, or `format`, or what the output's extension names, or

@@ -56,6 +56,14 @@ pub struct OutputClaim {
 pub fn claim(target: &Path, shape: Shape, force: bool, inputs: &[PathBuf]) -> Result<OutputClaim> {
     let unlocked = check(target, shape, force, inputs)?;
     let folder = parent_folder(target);
+    if let Some(file) = folder.ancestors().find(|a| a.is_file()) {
+        return Err(Problem::usage(format!(
+            "{}: cannot create the output folder: {} is a file, not a folder",
+            folder.display(),
+            file.display()
+        ))
+        .into());
+    }
     std::fs::create_dir_all(folder).map_err(|e| {
         Problem::usage(format!("{}: cannot create the output folder: {}", folder.display(), io_reason(&e)))
     })?;
@@ -160,7 +168,9 @@ fn refuse_protected(target: &Path) -> Result<()> {
 fn existing(target: &Path, shape: Shape, force: bool) -> Result<Existing> {
     let meta = match std::fs::symlink_metadata(target) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Existing::Nothing),
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
+            return Ok(Existing::Nothing)
+        }
         Err(e) => {
             return Err(
                 Problem::usage(format!("{}: cannot check the output: {}", target.display(), io_reason(&e))).into()
