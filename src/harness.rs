@@ -21,6 +21,7 @@ pub fn gltf(data: &[u8]) {
     files.0.insert(PathBuf::from("buffer.bin"), tail.clone());
     files.0.insert(PathBuf::from("texture.png"), tail);
     let _ = scene::load_bytes(Path::new("model.glb"), data, &mut files, UpChoice::Auto);
+    let _ = scene::probe::probe_gltf_json(data, Path::new(""));
 }
 
 /// An OBJ file; the text after a line `#MTL` is `model.mtl` beside it (`mtllib model.mtl`).

@@ -200,6 +200,39 @@ fn every_malformed_file_gets_the_expected_outcome_without_a_crash() {
 }
 
 #[test]
+fn rendering_every_malformed_file_gives_no_panic_and_leaves_nothing() {
+    let Some(root) = util::shared_models() else { return };
+    let bad = root.join("bad");
+    let expected = std::fs::read_to_string(bad.join("EXPECTED.tsv")).unwrap();
+    let mut failures = Vec::new();
+    for path in expected.lines().skip(1).filter_map(|l| l.split('\t').next()) {
+        let sandbox = util::Sandbox::new();
+        let run = sandbox.run(&[
+            "render",
+            bad.join(path).to_str().unwrap(),
+            "-s",
+            "32x32",
+            "--msaa",
+            "1",
+            "--frames",
+            "1",
+            "-o",
+            "out.png",
+        ]);
+        let entries = sandbox.entries();
+        let clean = match run.code() {
+            0 => entries == ["out.png"],
+            1 => entries.is_empty(),
+            _ => false,
+        };
+        if !clean || run.stderr().contains("panicked") {
+            failures.push(format!("{path}: exit {}, left {entries:?}: {}", run.code(), run.stderr().lines().next().unwrap_or("")));
+        }
+    }
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
 fn a_skinned_character_walks_and_stays_in_frame() {
     let Some(root) = util::shared_models() else { return };
     let sandbox = util::Sandbox::new();

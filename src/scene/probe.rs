@@ -52,32 +52,37 @@ fn probe_gltf(path: &Path, folder: &Path) -> Option<Probe> {
         bytes.extend_from_slice(&head[..head_len]);
         file.take(MAX_PROBE_BYTES).read_to_end(&mut bytes).ok()?;
     }
-    let json = super::sniff::strip_bom(&bytes);
-    let document = gltf::Gltf::from_slice_without_validation(json).ok()?;
-    let uris = document
-        .buffers()
-        .filter_map(|b| match b.source() {
-            gltf::buffer::Source::Uri(uri) => Some(uri),
-            gltf::buffer::Source::Bin => None,
-        })
-        .chain(document.images().filter_map(|i| match i.source() {
-            gltf::image::Source::Uri { uri, .. } => Some(uri),
-            gltf::image::Source::View { .. } => None,
-        }))
+    probe_gltf_json(&bytes, folder)
+}
+
+/// Probes glTF JSON (`bytes`, a GLB's JSON chunk or a `.gltf` file) of a model in `folder`.
+pub fn probe_gltf_json(bytes: &[u8], folder: &Path) -> Option<Probe> {
+    let json = super::sniff::strip_bom(bytes);
+    // The raw JSON, read with checked indices: the document is not validated yet.
+    let root: gltf::json::Root = gltf::json::deserialize::from_slice(json).ok()?;
+    let uris = root
+        .buffers
+        .iter()
+        .filter_map(|b| b.uri.as_deref())
+        .chain(root.images.iter().filter_map(|i| i.uri.as_deref()))
         .filter(|uri| !uri.starts_with("data:"));
     let dependencies = uris.filter_map(|uri| super::gltf::resolve_relative_uri(uri, folder).ok()).collect();
-    let animations = document
-        .animations()
-        .map(|animation| {
+    let animations = root
+        .animations
+        .iter()
+        .enumerate()
+        .map(|(index, animation)| {
             let maxima: Option<Vec<f64>> = animation
-                .channels()
-                .map(|c| c.sampler().input().max().and_then(|m| m.get(0).and_then(|v| v.as_f64())))
+                .channels
+                .iter()
+                .map(|channel| {
+                    let sampler = animation.samplers.get(channel.sampler.value())?;
+                    let input = root.accessors.get(sampler.input.value())?;
+                    input.max.as_ref()?.get(0)?.as_f64()
+                })
                 .collect();
             ProbedAnimation {
-                name: animation
-                    .name()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| format!("animation #{}", animation.index())),
+                name: animation.name.clone().unwrap_or_else(|| format!("animation #{index}")),
                 seconds: maxima.map(|m| m.into_iter().filter(|t| t.is_finite()).fold(0.0, f64::max)),
             }
         })
