@@ -36,7 +36,7 @@ complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "formats" -d 'Li
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "doctor" -d 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "generate-docs" -d 'Write the man pages and shell completions under DIR (for packagers)'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s o -l output -d 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
 rgba\t''
 mp4\t''
@@ -56,8 +56,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l crf -d 'C
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fps -d 'Frames per second [default: 30]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l frames -d 'Number of frames to render [default: the whole clip]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l duration -d 'Clip length in seconds: the clip is duration × fps frames, one turntable turn spans it [default: 6, or one play of the model\'s animation]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l frames -d 'Number of frames to render from --start-frame; they must lie inside the clip [default: the rest of the clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l camera -d 'Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right, top, bottom, angle45, isometric) [default: turntable]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l view -d 'Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric)' -r
@@ -95,10 +95,10 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ortho -d 'Orthographic projection (no perspective)'
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Overwrite existing outputs'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s o -l output -d 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
 rgba\t''
 mp4\t''
@@ -118,8 +118,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l crf -d 'Con
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fps -d 'Frames per second [default: 30]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l frames -d 'Number of frames to render [default: the whole clip]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l duration -d 'Clip length in seconds: the clip is duration × fps frames, one turntable turn spans it [default: 6, or one play of the model\'s animation]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l frames -d 'Number of frames to render from --start-frame; they must lie inside the clip [default: the rest of the clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l camera -d 'Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right, top, bottom, angle45, isometric) [default: turntable]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l view -d 'Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric)' -r
@@ -157,10 +157,10 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ortho -d 'Orthographic projection (no perspective)'
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Overwrite existing outputs'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s o -l output -d 'Output file, or folder for frame sequences [default: named after the model, in the current folder]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s o -l output -d 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
 rgba\t''
 mp4\t''
@@ -180,8 +180,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l crf -d 'Cons
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s s -l size -d 'Frame size: 480p, 720p, 1080p, 1440p, 4k, 8k (add -square or -vertical), or WxH [default: 1080p]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fps -d 'Frames per second [default: 30]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l duration -d 'Clip length in seconds; one turntable turn spans the clip [default: 6]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l frames -d 'Number of frames to render [default: the whole clip]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l duration -d 'Clip length in seconds: the clip is duration × fps frames, one turntable turn spans it [default: 6, or one play of the model\'s animation]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l frames -d 'Number of frames to render from --start-frame; they must lie inside the clip [default: the rest of the clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l camera -d 'Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right, top, bottom, angle45, isometric) [default: turntable]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l view -d 'Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric)' -r
@@ -220,7 +220,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ffmpeg -d 'T
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l shard -d 'Run only shard K of N (1-based): jobs K, K+N, K+2N, … — for render farms' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ortho -d 'Orthographic projection (no perspective)'
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l force -d 'Overwrite existing outputs'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fail-fast -d 'Stop at the first failed job (by default the batch goes on)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l skip-existing -d 'Skip jobs whose outputs all exist (resume an interrupted batch)'
@@ -250,7 +250,7 @@ ultra\t'For masters and further compositing'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l crf -d 'Constant rate factor (or the format\'s quality number), overriding --quality' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
-complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l force -d 'Overwrite existing outputs'
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l up -d 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'

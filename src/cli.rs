@@ -13,7 +13,7 @@ use crate::settings::{from_cli, Settings};
 #[derive(Debug, Parser)]
 #[command(name = "holoforge", version, about, long_about = None, max_term_width = 100)]
 #[command(
-    after_help = "Exit codes: 0 done, 1 a job failed, 2 bad usage (nothing ran), 3 environment (no GPU adapter, no ffmpeg), 130 interrupted."
+    after_help = "Exit codes: 0 done, 1 a job failed, 2 bad usage or an output refused (nothing ran), 3 environment (no GPU adapter, no ffmpeg), 130/143/129 stopped by Ctrl-C/SIGTERM/SIGHUP."
 )]
 pub struct Cli {
     /// What to do.
@@ -136,7 +136,8 @@ pub struct OutputFlags {
     /// The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg].
     #[arg(long, value_name = "PATH")]
     pub ffmpeg: Option<PathBuf>,
-    /// Overwrite existing outputs.
+    /// Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours,
+    /// never a file the model reads).
     #[arg(long)]
     pub force: bool,
     /// Print only warnings and errors.
@@ -216,7 +217,8 @@ pub struct DoctorCommand {
 /// manifest key of the same name; given here, it overrides the manifest.
 #[derive(Debug, Args, Clone, Default)]
 pub struct RenderOptions {
-    /// Output file, or folder for frame sequences [default: named after the model, in the current folder].
+    /// Output file, or folder for frame sequences; without -f its extension picks the format (.mp4,
+    /// .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder].
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<String>,
     /// Output format (see `holoforge formats`) [default: mp4].
@@ -231,10 +233,12 @@ pub struct RenderOptions {
     /// Frames per second [default: 30].
     #[arg(long, value_name = "N")]
     pub fps: Option<u32>,
-    /// Clip length in seconds; one turntable turn spans the clip [default: 6].
+    /// Clip length in seconds: the clip is duration × fps frames, one turntable turn spans it
+    /// [default: 6, or one play of the model's animation].
     #[arg(long, value_name = "SECONDS")]
     pub duration: Option<f64>,
-    /// Number of frames to render [default: the whole clip].
+    /// Number of frames to render from --start-frame; they must lie inside the clip [default: the
+    /// rest of the clip].
     #[arg(long, value_name = "N")]
     pub frames: Option<u32>,
     /// First frame to render (for render farms: a range equals that range of a full run) [default: 0].
