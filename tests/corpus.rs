@@ -226,7 +226,11 @@ fn rendering_every_malformed_file_gives_no_panic_and_leaves_nothing() {
             _ => false,
         };
         if !clean || run.stderr().contains("panicked") {
-            failures.push(format!("{path}: exit {}, left {entries:?}: {}", run.code(), run.stderr().lines().next().unwrap_or("")));
+            failures.push(format!(
+                "{path}: exit {}, left {entries:?}: {}",
+                run.code(),
+                run.stderr().lines().next().unwrap_or("")
+            ));
         }
     }
     assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));

@@ -80,7 +80,10 @@ fn the_same_render_twice_gives_identical_frames_and_a_range_equals_that_range_of
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    assert_eq!(names, [".holoforge-sequence", "frame_00010.png", "frame_00011.png", "frame_00012.png", "frame_00013.png"]);
+    assert_eq!(
+        names,
+        [".holoforge-sequence", "frame_00010.png", "frame_00011.png", "frame_00012.png", "frame_00013.png"]
+    );
 }
 
 #[test]
