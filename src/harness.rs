@@ -9,8 +9,11 @@ use crate::scene::files::MemoryFiles;
 use crate::scene::{self, UpChoice};
 use crate::settings::Settings;
 
+/// One fuzz target's entry point: takes any bytes, must return.
+pub type Entry = fn(&[u8]);
+
 /// The fuzz targets, by name (the folder names under `fuzz/regressions/`).
-pub const TARGETS: &[(&str, fn(&[u8]))] =
+pub const TARGETS: &[(&str, Entry)] =
     &[("gltf", gltf), ("obj", obj), ("stl", stl), ("manifest", manifest), ("frames_json", frames_json)];
 
 /// A `.glb`/`.gltf` file (the content decides); `buffer.bin` and `texture.png` exist beside it
