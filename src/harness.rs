@@ -71,8 +71,9 @@ fn model_folder() -> &'static Path {
     })
 }
 
-/// A triangle whose node slides over one second (an animated glTF for manifest jobs).
-const SLIDING_TRIANGLE: &str = r#"{
+/// A triangle whose node slides from x = −2 to x = +2 over one second (an animated glTF for
+/// manifest jobs and tests); `INTERPOLATION` is replaced by the sampler's interpolation.
+pub const SLIDING_TRIANGLE: &str = r#"{
   "asset": {"version": "2.0"},
   "scene": 0,
   "scenes": [{"nodes": [0]}],

@@ -137,20 +137,6 @@ pub fn ffprobe_stream(path: &Path) -> std::collections::HashMap<String, String> 
         .collect()
 }
 
-/// A triangle whose node slides from x = −2 to x = +2 over one second; `INTERPOLATION` is replaced.
-pub const SLIDING_TRIANGLE: &str = r#"{
-  "asset": {"version": "2.0"},
-  "scene": 0,
-  "scenes": [{"nodes": [0]}],
-  "nodes": [{"mesh": 0}],
-  "meshes": [{"primitives": [{"attributes": {"POSITION": 0}}]}],
-  "animations": [{"name": "slide", "channels": [{"sampler": 0, "target": {"node": 0, "path": "translation"}}],
-                  "samplers": [{"input": 1, "output": 2, "interpolation": "INTERPOLATION"}]}],
-  "accessors": [
-    {"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3", "min": [-0.5, 0, 0], "max": [0.5, 1, 0]},
-    {"bufferView": 1, "componentType": 5126, "count": 2, "type": "SCALAR", "min": [0], "max": [1]},
-    {"bufferView": 2, "componentType": 5126, "count": 2, "type": "VEC3"}
-  ],
-  "bufferViews": [{"buffer": 0, "byteLength": 36}, {"buffer": 0, "byteOffset": 36, "byteLength": 8}, {"buffer": 0, "byteOffset": 44, "byteLength": 24}],
-  "buffers": [{"byteLength": 68, "uri": "data:application/octet-stream;base64,AAAAvwAAAAAAAAAAAAAAPwAAAAAAAAAAAAAAAAAAgD8AAAAAAAAAAAAAgD8AAADAAAAAAAAAAAAAAABAAAAAAAAAAAA="}]
-}"#;
+/// The animated test triangle (see `holoforge::harness::SLIDING_TRIANGLE`).
+#[allow(unused_imports)]
+pub use holoforge::harness::SLIDING_TRIANGLE;
