@@ -48,6 +48,13 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// Whether the command writes outputs (and so must clean up when a signal stops it).
+    pub fn writes_outputs(&self) -> bool {
+        matches!(self, Self::Render(_) | Self::Demo(_) | Self::Run(_) | Self::Encode(_))
+    }
+}
+
 /// `holoforge render MODEL`.
 #[derive(Debug, Args)]
 pub struct RenderCommand {

@@ -11,7 +11,10 @@ fn main() {
         std::env::set_var("NODEVICE_SELECT", "1");
     }
     let cli = holoforge::cli::Cli::parse();
-    holoforge::interrupt::install();
+    // Commands that write outputs stop cleanly on a signal; the others simply die, as usual.
+    if cli.command.writes_outputs() {
+        holoforge::interrupt::install();
+    }
     let code = match holoforge::commands::dispatch(cli) {
         Ok(code) => code,
         Err(error) => {

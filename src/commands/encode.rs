@@ -72,6 +72,9 @@ pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
     let mut sink = format.open(&spec)?;
     progress.start_frames(files.len() as u64);
     for file in &files {
+        if crate::interrupt::requested() {
+            return Err(crate::interrupt::interrupted());
+        }
         let mut frame = read_frame(file, width, height, raw)?;
         if composite {
             frame.composite_over(background);

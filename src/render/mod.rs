@@ -159,21 +159,9 @@ impl Renderer {
             None => error,
         };
         let gpu_error = |error: wgpu::Error| -> anyhow::Error {
-            if let Some(reason) = lost_reason(&lost) {
-                return device_lost(&adapter, &reason);
-            }
-            match error {
-                wgpu::Error::OutOfMemory { .. } => Problem::usage(format!(
-                    "a {width}x{height} render with {}× MSAA of this model is too large for this GPU ({})",
-                    settings.msaa, adapter
-                ))
-                .with_hint("use a smaller --size, or --msaa 1")
-                .into(),
-                other => Problem::input(format!(
-                    "internal error: the GPU ({adapter}) refused holoforge's commands, which is a bug in holoforge, not in your model or settings: {other}"
-                ))
-                .with_hint("please report it with the command line and `holoforge doctor`; another --adapter may work meanwhile")
-                .into(),
+            match lost_reason(&lost) {
+                Some(reason) => device_lost(&adapter, &reason),
+                None => classify_gpu_error(error, &adapter, (width, height), settings.msaa),
             }
         };
         let look = &settings.look;
@@ -253,6 +241,34 @@ impl Renderer {
     }
 }
 
+/// What a wgpu error means for the user: out of memory is a render too large for this GPU (a
+/// usage error), a validation error is a bug in holoforge (said so), an internal error is the
+/// driver or the system failing.
+fn classify_gpu_error(
+    error: wgpu::Error,
+    adapter: &AdapterSummary,
+    (width, height): (u32, u32),
+    msaa: u32,
+) -> anyhow::Error {
+    match error {
+        wgpu::Error::OutOfMemory { .. } => Problem::usage(format!(
+            "a {width}x{height} render with {msaa}× MSAA of this model is too large for this GPU ({adapter})"
+        ))
+        .with_hint("use a smaller --size, or --msaa 1")
+        .into(),
+        wgpu::Error::Validation { description, .. } => Problem::input(format!(
+            "internal error: the GPU ({adapter}) refused holoforge's commands, which is a bug in holoforge, not in your model or settings: {description}"
+        ))
+        .with_hint("please report it with the command line and `holoforge doctor`; another --adapter may work meanwhile")
+        .into(),
+        wgpu::Error::Internal { description, .. } => Problem::environment(format!(
+            "the GPU driver failed ({adapter}): {description}"
+        ))
+        .with_hint("run it again; if it repeats, update the driver or render on the CPU with --adapter llvmpipe")
+        .into(),
+    }
+}
+
 /// Why the device was lost, once wgpu said so.
 fn lost_reason(lost: &Mutex<Option<String>>) -> Option<String> {
     lost.lock().unwrap_or_else(|p| p.into_inner()).clone()
@@ -308,4 +324,39 @@ fn read_back(
 /// A wgpu instance for every backend, honouring `WGPU_BACKEND` and friends.
 fn new_instance() -> wgpu::Instance {
     wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env())
+}
+
+#[cfg(test)]
+mod gpu_error_tests {
+    use super::*;
+
+    fn adapter() -> AdapterSummary {
+        AdapterSummary { name: "Test GPU".into(), backend: "Vulkan".into(), device_type: "DiscreteGpu".into() }
+    }
+
+    fn source() -> Box<dyn std::error::Error + Send + Sync + 'static> {
+        Box::new(std::io::Error::other("detail"))
+    }
+
+    #[test]
+    fn gpu_errors_say_what_happened() {
+        let oom = classify_gpu_error(wgpu::Error::OutOfMemory { source: source() }, &adapter(), (7680, 4320), 4);
+        assert_eq!(
+            oom.to_string(),
+            "a 7680x4320 render with 4× MSAA of this model is too large for this GPU (Test GPU (Vulkan, DiscreteGpu))"
+        );
+        assert_eq!(crate::error::ExitCode::for_error(&oom), crate::error::ExitCode::Usage);
+        let validation = wgpu::Error::Validation { source: source(), description: "bad binding".into() };
+        let bug = classify_gpu_error(validation, &adapter(), (64, 64), 1);
+        assert!(
+            bug.to_string().starts_with("internal error: the GPU (Test GPU (Vulkan, DiscreteGpu)) refused"),
+            "{bug}"
+        );
+        assert!(!bug.to_string().contains("--size"), "not blamed on the size");
+        let internal = wgpu::Error::Internal { source: source(), description: "VK_ERROR_DEVICE_LOST".into() };
+        let driver = classify_gpu_error(internal, &adapter(), (64, 64), 1);
+        assert_eq!(crate::error::ExitCode::for_error(&driver), crate::error::ExitCode::Environment);
+        let lost = device_lost(&adapter(), "Unknown: reset");
+        assert!(lost.to_string().starts_with("the GPU device was lost"), "{lost}");
+    }
 }
