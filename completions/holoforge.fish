@@ -93,10 +93,15 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l progress -d 'Frame progress: auto (a bar on a terminal, else a line every 5 s or 10 %), bar, lines, none' -r -f -a "auto\t'A bar on a terminal, lines otherwise'
+bar\t'The terminal bar (drawn only when stderr is a terminal)'
+lines\t'A line every 5 s or 10 %: `frame 60/180 (33%) 5.1 fps eta 0:23`'
+none\t'No frame progress (messages still appear)'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ortho -d 'Orthographic projection (no perspective)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s q -l quiet -d 'Print only warnings and errors'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s o -l output -d 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
@@ -155,10 +160,15 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation-e
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l progress -d 'Frame progress: auto (a bar on a terminal, else a line every 5 s or 10 %), bar, lines, none' -r -f -a "auto\t'A bar on a terminal, lines otherwise'
+bar\t'The terminal bar (drawn only when stderr is a terminal)'
+lines\t'A line every 5 s or 10 %: `frame 60/180 (33%) 5.1 fps eta 0:23`'
+none\t'No frame progress (messages still appear)'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ortho -d 'Orthographic projection (no perspective)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s o -l output -d 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
@@ -217,15 +227,19 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l animation-en
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l progress -d 'Frame progress: auto (a bar on a terminal, else a line every 5 s or 10 %), bar, lines, none' -r -f -a "auto\t'A bar on a terminal, lines otherwise'
+bar\t'The terminal bar (drawn only when stderr is a terminal)'
+lines\t'A line every 5 s or 10 %: `frame 60/180 (33%) 5.1 fps eta 0:23`'
+none\t'No frame progress (messages still appear)'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l shard -d 'Run only shard K of N (1-based): jobs K, K+N, K+2N, … — for render farms' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ortho -d 'Orthographic projection (no perspective)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s q -l quiet -d 'Print only warnings and errors'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fail-fast -d 'Stop at the first failed job (by default the batch goes on)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l skip-existing -d 'Skip jobs whose outputs all exist (resume an interrupted batch)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l dry-run -d 'Validate and print the plan; render nothing'
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l json -d 'Write NDJSON events to stdout for scripts (progress, results, summary)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand validate" -l json -d 'Print the plan as JSON'
 complete -c holoforge -n "__fish_holoforge_using_subcommand validate" -s h -l help -d 'Print help'
@@ -250,8 +264,13 @@ ultra\t'For masters and further compositing'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l crf -d 'Constant rate factor (or the format\'s quality number), overriding --quality' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l encoder-preset -d 'Encoder speed preset, e.g. x264\'s ultrafast … veryslow, VP9\'s -cpu-used 0..8' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l progress -d 'Frame progress: auto (a bar on a terminal, else a line every 5 s or 10 %), bar, lines, none' -r -f -a "auto\t'A bar on a terminal, lines otherwise'
+bar\t'The terminal bar (drawn only when stderr is a terminal)'
+lines\t'A line every 5 s or 10 %: `frame 60/180 (33%) 5.1 fps eta 0:23`'
+none\t'No frame progress (messages still appear)'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s q -l quiet -d 'Print only warnings and errors'
+complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l up -d 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'

@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::export::Quality;
 use crate::layout::LayoutSpec;
+use crate::progress::ProgressMode;
 use crate::scene::UpChoice;
 use crate::settings::{from_cli, Settings};
 
@@ -93,9 +94,6 @@ pub struct RunCommand {
     /// Run only shard K of N (1-based): jobs K, K+N, K+2N, … — for render farms.
     #[arg(long, value_name = "K/N", value_parser = parse_shard)]
     pub shard: Option<Shard>,
-    /// Write NDJSON events to stdout for scripts (progress, results, summary).
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `holoforge encode FRAMES_DIR`.
@@ -150,6 +148,12 @@ pub struct OutputFlags {
     /// Print only warnings and errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Frame progress: auto (a bar on a terminal, else a line every 5 s or 10 %), bar, lines, none.
+    #[arg(long, value_enum, value_name = "MODE", default_value_t = ProgressMode::Auto)]
+    pub progress: ProgressMode,
+    /// Write NDJSON events to stdout for scripts (the same schema as `run --json`).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `holoforge validate MANIFEST`.

@@ -8,6 +8,8 @@ use anyhow::{Context, Result};
 use crate::cli::EncodeCommand;
 use crate::error::{ExitCode, Problem};
 use crate::export::ffmpeg::Ffmpeg;
+use serde_json::json;
+
 use crate::export::{self, output, Alpha, SinkSpec};
 use crate::frame::Frame;
 use crate::look::Rgb;
@@ -67,23 +69,48 @@ pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
         encoder_preset: command.encoding.encoder_preset.as_deref(),
         ffmpeg: ffmpeg.as_ref(),
     };
-    let mut progress = Progress::new(command.output_flags.quiet);
+    let flags = &command.output_flags;
+    let mut progress = Progress::new(flags.quiet).with_mode(flags.progress).with_events(flags.json);
+    let name = output.display().to_string();
+    let outputs = json!([{"format": format.name(), "path": output}]);
+    progress.event(json!({"event": "plan", "jobs": [{"job": name, "frames": [0, files.len()], "size": [width, height], "fps": fps, "outputs": outputs}]}));
+    progress.event(json!({"event": "job_started", "job": name, "frames": files.len()}));
+    progress.set_job(&name);
+    let started = std::time::Instant::now();
     progress.info(&format!("encoding {} frames from {} → {}", files.len(), command.frames.display(), output.display()));
-    let mut sink = format.open(&spec)?;
-    progress.start_frames(files.len() as u64);
-    for file in &files {
-        if crate::interrupt::requested() {
-            return Err(crate::interrupt::interrupted());
+    let encoded = (|| {
+        let mut sink = format.open(&spec)?;
+        progress.start_frames(files.len() as u64);
+        for file in &files {
+            if crate::interrupt::requested() {
+                return Err(crate::interrupt::interrupted());
+            }
+            let mut frame = read_frame(file, width, height, raw)?;
+            if composite {
+                frame.composite_over(background);
+            }
+            sink.push(frame)?;
+            progress.frame_done();
         }
-        let mut frame = read_frame(file, width, height, raw)?;
-        if composite {
-            frame.composite_over(background);
+        progress.finish_frames();
+        sink.finish()
+    })();
+    let written = match encoded {
+        Ok(written) => written,
+        Err(error) => {
+            progress.finish_frames();
+            progress.event(json!({"event": "job_failed", "job": name, "error": format!("{error:#}")}));
+            progress.event(super::run::summary_event([0, 1, 0, 0], started.elapsed().as_secs_f64()));
+            return Err(error);
         }
-        sink.push(frame)?;
-        progress.frame_done();
-    }
-    progress.finish_frames();
-    let written = sink.finish()?;
+    };
+    let report = crate::job::JobReport {
+        outputs: vec![written.clone()],
+        frames: files.len() as u32,
+        seconds: started.elapsed().as_secs_f64(),
+    };
+    progress.event(super::run::finished_event(&name, &report));
+    progress.event(super::run::summary_event([1, 0, 0, 0], report.seconds));
     progress.info(&format!("wrote {} ({})", written.display(), crate::job::describe_size(&written)));
     Ok(ExitCode::Success)
 }

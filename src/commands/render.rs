@@ -1,9 +1,12 @@
 //! `holoforge render MODEL` and `holoforge demo`.
 
 use std::path::Path;
+use std::time::Instant;
 
 use anyhow::Result;
+use serde_json::json;
 
+use super::run;
 use crate::cli::{DemoCommand, RenderCommand, RenderOptions};
 use crate::error::ExitCode;
 use crate::export::ffmpeg::Ffmpeg;
@@ -22,16 +25,31 @@ pub fn demo(command: DemoCommand) -> Result<ExitCode> {
 }
 
 fn run_one(model: ModelSource, options: &RenderOptions) -> Result<ExitCode> {
+    let flags = &options.output_flags;
     let job = Job::resolve(model, &options.settings(), Path::new(""))?;
     let ffmpeg = match job.required_encoders().is_empty() {
         true => None,
-        false => Some(Ffmpeg::locate(options.output_flags.ffmpeg.as_deref())?),
+        false => Some(Ffmpeg::locate(flags.ffmpeg.as_deref())?),
     };
     job::check_encoders(&job, ffmpeg.as_ref())?;
-    let claims = job.claim_outputs(options.output_flags.force)?;
+    let claims = job.claim_outputs(flags.force)?;
     let mut renderer = Renderer::new(options.adapter.as_deref())?;
-    let mut progress = Progress::new(options.output_flags.quiet);
-    let report = job::run(&job, &claims, &mut renderer, ffmpeg.as_ref(), &mut progress)?;
+    let mut progress = Progress::new(flags.quiet).with_mode(flags.progress).with_events(flags.json);
+    // The events of `run --json`, for a batch of one.
+    progress.event(json!({"event": "plan", "jobs": [run::plan_entry(&job)]}));
+    progress.event(json!({"event": "job_started", "job": job.name, "frames": job.frames.len()}));
+    progress.set_job(&job.name);
+    let started = Instant::now();
+    let report = match job::run(&job, &claims, &mut renderer, ffmpeg.as_ref(), &mut progress) {
+        Ok(report) => report,
+        Err(error) => {
+            progress.event(json!({"event": "job_failed", "job": job.name, "error": format!("{error:#}")}));
+            progress.event(run::summary_event([0, 1, 0, 0], started.elapsed().as_secs_f64()));
+            return Err(error);
+        }
+    };
+    progress.event(run::finished_event(&job.name, &report));
+    progress.event(run::summary_event([1, 0, 0, 0], started.elapsed().as_secs_f64()));
     let outputs: Vec<String> =
         report.outputs.iter().map(|o| format!("{} ({})", o.display(), job::describe_size(o))).collect();
     progress.info(&format!(

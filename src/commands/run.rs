@@ -58,10 +58,11 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         .map(|(_, job)| job)
         .collect();
     if command.dry_run {
-        print_plan(&manifest, &selected, command.json);
+        print_plan(&manifest, &selected, command.options.output_flags.json);
         return Ok(ExitCode::Success);
     }
-    let mut progress = Progress::new(command.options.output_flags.quiet).with_events(command.json);
+    let flags = &command.options.output_flags;
+    let mut progress = Progress::new(flags.quiet).with_mode(flags.progress).with_events(flags.json);
     progress.event(json!({"event": "plan", "manifest": manifest.path, "jobs": selected.iter().map(|j| plan_entry(j)).collect::<Vec<_>>()}));
 
     // Everything the batch needs from the machine, and every output, is checked before any job starts.
@@ -98,13 +99,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         match job::run(job, &claims, &mut renderer, ffmpeg.as_ref(), &mut progress) {
             Ok(report) => {
                 progress.job_done();
-                progress.event(json!({
-                    "event": "job_finished",
-                    "job": job.name,
-                    "frames": report.frames,
-                    "seconds": report.seconds,
-                    "outputs": report.outputs.iter().map(|o| json!({"path": o, "bytes": job::size_in_bytes(o)})).collect::<Vec<_>>(),
-                }));
+                progress.event(finished_event(&job.name, &report));
                 outcomes.push((job, Outcome::Done(report)));
             }
             Err(error) => {
@@ -124,11 +119,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
     let done = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Done(_))).count();
     let skipped = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Skipped)).count();
     let not_run = selected.len() - outcomes.len();
-    progress.event(json!({
-        "event": "summary",
-        "done": done, "failed": failed, "skipped": skipped, "not_run": not_run,
-        "seconds": started.elapsed().as_secs_f64(),
-    }));
+    progress.event(summary_event([done, failed, skipped, not_run], started.elapsed().as_secs_f64()));
     if !command.options.output_flags.quiet {
         print_summary(&outcomes);
     }
@@ -170,7 +161,24 @@ fn claim_outputs(jobs: &[&Job], skip_existing: bool, force: bool) -> Result<Vec<
     .into())
 }
 
-fn plan_entry(job: &Job) -> serde_json::Value {
+/// The `job_finished` event (one schema for `run`, `render`, `demo` and `encode`).
+pub fn finished_event(job: &str, report: &job::JobReport) -> serde_json::Value {
+    json!({
+        "event": "job_finished",
+        "job": job,
+        "frames": report.frames,
+        "seconds": report.seconds,
+        "outputs": report.outputs.iter().map(|o| json!({"path": o, "bytes": job::size_in_bytes(o)})).collect::<Vec<_>>(),
+    })
+}
+
+/// The `summary` event: jobs done, failed, skipped and not run, and the seconds taken.
+pub fn summary_event([done, failed, skipped, not_run]: [usize; 4], seconds: f64) -> serde_json::Value {
+    json!({"event": "summary", "done": done, "failed": failed, "skipped": skipped, "not_run": not_run, "seconds": seconds})
+}
+
+/// One job of the `plan` event.
+pub fn plan_entry(job: &Job) -> serde_json::Value {
     json!({
         "job": job.name,
         "model": job.model.label(),
