@@ -38,8 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             break
         }
         'holoforge;render' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`) [default: mp4]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`) [default: mp4]')
             [CompletionResult]::new('--quality', '--quality', [CompletionResultType]::ParameterName, 'Encoding quality (each format''s meaning: `holoforge formats`) [default: high]')
@@ -90,8 +90,8 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             break
         }
         'holoforge;demo' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`) [default: mp4]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`) [default: mp4]')
             [CompletionResult]::new('--quality', '--quality', [CompletionResultType]::ParameterName, 'Encoding quality (each format''s meaning: `holoforge formats`) [default: high]')
@@ -142,8 +142,8 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             break
         }
         'holoforge;run' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`) [default: mp4]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (see `holoforge formats`) [default: mp4]')
             [CompletionResult]::new('--quality', '--quality', [CompletionResultType]::ParameterName, 'Encoding quality (each format''s meaning: `holoforge formats`) [default: high]')

@@ -34,8 +34,8 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'holoforge;render'= {
-            cand -o 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
-            cand --output 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
+            cand -o 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
+            cand --output 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
             cand -f 'Output format (see `holoforge formats`) [default: mp4]'
             cand --format 'Output format (see `holoforge formats`) [default: mp4]'
             cand --quality 'Encoding quality (each format''s meaning: `holoforge formats`) [default: high]'
@@ -85,8 +85,8 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'holoforge;demo'= {
-            cand -o 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
-            cand --output 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
+            cand -o 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
+            cand --output 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
             cand -f 'Output format (see `holoforge formats`) [default: mp4]'
             cand --format 'Output format (see `holoforge formats`) [default: mp4]'
             cand --quality 'Encoding quality (each format''s meaning: `holoforge formats`) [default: high]'
@@ -136,8 +136,8 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'holoforge;run'= {
-            cand -o 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
-            cand --output 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
+            cand -o 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
+            cand --output 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]'
             cand -f 'Output format (see `holoforge formats`) [default: mp4]'
             cand --format 'Output format (see `holoforge formats`) [default: mp4]'
             cand --quality 'Encoding quality (each format''s meaning: `holoforge formats`) [default: high]'

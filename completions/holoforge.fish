@@ -36,7 +36,7 @@ complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "formats" -d 'Li
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "doctor" -d 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "generate-docs" -d 'Write the man pages and shell completions under DIR (for packagers)'
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s o -l output -d 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s o -l output -d 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
 rgba\t''
 mp4\t''
@@ -103,7 +103,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s o -l output -d 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s o -l output -d 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
 rgba\t''
 mp4\t''
@@ -170,7 +170,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'R
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s o -l output -d 'Output file, or folder for frame sequences; without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s o -l output -d 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
 rgba\t''
 mp4\t''

@@ -59,7 +59,8 @@ impl Command {
 /// `holoforge render MODEL`.
 #[derive(Debug, Args)]
 pub struct RenderCommand {
-    /// The model file (.gltf, .glb, .obj, .stl).
+    /// The model file (.gltf, .glb, .obj, .stl), or - to read it from standard input (its content
+    /// tells the format; a glTF with external files cannot come this way).
     pub model: PathBuf,
     /// Output and rendering options.
     #[command(flatten)]
@@ -228,8 +229,9 @@ pub struct DoctorCommand {
 /// manifest key of the same name; given here, it overrides the manifest.
 #[derive(Debug, Args, Clone, Default)]
 pub struct RenderOptions {
-    /// Output file, or folder for frame sequences; without -f its extension picks the format (.mp4,
-    /// .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder].
+    /// Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif,
+    /// rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp,
+    /// .png) [default: named after the model, in the current folder].
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<String>,
     /// Output format (see `holoforge formats`) [default: mp4].

@@ -72,6 +72,14 @@ pub fn parse(path: &Path, text: &str, base_dir: &Path, overrides: &Settings) -> 
             problems.push(positions.at(model.span(), &format!("model: {} {what}", model_path.display()), None));
             continue;
         }
+        if let Some(output) = settings.output.as_ref().filter(|o| o.get_ref() == "-") {
+            problems.push(positions.at(
+                output.span(),
+                "output: `-` (standard output) is for `render` and `demo`, not for a manifest",
+                None,
+            ));
+            continue;
+        }
         match Job::resolve(ModelSource::File(model_path), &settings, base_dir) {
             Ok(job) => match job.check_outputs() {
                 Ok(()) => jobs.push(job),

@@ -71,3 +71,60 @@ fn render_demo_and_encode_emit_the_events_of_run() {
     assert_eq!(failure[2]["error"], "f/frame_00000.png: .png is not a supported model format");
     assert_eq!(failure[3]["failed"], 1);
 }
+
+/// Runs holoforge with `stdin` piped in; returns (exit code, stdout bytes, stderr).
+fn run_piped(sandbox: &Sandbox, args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_holoforge"))
+        .args(args)
+        .current_dir(sandbox.dir.path())
+        .env("NODEVICE_SELECT", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (output.status.code().unwrap_or(-1), output.stdout, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn models_come_from_stdin_and_streams_go_to_stdout() {
+    let sandbox = Sandbox::new();
+    let alien = std::fs::read(util::fixture("kenney_alien.glb")).unwrap();
+    let (code, png, stderr) =
+        run_piped(&sandbox, &["render", "-", "-o", "-", "-f", "png", "--frames", "1", "-s", "64x48", "-q"], &alien);
+    assert_eq!(code, 0, "{stderr}");
+    let image = image::load_from_memory(&png).unwrap().into_rgba8();
+    assert_eq!(image.dimensions(), (64, 48));
+    assert!(image.pixels().any(|p| p[3] > 0), "the alien is drawn");
+    // Fragmented MP4 on stdout: ffprobe reads every frame from the stream.
+    let (code, mp4, stderr) =
+        run_piped(&sandbox, &["demo", "-o", "-", "-s", "64x48", "--fps", "10", "--duration", "1", "-q"], b"");
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::write(sandbox.path("piped.mp4"), &mp4).unwrap();
+    let stream = util::ffprobe_stream(&sandbox.path("piped.mp4"));
+    assert_eq!((stream["codec_name"].as_str(), stream["nb_read_frames"].as_str()), ("h264", "10"));
+    // Raw RGBA frames back to back.
+    let cube = std::fs::read(util::fixture("unit_cube.stl")).unwrap();
+    let (code, raw, stderr) =
+        run_piped(&sandbox, &["render", "-", "-o", "-", "-f", "rgba", "-s", "8x6", "--frames", "3", "-q"], &cube);
+    assert_eq!((code, raw.len()), (0, 3 * 8 * 6 * 4), "{stderr}");
+    // What cannot stream is refused, and a glTF on stdin cannot bring its .bin.
+    let (code, _, stderr) = run_piped(&sandbox, &["demo", "-o", "-", "-f", "prores"], b"");
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("error: -o -: format prores cannot be written to standard output"), "{stderr}");
+    let (code, _, stderr) = run_piped(&sandbox, &["demo", "-o", "-", "-f", "png"], b"");
+    assert_eq!(code, 2, "a PNG sequence is a folder: {stderr}");
+    let gltf = std::fs::read(util::fixture("box-gltf/Box.gltf")).unwrap();
+    let (code, _, stderr) = run_piped(&sandbox, &["render", "-", "-o", "box.mp4", "--frames", "1"], &gltf);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("'Box0.bin': a model read from standard input cannot refer to other files"), "{stderr}");
+    assert!(sandbox.entries().iter().all(|e| e == "piped.mp4"), "{:?}", sandbox.entries());
+}

@@ -3,20 +3,45 @@
 use std::path::Path;
 use std::time::Instant;
 
-use anyhow::Result;
+use std::io::{IsTerminal, Read};
+
+use anyhow::{Context, Result};
 use serde_json::json;
 
 use super::run;
 use crate::cli::{DemoCommand, RenderCommand, RenderOptions};
-use crate::error::ExitCode;
+use crate::error::{ExitCode, Problem};
 use crate::export::ffmpeg::Ffmpeg;
 use crate::job::{self, Job, ModelSource};
 use crate::progress::Progress;
 use crate::render::Renderer;
 
-/// Renders one model file.
+/// Renders one model file, or the model piped into standard input (`-`).
 pub fn render(command: RenderCommand) -> Result<ExitCode> {
-    run_one(ModelSource::File(command.model), &command.options)
+    let model = match command.model.as_os_str() == "-" {
+        true => ModelSource::Stdin(std::sync::Arc::new(read_stdin()?)),
+        false => ModelSource::File(command.model),
+    };
+    run_one(model, &command.options)
+}
+
+/// The model piped into standard input (at most 2 GiB).
+fn read_stdin() -> Result<Vec<u8>> {
+    const MAX: u64 = 2 << 30;
+    if std::io::stdin().is_terminal() {
+        return Err(Problem::usage("render -: nothing is piped into standard input")
+            .with_hint("pipe a model into it (`holoforge render - < model.glb`) or give the model's path")
+            .into());
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().take(MAX + 1).read_to_end(&mut bytes).context("cannot read standard input")?;
+    if bytes.len() as u64 > MAX {
+        return Err(Problem::input("standard input: models over 2 GiB are not supported").into());
+    }
+    if bytes.is_empty() {
+        return Err(Problem::input("standard input is empty: no model was piped in").into());
+    }
+    Ok(bytes)
 }
 
 /// Renders the built-in demo model.
@@ -27,6 +52,16 @@ pub fn demo(command: DemoCommand) -> Result<ExitCode> {
 fn run_one(model: ModelSource, options: &RenderOptions) -> Result<ExitCode> {
     let flags = &options.output_flags;
     let job = Job::resolve(model, &options.settings(), Path::new(""))?;
+    if job.outputs.iter().any(|o| o.path.as_os_str() == "-") {
+        if flags.json {
+            return Err(Problem::usage("-o - and --json both want standard output; use one of them").into());
+        }
+        if std::io::stdout().is_terminal() {
+            return Err(Problem::usage("-o -: standard output is a terminal, not a file or a pipe")
+                .with_hint("pipe it (`| ffprobe -`, `> clip.mp4`) or give a file with -o")
+                .into());
+        }
+    }
     let ffmpeg = match job.required_encoders().is_empty() {
         true => None,
         false => Some(Ffmpeg::locate(flags.ffmpeg.as_deref())?),

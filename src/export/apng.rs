@@ -13,6 +13,7 @@ pub const APNG: VideoFormat = VideoFormat {
     encoders: &["apng"],
     even_size: false,
     crf_range: None,
+    streamable: false,
     quality_presets: "lossless: the presets do not change the pictures",
     encode_args: apng_args,
 };

@@ -127,8 +127,9 @@ pub struct FfmpegChild {
 }
 
 impl FfmpegChild {
-    /// Starts `ffmpeg args…` with piped stdin and stderr.
-    pub fn spawn(ffmpeg: &Ffmpeg, args: &[String]) -> Result<Self> {
+    /// Starts `ffmpeg args…` with piped stdin and stderr; its stdout is holoforge's own when
+    /// `to_stdout` (for `-o -`), else discarded.
+    pub fn spawn(ffmpeg: &Ffmpeg, args: &[String], to_stdout: bool) -> Result<Self> {
         let command_line = std::iter::once(ffmpeg.path.display().to_string())
             .chain(args.iter().map(|a| if a.contains(' ') { format!("'{a}'") } else { a.clone() }))
             .collect::<Vec<_>>()
@@ -140,7 +141,7 @@ impl FfmpegChild {
         let mut child = command
             .args(args)
             .stdin(Stdio::piped())
-            .stdout(Stdio::null())
+            .stdout(if to_stdout { Stdio::inherit() } else { Stdio::null() })
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| Problem::environment(format!("cannot start ffmpeg ({command_line}): {e}")))?;

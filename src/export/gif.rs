@@ -19,6 +19,7 @@ pub const GIF: VideoFormat = VideoFormat {
     encoders: &["gif"],
     even_size: false,
     crf_range: None,
+    streamable: true,
     quality_presets: "palette of 64 / 128 / 256 / 256 colours, Bayer dither scale 5 / 5 / 5 / 3",
     encode_args: gif_args,
 };

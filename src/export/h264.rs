@@ -16,6 +16,7 @@ pub const MP4: VideoFormat = VideoFormat {
     encoders: &["libx264"],
     even_size: true,
     crf_range: Some((0, 51)),
+    streamable: true,
     quality_presets: "x264 CRF 28 / 23 / 18 / 15; --crf and --encoder-preset (x264 speed) override",
     encode_args: mp4_args,
 };
@@ -30,6 +31,7 @@ pub const STACKED_ALPHA: VideoFormat = VideoFormat {
     encoders: &["libx264"],
     even_size: true,
     crf_range: Some((0, 51)),
+    streamable: true,
     quality_presets: "x264 CRF 28 / 23 / 18 / 15; --crf and --encoder-preset (x264 speed) override",
     encode_args: stacked_alpha_args,
 };

@@ -16,6 +16,7 @@ pub const MP4_HEVC: VideoFormat = VideoFormat {
     encoders: &["libx265"],
     even_size: true,
     crf_range: Some((0, 51)),
+    streamable: true,
     quality_presets: "x265 CRF 32 / 28 / 23 / 19; --crf and --encoder-preset (x265 speed) override",
     encode_args: hevc_args,
 };

@@ -111,6 +111,12 @@ pub trait ExportStrategy: Sync {
             (None, _) => Shape::Folder,
         }
     }
+    /// Whether a render of `frames` frames can be written to standard output (`-o -`): a format
+    /// whose file needs no seeking (fragmented MP4, WebM, GIF, raw RGBA, one PNG).
+    fn can_stream(&self, frames: u32) -> bool {
+        let _ = frames;
+        false
+    }
     /// How much alpha the output keeps (otherwise frames are composited over the background).
     fn alpha(&self) -> Alpha;
     /// ffmpeg encoders this format needs; empty for native writers.

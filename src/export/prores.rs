@@ -17,6 +17,7 @@ pub const PRORES: VideoFormat = VideoFormat {
     encoders: &["prores_ks"],
     even_size: false,
     crf_range: Some((1, 32)),
+    streamable: false,
     quality_presets: "prores_ks -qscale:v 12 / 8 / 4 / 2 (lower is better); --crf sets -qscale:v",
     encode_args: prores_args,
 };

@@ -6,6 +6,8 @@ use std::sync::mpsc::{sync_channel, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
+use std::io::Write;
+
 use anyhow::{anyhow, Context, Result};
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::ImageEncoder;
@@ -70,7 +72,14 @@ impl ExportStrategy for SequenceFormat {
     fn still_extension(&self) -> Option<&'static str> {
         self.single_file_still.then_some(self.file_extension)
     }
+    fn can_stream(&self, frames: u32) -> bool {
+        // Raw frames concatenate into a stream; PNG files do not, but one PNG is a file.
+        self.sidecar || (self.single_file_still && frames == 1)
+    }
     fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>> {
+        if spec.output.is_stdout() {
+            return Ok(Box::new(StdoutSink { png: self.single_file_still }));
+        }
         if spec.output.shape() == Shape::File {
             let pending = PendingOutput::new(spec.output)?;
             return Ok(Box::new(StillSink { pending: Some(pending), write_frame: self.write_frame }));
@@ -97,6 +106,35 @@ impl Sink for StillSink {
 
     fn finish(mut self: Box<Self>) -> Result<PathBuf> {
         self.pending.take().expect("finish runs once").commit()
+    }
+}
+
+/// Frames written to standard output (`-o -`): raw RGBA bytes back to back, or one PNG.
+struct StdoutSink {
+    png: bool,
+}
+
+impl Sink for StdoutSink {
+    fn push(&mut self, frame: Frame) -> Result<()> {
+        let bytes = match self.png {
+            true => {
+                let mut png = Vec::new();
+                PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Adaptive).write_image(
+                    &frame.rgba,
+                    frame.width,
+                    frame.height,
+                    image::ExtendedColorType::Rgba8,
+                )?;
+                png
+            }
+            false => frame.rgba,
+        };
+        let mut out = std::io::stdout().lock();
+        out.write_all(&bytes).and_then(|()| out.flush()).context("cannot write to standard output")
+    }
+
+    fn finish(self: Box<Self>) -> Result<PathBuf> {
+        Ok(PathBuf::from("-"))
     }
 }
 

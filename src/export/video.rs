@@ -29,6 +29,8 @@ pub struct VideoFormat {
     pub even_size: bool,
     /// The values `--crf` may take (the encoder's own scale), or None when it has no such number.
     pub crf_range: Option<(u32, u32)>,
+    /// Whether the muxer can write to a pipe (MP4 then fragmented: `frag_keyframe+empty_moov`).
+    pub streamable: bool,
     /// `--quality` presets in the encoder's terms.
     pub quality_presets: &'static str,
     /// ffmpeg arguments between the raw input and the output file (filters, codec, options).
@@ -60,15 +62,29 @@ impl ExportStrategy for VideoFormat {
     fn crf_range(&self) -> Option<(u32, u32)> {
         self.crf_range
     }
+    fn can_stream(&self, _frames: u32) -> bool {
+        self.streamable
+    }
     fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>> {
         let ffmpeg =
             spec.ffmpeg.ok_or_else(|| Problem::environment(format!("the {} format needs ffmpeg", self.name)))?;
-        let pending = PendingOutput::new(spec.output)?;
         let mut args = raw_input_args(spec.width, spec.height, spec.fps);
         args.extend((self.encode_args)(spec));
-        args.extend(["-f".to_string(), self.muxer.to_string(), pending.temp_path().display().to_string()]);
-        let child =
-            FfmpegChild::spawn(ffmpeg, &args).with_context(|| format!("cannot start the {} encoder", self.name))?;
+        let streaming = spec.output.is_stdout();
+        let pending = match streaming {
+            // A pipe cannot be seeked back to the start: MP4 is fragmented instead of fast-started.
+            true => {
+                for arg in args.iter_mut().filter(|a| *a == "+faststart") {
+                    *arg = "frag_keyframe+empty_moov".into();
+                }
+                None
+            }
+            false => Some(PendingOutput::new(spec.output)?),
+        };
+        let destination = pending.as_ref().map_or("pipe:1".into(), |p| p.temp_path().display().to_string());
+        args.extend(["-f".to_string(), self.muxer.to_string(), destination]);
+        let child = FfmpegChild::spawn(ffmpeg, &args, streaming)
+            .with_context(|| format!("cannot start the {} encoder", self.name))?;
         Ok(Box::new(VideoSink { child, pending }))
     }
 }
@@ -105,10 +121,11 @@ pub const BT709_TAGS: &[&str] =
 /// The RGB → YUV conversion that matches [`BT709_TAGS`] (ffmpeg's default matrix is BT.601).
 pub const BT709_SCALE: &str = "scale=out_color_matrix=bt709:out_range=tv";
 
-/// A sink that streams raw frames into an ffmpeg child writing a temporary file.
+/// A sink that streams raw frames into an ffmpeg child writing a temporary file (or stdout).
 pub struct VideoSink {
     child: FfmpegChild,
-    pending: PendingOutput,
+    /// None when ffmpeg writes to holoforge's standard output.
+    pending: Option<PendingOutput>,
 }
 
 impl Sink for VideoSink {
@@ -119,6 +136,9 @@ impl Sink for VideoSink {
     fn finish(mut self: Box<Self>) -> Result<PathBuf> {
         self.child.finish()?;
         let VideoSink { pending, .. } = *self;
-        pending.commit()
+        match pending {
+            Some(pending) => pending.commit(),
+            None => Ok(PathBuf::from("-")),
+        }
     }
 }

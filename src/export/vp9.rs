@@ -18,6 +18,7 @@ pub const WEBM: VideoFormat = VideoFormat {
     encoders: &["libvpx-vp9"],
     even_size: true,
     crf_range: Some((0, 63)),
+    streamable: true,
     quality_presets: PRESETS,
     encode_args: webm_args,
 };
@@ -32,6 +33,7 @@ pub const WEBM_ALPHA: VideoFormat = VideoFormat {
     encoders: &["libvpx-vp9"],
     even_size: true,
     crf_range: Some((0, 63)),
+    streamable: true,
     quality_presets: PRESETS,
     encode_args: webm_alpha_args,
 };

@@ -16,6 +16,7 @@ pub const WEBP: VideoFormat = VideoFormat {
     encoders: &["libwebp_anim"],
     even_size: false,
     crf_range: Some((0, 100)),
+    streamable: false,
     quality_presets: "libwebp quality 60 / 75 / 90 / 100; --crf sets the quality (0..100)",
     encode_args: webp_args,
 };

@@ -37,6 +37,8 @@ pub enum ModelSource {
     File(PathBuf),
     /// The demo model compiled into the binary.
     BuiltIn,
+    /// A model read from standard input (`holoforge render -`); its content tells its format.
+    Stdin(std::sync::Arc<Vec<u8>>),
 }
 
 impl ModelSource {
@@ -45,6 +47,7 @@ impl ModelSource {
         match self {
             Self::File(path) => path.display().to_string(),
             Self::BuiltIn => "built-in demo".into(),
+            Self::Stdin(_) => "standard input".into(),
         }
     }
 
@@ -53,6 +56,7 @@ impl ModelSource {
         match self {
             Self::File(path) => scene::load(path, up),
             Self::BuiltIn => Ok(scene::demo::scene()),
+            Self::Stdin(bytes) => scene::load_stdin(bytes, up),
         }
     }
 }
@@ -223,14 +227,20 @@ impl Job {
     /// other writers until the claims are dropped.
     pub fn claim_outputs(&self, force: bool) -> Result<Vec<OutputClaim>> {
         let frames = self.frames.len() as u32;
-        self.outputs.iter().map(|o| output::claim(&o.path, o.format.shape(frames), force, &self.inputs)).collect()
+        self.outputs
+            .iter()
+            .map(|o| match o.path.as_os_str() == "-" {
+                true => Ok(OutputClaim::stdout()),
+                false => output::claim(&o.path, o.format.shape(frames), force, &self.inputs),
+            })
+            .collect()
     }
 
     /// Checks what [`Job::claim_outputs`] checks that `--force` cannot change (outputs that are
     /// inputs, folders holoforge did not write, protected places), without locking anything.
     pub fn check_outputs(&self) -> Result<()> {
         let frames = self.frames.len() as u32;
-        for o in &self.outputs {
+        for o in self.outputs.iter().filter(|o| o.path.as_os_str() != "-") {
             output::check(&o.path, o.format.shape(frames), true, &self.inputs)?;
         }
         Ok(())
@@ -268,6 +278,9 @@ pub fn size_in_bytes(path: &Path) -> u64 {
 
 /// A short description of a file's or folder's size (`1.2 MB`), for messages.
 pub fn describe_size(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        return "standard output".into();
+    }
     match size_in_bytes(path) {
         b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / 1e6),
         b if b >= 1 << 10 => format!("{:.1} kB", b as f64 / 1e3),

@@ -31,6 +31,7 @@ impl Job {
         let probe = match &model {
             ModelSource::File(path) => probe::probe(path),
             ModelSource::BuiltIn => Probe::default(),
+            ModelSource::Stdin(bytes) => probe::probe_bytes(bytes),
         };
         let speed = animation_speed(settings)?;
         let (clip_frames, frames) = frame_range(settings, fps, animation_seconds(&model, &probe, settings, speed))?;
@@ -76,7 +77,7 @@ impl Job {
         };
         let inputs = match &model {
             ModelSource::File(path) => std::iter::once(path.clone()).chain(probe.dependencies).collect(),
-            ModelSource::BuiltIn => Vec::new(),
+            ModelSource::BuiltIn | ModelSource::Stdin(_) => Vec::new(),
         };
         let outputs =
             outputs(&model, settings, base_dir, &formats, background, frames.len() == 1, layout.file_tag().as_deref())?;
@@ -85,6 +86,7 @@ impl Job {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
             }
             ModelSource::BuiltIn => "demo".into(),
+            ModelSource::Stdin(_) => "stdin".into(),
         });
         Ok(Self {
             name,
@@ -247,7 +249,11 @@ fn outputs(
             path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into())
         }
         ModelSource::BuiltIn => "holoforge-demo".into(),
+        ModelSource::Stdin(_) => "stdin".into(),
     };
+    if value(&settings.output).is_some_and(|o| o == "-") {
+        return stdout_output(settings, formats, still);
+    }
     let given = value(&settings.output).map(|o| base_dir.join(o));
     // Several formats from one `output`: a format's extension on it is the base name's, not a suffix.
     let base = given.as_ref().map(|path| match path.extension().and_then(|e| e.to_str()) {
@@ -291,6 +297,35 @@ fn outputs(
     Ok(outputs)
 }
 
+/// The one output `-o -`: standard output, for a single format that streams.
+fn stdout_output(settings: &Settings, formats: &[&'static dyn ExportStrategy], still: bool) -> Result<Vec<Output>> {
+    let refuse = |message: String| -> anyhow::Error {
+        let streaming: Vec<&str> = export::REGISTRY.iter().filter(|f| f.can_stream(2)).map(|f| f.name()).collect();
+        located(
+            Problem::usage(message)
+                .with_hint(format!(
+                    "formats that stream: {}, and png for one frame (--frames 1); or write a file with -o PATH",
+                    streaming.join(", ")
+                ))
+                .into(),
+            "output",
+            &settings.output,
+        )
+    };
+    let [format] = formats else {
+        return Err(refuse("-o - (standard output) takes one format, not several".into()));
+    };
+    let frames = if still { 1 } else { 2 };
+    if !format.can_stream(frames) {
+        let why = match format.extension() {
+            Some(_) => "its file needs seeking",
+            None => "it is a folder of files",
+        };
+        return Err(refuse(format!("-o -: format {} cannot be written to standard output ({why})", format.name())));
+    }
+    Ok(vec![Output { format: *format, path: PathBuf::from("-"), composite_over: None }])
+}
+
 /// `path` with `tag` added to its file stem (`alien.mp4` → `alien_qs8x6a0.75.mp4`), unless the
 /// stem carries a Looking Glass tag already.
 fn with_tag(path: PathBuf, tag: &str) -> PathBuf {
@@ -311,7 +346,6 @@ fn animation_seconds(model: &ModelSource, probe: &Probe, settings: &Settings, sp
     if settings.duration.is_some() {
         return None;
     }
-    let ModelSource::File(path) = model else { return None };
     let selector = value(&settings.animation);
     let pick = |names: Vec<&str>| -> Option<usize> {
         match selector {
@@ -324,7 +358,7 @@ fn animation_seconds(model: &ModelSource, probe: &Probe, settings: &Settings, sp
         Some(seconds) => seconds,
         // The file does not declare its keyframe bounds (glTF requires them): load it to know.
         None => {
-            let scene = crate::scene::load(path, crate::scene::UpChoice::Auto).ok()?;
+            let scene = model.load(crate::scene::UpChoice::Auto).ok()?;
             let clips = &scene.rig.as_ref()?.clips;
             clips[pick(clips.iter().map(|c| c.name.as_str()).collect())?].duration as f64
         }

@@ -100,6 +100,23 @@ impl ModelFiles for MemoryFiles {
     }
 }
 
+/// No files at all: a model read from standard input has no folder to read others from.
+#[derive(Debug, Default)]
+pub struct NoFiles;
+
+impl ModelFiles for NoFiles {
+    fn read(&mut self, _relative: &Path, reference: &str, _limit: u64) -> Result<Vec<u8>> {
+        Err(Problem::input(format!(
+            "{}: a model read from standard input cannot refer to other files",
+            quoted(reference)
+        ))
+        .with_hint(
+            "give the model's path instead of -, or pack it into one .glb (e.g. `gltf-transform copy in.gltf out.glb`)",
+        )
+        .into())
+    }
+}
+
 /// Opens `path` for reading without blocking and without following it into a special file:
 /// a directory, FIFO, socket or device is refused by kind.
 pub fn open_regular(path: &Path) -> Result<(File, Metadata)> {

@@ -306,6 +306,16 @@ pub fn load_bytes(path: &Path, bytes: &[u8], files: &mut dyn ModelFiles, up: UpC
     normalise(path, loader.name, raw, up_axis)
 }
 
+/// Loads a model read from standard input: its content tells its format, and it may not refer to
+/// other files (there is no folder to read them from).
+pub fn load_stdin(bytes: &[u8], up: UpChoice) -> Result<Scene> {
+    let extension = sniff::model_extension(bytes).ok_or_else(|| {
+        Problem::input("standard input: its content is not a glTF, GLB, OBJ or STL model")
+            .with_hint("pipe the model file itself, e.g. `holoforge render - < model.glb`")
+    })?;
+    load_bytes(Path::new(&format!("stdin.{extension}")), bytes, &mut files::NoFiles, up)
+}
+
 fn unreadable(path: &Path, error: &std::io::Error) -> anyhow::Error {
     Problem::input(format!("{}: cannot read the model: {}", path.display(), io_reason(error))).into()
 }

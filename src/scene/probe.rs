@@ -55,6 +55,19 @@ fn probe_gltf(path: &Path, folder: &Path) -> Option<Probe> {
     probe_gltf_json(&bytes, folder)
 }
 
+/// Probes a model held in memory (standard input): a GLB's JSON chunk or glTF JSON; others
+/// give an empty probe.
+pub fn probe_bytes(bytes: &[u8]) -> Probe {
+    let json = match bytes.get(..20) {
+        Some(head) if head.starts_with(b"glTF") => {
+            let length = u32::from_le_bytes([head[12], head[13], head[14], head[15]]) as usize;
+            bytes.get(20..20usize.saturating_add(length)).unwrap_or_default()
+        }
+        _ => bytes,
+    };
+    probe_gltf_json(json, Path::new("")).map(|p| Probe { dependencies: Vec::new(), ..p }).unwrap_or_default()
+}
+
 /// Probes glTF JSON (`bytes`, a GLB's JSON chunk or a `.gltf` file) of a model in `folder`.
 pub fn probe_gltf_json(bytes: &[u8], folder: &Path) -> Option<Probe> {
     let json = super::sniff::strip_bom(bytes);

@@ -47,6 +47,20 @@ pub fn looks_like_text(bytes: &[u8]) -> bool {
     binary * 100 <= head.len()
 }
 
+/// The loader extension a model's content calls for (`glb`, `gltf`, `stl`, `obj`), for input
+/// without a name (standard input).
+pub fn model_extension(bytes: &[u8]) -> Option<&'static str> {
+    match describe(bytes) {
+        Some("a binary glTF (GLB) file") => Some("glb"),
+        Some("JSON (glTF JSON?)") => Some("gltf"),
+        Some("an ASCII STL file") => Some("stl"),
+        Some(_) => None,
+        None if is_binary_stl_size(bytes, bytes.len() as u64) => Some("stl"),
+        None if looks_like_text(bytes) => Some("obj"),
+        None => None,
+    }
+}
+
 /// Whether a file of `file_len` bytes starting with `head` has the exact size of a binary STL
 /// (80-byte header, triangle count, 50 bytes per triangle).
 pub fn is_binary_stl_size(head: &[u8], file_len: u64) -> bool {

@@ -72,6 +72,16 @@ pub fn claim(target: &Path, shape: Shape, force: bool, inputs: &[PathBuf]) -> Re
 }
 
 impl OutputClaim {
+    /// The output `-`: standard output, for formats that stream (nothing on disk to check or lock).
+    pub fn stdout() -> Self {
+        Self { target: PathBuf::from("-"), shape: Shape::File, existing: Existing::Nothing, _lock: None }
+    }
+
+    /// Whether the output is standard output (`-o -`).
+    pub fn is_stdout(&self) -> bool {
+        self.target.as_os_str() == "-"
+    }
+
     /// The output path.
     pub fn path(&self) -> &Path {
         &self.target
@@ -86,6 +96,9 @@ impl OutputClaim {
     /// folder output — a folder that holds one, even with `--force`. Paths are compared after
     /// resolving `..` and symbolic links.
     pub fn refuse_inputs(&self, inputs: &[PathBuf]) -> Result<()> {
+        if self.is_stdout() {
+            return Ok(());
+        }
         let target = canonical_target(&self.target);
         for input in inputs {
             let Ok(input) = input.canonicalize() else { continue };

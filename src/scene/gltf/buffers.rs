@@ -62,7 +62,8 @@ pub fn read_uri(uri: &str, files: &mut dyn ModelFiles) -> Result<Vec<u8>> {
             .map_err(|e| Problem::input(format!("data: URI is not valid base64 ({e})")).into());
     }
     let relative = resolve_relative_uri(uri, Path::new(""))?;
-    files.read(&relative, uri, MAX_URI_FILE_BYTES).map_err(|e| e.context(format!("URI {}", quoted(uri))))
+    // The error names the file (or the URI, where the file was refused).
+    files.read(&relative, uri, MAX_URI_FILE_BYTES)
 }
 
 /// Resolves a relative URI against the model folder, refusing anything that would leave it
