@@ -128,3 +128,35 @@ fn models_come_from_stdin_and_streams_go_to_stdout() {
     assert!(stderr.contains("'Box0.bin': a model read from standard input cannot refer to other files"), "{stderr}");
     assert!(sandbox.entries().iter().all(|e| e == "piped.mp4"), "{:?}", sandbox.entries());
 }
+
+#[test]
+fn every_format_writes_the_same_bytes_twice() {
+    let sandbox = Sandbox::new();
+    let formats =
+        ["png", "rgba", "mp4", "mp4-hevc", "gif", "webm", "webm-alpha", "prores", "webp", "apng", "stacked-alpha"];
+    let bytes_of = |path: &std::path::Path| -> Vec<(String, Vec<u8>)> {
+        if path.is_dir() {
+            let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(path)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+                .collect();
+            files.sort();
+            files
+        } else {
+            vec![(String::new(), std::fs::read(path).unwrap())]
+        }
+    };
+    for format in formats {
+        let outputs: Vec<_> = ["a", "b"]
+            .iter()
+            .map(|name| {
+                let out = format!("{format}-{name}.out");
+                let args = ["demo", "-f", format, "-s", "64x48", "--msaa", "1", "--fps", "10", "--duration", "0.5"];
+                sandbox.run(&[&args[..], &["-q", "-o", &out]].concat()).expect_success();
+                bytes_of(&sandbox.path(&out))
+            })
+            .collect();
+        assert!(outputs[0] == outputs[1], "{format}: two renders of the same job differ");
+    }
+}

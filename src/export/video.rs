@@ -82,6 +82,9 @@ impl ExportStrategy for VideoFormat {
             false => Some(PendingOutput::new(spec.output)?),
         };
         let destination = pending.as_ref().map_or("pipe:1".into(), |p| p.temp_path().display().to_string());
+        // Bit-exact muxing: no random segment ids, dates or library versions, so the same job
+        // writes the same bytes (farms compare checksums).
+        args.extend(strings(&["-fflags", "+bitexact", "-flags:v", "+bitexact", "-map_metadata", "-1"]));
         args.extend(["-f".to_string(), self.muxer.to_string(), destination]);
         let child = FfmpegChild::spawn(ffmpeg, &args, streaming)
             .with_context(|| format!("cannot start the {} encoder", self.name))?;
