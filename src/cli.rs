@@ -59,9 +59,11 @@ impl Command {
 /// `holoforge render MODEL`.
 #[derive(Debug, Args)]
 pub struct RenderCommand {
-    /// The model file (.gltf, .glb, .obj, .stl), or - to read it from standard input (its content
-    /// tells the format; a glTF with external files cannot come this way).
-    pub model: PathBuf,
+    /// The model files (.gltf, .glb, .obj, .stl), or - to read one from standard input (its content
+    /// tells the format; a glTF with external files cannot come this way). Several models are
+    /// rendered as a batch into the folder -o names (failures isolated, one summary).
+    #[arg(required = true, num_args = 1.., value_name = "MODEL")]
+    pub models: Vec<PathBuf>,
     /// Output and rendering options.
     #[command(flatten)]
     pub options: RenderOptions,

@@ -66,12 +66,6 @@ pub fn parse(path: &Path, text: &str, base_dir: &Path, overrides: &Settings) -> 
             problems.push(positions.at(table.span(), &format!("job {} has no `model`", index + 1), None));
             continue;
         };
-        let model_path = base_dir.join(model.get_ref());
-        if !model_path.is_file() {
-            let what = if model_path.is_dir() { "is a directory, not a model file" } else { "does not exist" };
-            problems.push(positions.at(model.span(), &format!("model: {} {what}", model_path.display()), None));
-            continue;
-        }
         if let Some(output) = settings.output.as_ref().filter(|o| o.get_ref() == "-") {
             problems.push(positions.at(
                 output.span(),
@@ -80,16 +74,26 @@ pub fn parse(path: &Path, text: &str, base_dir: &Path, overrides: &Settings) -> 
             ));
             continue;
         }
-        match Job::resolve(ModelSource::File(model_path), &settings, base_dir) {
-            Ok(job) => match job.check_outputs() {
-                Ok(()) => jobs.push(job),
-                Err(error) => {
-                    let at = settings.output.as_ref().map_or(table.span(), |o| o.span());
-                    let at = if at.is_empty() { table.span() } else { at };
-                    problems.push(positions.resolve_error(&error, at));
-                }
-            },
-            Err(error) => problems.push(positions.resolve_error(&error, table.span())),
+        let model_paths = match model_files(base_dir, model.get_ref()) {
+            Ok(paths) => paths,
+            Err(what) => {
+                problems.push(positions.at(model.span(), &format!("model: {what}"), None));
+                continue;
+            }
+        };
+        for model_path in model_paths {
+            let settings = with_placeholders(&settings, &model_path);
+            match Job::resolve(ModelSource::File(model_path), &settings, base_dir) {
+                Ok(job) => match job.check_outputs() {
+                    Ok(()) => jobs.push(job),
+                    Err(error) => {
+                        let at = settings.output.as_ref().map_or(table.span(), |o| o.span());
+                        let at = if at.is_empty() { table.span() } else { at };
+                        problems.push(positions.resolve_error(&error, at));
+                    }
+                },
+                Err(error) => problems.push(positions.resolve_error(&error, table.span())),
+            }
         }
     }
     let mut writers: HashMap<PathBuf, usize> = HashMap::new();
@@ -97,7 +101,7 @@ pub fn parse(path: &Path, text: &str, base_dir: &Path, overrides: &Settings) -> 
         for output in &job.outputs {
             if let Some(first) = writers.insert(output.path.clone(), index) {
                 problems.push(format!(
-                    "{}: jobs {} and {} would both write {}",
+                    "{}: jobs {} and {} would both write {} (a job whose model is a pattern needs {{stem}} in its output)",
                     path.display(),
                     first + 1,
                     index + 1,
@@ -118,6 +122,38 @@ pub fn parse(path: &Path, text: &str, base_dir: &Path, overrides: &Settings) -> 
     }
     let ffmpeg = file.ffmpeg.map(|f| base_dir.join(f.into_inner()));
     Ok(Manifest { path: path.to_path_buf(), jobs, ffmpeg })
+}
+
+/// The model files a job's `model` names: one path, or every file a glob pattern (`*`, `?`,
+/// `[…]`, `**`) matches, in sorted order; the message says what is wrong otherwise.
+fn model_files(base_dir: &Path, model: &str) -> std::result::Result<Vec<PathBuf>, String> {
+    let path = base_dir.join(model);
+    if !model.contains(['*', '?', '[']) {
+        return match path.is_file() {
+            true => Ok(vec![path]),
+            false if path.is_dir() => Err(format!("{} is a directory, not a model file", path.display())),
+            false => Err(format!("{} does not exist", path.display())),
+        };
+    }
+    let pattern = path.to_string_lossy().into_owned();
+    let matches = glob::glob(&pattern).map_err(|e| format!("'{model}' is not a valid pattern ({})", e.msg))?;
+    let mut files: Vec<PathBuf> = matches.filter_map(|m| m.ok()).filter(|p| p.is_file()).collect();
+    files.sort();
+    match files.is_empty() {
+        true => Err(format!("'{model}' matches no file")),
+        false => Ok(files),
+    }
+}
+
+/// The job's `output` and `name` with `{stem}` (the model's file name without its extension) and
+/// `{file}` (its file name) replaced, so one glob job writes one output per model.
+fn with_placeholders(settings: &Settings, model: &Path) -> Settings {
+    let stem = model.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let file = model.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let fill = |text: &Spanned<String>| {
+        Spanned::new(text.span(), text.get_ref().replace("{stem}", &stem).replace("{file}", &file))
+    };
+    Settings { output: settings.output.as_ref().map(fill), name: settings.name.as_ref().map(fill), ..settings.clone() }
 }
 
 /// Turns byte offsets into `file:line:column` and formats problems.

@@ -160,3 +160,58 @@ fn every_format_writes_the_same_bytes_twice() {
         assert!(outputs[0] == outputs[1], "{format}: two renders of the same job differ");
     }
 }
+
+#[test]
+fn several_models_render_as_a_batch_and_a_glob_job_expands() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir(sandbox.path("models")).unwrap();
+    for name in ["a.stl", "b.stl"] {
+        std::fs::copy(util::fixture("unit_cube.stl"), sandbox.path("models").join(name)).unwrap();
+    }
+    std::fs::copy(util::fixture("kenney_alien.glb"), sandbox.path("models/alien.glb")).unwrap();
+    let run = sandbox.run(&[
+        "render",
+        "models/a.stl",
+        "models/alien.glb",
+        "missing.obj",
+        "-o",
+        "out/",
+        "-s",
+        "48x36",
+        "--frames",
+        "2",
+        "-f",
+        "gif",
+    ]);
+    run.expect_code(1);
+    let mut written: Vec<String> = std::fs::read_dir(sandbox.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["a.gif", "alien.gif"], "the failing model does not stop the others\n{run}");
+    assert!(run.stderr().contains("missing.obj              failed"), "one summary\n{run}");
+    let refused = sandbox.run(&["render", "models/a.stl", "models/b.stl", "-o", "x.mp4"]);
+    refused.expect_code(2);
+    assert!(refused.stderr().contains("with 2 models, -o names the folder"), "{refused}");
+    // A manifest job whose model is a pattern: one job per match, outputs from the {stem} template.
+    std::fs::write(
+        sandbox.path("jobs.toml"),
+        "[[job]]\nmodel = \"models/*.stl\"\noutput = \"renders/{stem}-turn.mp4\"\n",
+    )
+    .unwrap();
+    let plan = sandbox.run(&["validate", "jobs.toml", "--json"]);
+    plan.expect_success();
+    let plan: serde_json::Value = serde_json::from_str(&plan.stdout()).unwrap();
+    let outputs: Vec<&str> =
+        plan["jobs"].as_array().unwrap().iter().map(|j| j["outputs"][0]["path"].as_str().unwrap()).collect();
+    assert_eq!(outputs, ["./renders/a-turn.mp4", "./renders/b-turn.mp4"]);
+    std::fs::write(sandbox.path("jobs.toml"), "[[job]]\nmodel = \"models/*.stl\"\noutput = \"same.mp4\"\n").unwrap();
+    let clash = sandbox.run(&["validate", "jobs.toml"]);
+    clash.expect_code(2);
+    assert!(clash.stderr().contains("needs {stem} in its output"), "{clash}");
+    std::fs::write(sandbox.path("jobs.toml"), "[[job]]\nmodel = \"models/*.fbx\"\n").unwrap();
+    let none = sandbox.run(&["validate", "jobs.toml"]);
+    none.expect_code(2);
+    assert!(none.stderr().contains("jobs.toml:2:9: model: 'models/*.fbx' matches no file"), "{none}");
+}

@@ -15,14 +15,73 @@ use crate::export::ffmpeg::Ffmpeg;
 use crate::job::{self, Job, ModelSource};
 use crate::progress::Progress;
 use crate::render::Renderer;
+use crate::settings::value;
 
-/// Renders one model file, or the model piped into standard input (`-`).
+/// Renders one model file, the model piped into standard input (`-`), or several models as a batch.
 pub fn render(command: RenderCommand) -> Result<ExitCode> {
-    let model = match command.model.as_os_str() == "-" {
+    let models = command.models;
+    if models.len() > 1 {
+        return render_many(&models, &command.options);
+    }
+    let model = models.into_iter().next().unwrap_or_default();
+    let model = match model.as_os_str() == "-" {
         true => ModelSource::Stdin(std::sync::Arc::new(read_stdin()?)),
-        false => ModelSource::File(command.model),
+        false => ModelSource::File(model),
     };
     run_one(model, &command.options)
+}
+
+/// Several models: one job each, outputs named after the models in the folder `-o` names, run
+/// as a batch (one GPU device, failures isolated, one summary) as `run` does.
+fn render_many(models: &[std::path::PathBuf], options: &RenderOptions) -> Result<ExitCode> {
+    if models.iter().any(|m| m.as_os_str() == "-") {
+        return Err(Problem::usage("- (standard input) can only be the one model of a render").into());
+    }
+    let mut settings = options.settings();
+    let folder = match value(&settings.output) {
+        Some(output)
+            if output == "-"
+                || Path::new(output)
+                    .extension()
+                    .is_some_and(|e| job::format_of_extension(&e.to_string_lossy(), false).is_some()) =>
+        {
+            return Err(Problem::usage(format!(
+                "-o {output}: with {} models, -o names the folder their outputs go to",
+                models.len()
+            ))
+            .with_hint("e.g. -o renders/ (each output is named after its model)")
+            .into())
+        }
+        Some(output) => std::path::PathBuf::from(output),
+        None => std::path::PathBuf::new(),
+    };
+    settings.output = None;
+    let jobs = models
+        .iter()
+        .map(|model| Job::resolve(ModelSource::File(model.clone()), &settings, &folder))
+        .collect::<Result<Vec<_>>>()?;
+    let mut written = std::collections::HashMap::new();
+    for (job, output) in jobs.iter().flat_map(|j| j.outputs.iter().map(move |o| (j, o))) {
+        if let Some(other) = written.insert(output.path.clone(), job.model.label()) {
+            return Err(Problem::usage(format!(
+                "{} and {} would both write {}",
+                other,
+                job.model.label(),
+                output.path.display()
+            ))
+            .with_hint("models with the same name need separate runs (or a manifest with an output per job)")
+            .into());
+        }
+    }
+    let batch = run::Batch {
+        flags: &options.output_flags,
+        adapter: options.adapter.as_deref(),
+        ffmpeg: options.output_flags.ffmpeg.as_deref(),
+        skip_existing: false,
+        fail_fast: false,
+        manifest: None,
+    };
+    run::run_batch(&jobs.iter().collect::<Vec<_>>(), &batch)
 }
 
 /// The model piped into standard input (at most 2 GiB).

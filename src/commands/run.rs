@@ -7,7 +7,7 @@ use std::time::Instant;
 use anyhow::Result;
 use serde_json::json;
 
-use crate::cli::{RunCommand, ValidateCommand};
+use crate::cli::{OutputFlags, RunCommand, ValidateCommand};
 use crate::error::{render_for_terminal, ExitCode, Problem};
 use crate::export::ffmpeg::Ffmpeg;
 use crate::export::output::OutputClaim;
@@ -23,17 +23,17 @@ use crate::settings::Settings;
 pub fn validate(command: ValidateCommand) -> Result<ExitCode> {
     let manifest = manifest::load(&command.manifest, &Settings::default())?;
     let jobs: Vec<&Job> = manifest.jobs.iter().collect();
-    check_ffmpeg(&jobs, None, &manifest)?;
+    check_ffmpeg(&jobs, manifest.ffmpeg.as_deref())?;
     print_plan(&manifest, &jobs, command.json);
     Ok(ExitCode::Success)
 }
 
 /// Finds ffmpeg when any job needs it and checks every job's encoders.
-fn check_ffmpeg(jobs: &[&Job], explicit: Option<&Path>, manifest: &Manifest) -> Result<Option<Ffmpeg>> {
+fn check_ffmpeg(jobs: &[&Job], explicit: Option<&Path>) -> Result<Option<Ffmpeg>> {
     if jobs.iter().all(|j| j.required_encoders().is_empty()) {
         return Ok(None);
     }
-    let ffmpeg = Ffmpeg::locate(explicit.or(manifest.ffmpeg.as_deref()))?;
+    let ffmpeg = Ffmpeg::locate(explicit)?;
     for job in jobs {
         job::check_encoders(job, Some(&ffmpeg)).map_err(|e| e.context(format!("job {}", job.name)))?;
     }
@@ -61,14 +61,44 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         print_plan(&manifest, &selected, command.options.output_flags.json);
         return Ok(ExitCode::Success);
     }
-    let flags = &command.options.output_flags;
+    let batch = Batch {
+        flags: &command.options.output_flags,
+        adapter: command.options.adapter.as_deref(),
+        ffmpeg: command.options.output_flags.ffmpeg.as_deref().or(manifest.ffmpeg.as_deref()),
+        skip_existing: command.skip_existing,
+        fail_fast: command.fail_fast,
+        manifest: Some(&manifest.path),
+    };
+    run_batch(&selected, &batch)
+}
+
+/// How a batch of jobs runs (a manifest's, or several models given to `render`).
+pub struct Batch<'a> {
+    /// Output flags: force, quiet, progress, JSON events.
+    pub flags: &'a OutputFlags,
+    /// The adapter asked for.
+    pub adapter: Option<&'a str>,
+    /// The ffmpeg asked for (flag, else the manifest's).
+    pub ffmpeg: Option<&'a Path>,
+    /// Skip jobs whose outputs all exist.
+    pub skip_existing: bool,
+    /// Stop at the first failure.
+    pub fail_fast: bool,
+    /// The manifest, for the plan event.
+    pub manifest: Option<&'a Path>,
+}
+
+/// Runs `jobs` on one GPU device: every output claimed first, a failed job reported and the batch
+/// going on, events and a summary table at the end.
+pub fn run_batch(selected: &[&Job], batch: &Batch) -> Result<ExitCode> {
+    let flags = batch.flags;
     let mut progress = Progress::new(flags.quiet).with_mode(flags.progress).with_events(flags.json);
-    progress.event(json!({"event": "plan", "manifest": manifest.path, "jobs": selected.iter().map(|j| plan_entry(j)).collect::<Vec<_>>()}));
+    progress.event(json!({"event": "plan", "manifest": batch.manifest, "jobs": selected.iter().map(|j| plan_entry(j)).collect::<Vec<_>>()}));
 
     // Everything the batch needs from the machine, and every output, is checked before any job starts.
-    let ffmpeg = check_ffmpeg(&selected, command.options.output_flags.ffmpeg.as_deref(), &manifest)?;
-    let claims = claim_outputs(&selected, command.skip_existing, command.options.output_flags.force)?;
-    let mut renderer = Renderer::new(command.options.adapter.as_deref())?;
+    let ffmpeg = check_ffmpeg(selected, batch.ffmpeg)?;
+    let claims = claim_outputs(selected, batch.skip_existing, flags.force)?;
+    let mut renderer = Renderer::new(batch.adapter)?;
     let max = renderer.max_texture_side();
     if let Some(job) = selected.iter().find(|j| j.render.output_size().0.max(j.render.output_size().1) > max) {
         return Err(Problem::usage(format!(
@@ -108,7 +138,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
                 progress.print(&format!("{}: {message}", job.name));
                 progress.event(json!({"event": "job_failed", "job": job.name, "error": format!("{error:#}")}));
                 outcomes.push((job, Outcome::Failed(message)));
-                if command.fail_fast || interrupt::requested() {
+                if batch.fail_fast || interrupt::requested() {
                     break;
                 }
             }
@@ -120,7 +150,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
     let skipped = outcomes.iter().filter(|(_, o)| matches!(o, Outcome::Skipped)).count();
     let not_run = selected.len() - outcomes.len();
     progress.event(summary_event([done, failed, skipped, not_run], started.elapsed().as_secs_f64()));
-    if !command.options.output_flags.quiet {
+    if !flags.quiet {
         print_summary(&outcomes);
     }
     if interrupt::requested() {

@@ -19,6 +19,7 @@ use crate::look::Rgb;
 use crate::render::{FrameInput, RenderSettings};
 use crate::scene::{self, Scene, UpChoice};
 
+pub use resolve::format_of_extension;
 pub use run::{check_encoders, run, JobReport};
 
 /// Default clip length in seconds.

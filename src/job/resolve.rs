@@ -112,7 +112,7 @@ impl Job {
 
 /// The format an output file's extension names: `.mp4`, `.mov` (ProRes), `.gif`, `.webm`, `.webp`,
 /// and `.png` (one PNG for a still, else an animated PNG).
-fn format_of_extension(extension: &str, still: bool) -> Option<&'static str> {
+pub fn format_of_extension(extension: &str, still: bool) -> Option<&'static str> {
     Some(match extension.to_ascii_lowercase().as_str() {
         "mp4" => "mp4",
         "mov" => "prores",
