@@ -112,11 +112,11 @@ _holoforge() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "png jpeg rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "png jpeg rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
                     return 0
                     ;;
                 --quality)
@@ -300,11 +300,11 @@ _holoforge() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "png jpeg rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "png jpeg rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -566,11 +566,11 @@ _holoforge() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "png jpeg rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "png jpeg rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
                     return 0
                     ;;
                 --quality)
@@ -744,11 +744,11 @@ _holoforge() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "png jpeg rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "png rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "png jpeg rgba mp4 mp4-hevc gif webm webm-alpha prores webp apng stacked-alpha" -- "${cur}"))
                     return 0
                     ;;
                 --quality)

@@ -38,6 +38,7 @@ complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "generate-docs" 
 complete -c holoforge -n "__fish_holoforge_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s o -l output -d 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
+jpeg\t''
 rgba\t''
 mp4\t''
 mp4-hevc\t''
@@ -105,6 +106,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l json -d '
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s o -l output -d 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
+jpeg\t''
 rgba\t''
 mp4\t''
 mp4-hevc\t''
@@ -172,6 +174,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l json -d 'Wr
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s o -l output -d 'Output file, folder for frame sequences, or - for standard output (mp4 fragmented, webm, gif, rgba, one png); without -f its extension picks the format (.mp4, .mov, .gif, .webm, .webp, .png) [default: named after the model, in the current folder]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s f -l format -d 'Output format (see `holoforge formats`) [default: mp4]' -r -f -a "png\t''
+jpeg\t''
 rgba\t''
 mp4\t''
 mp4-hevc\t''
@@ -244,6 +247,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s h -l help -d
 complete -c holoforge -n "__fish_holoforge_using_subcommand validate" -l json -d 'Print the plan as JSON'
 complete -c holoforge -n "__fish_holoforge_using_subcommand validate" -s h -l help -d 'Print help'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s f -l format -d 'Output format' -r -f -a "png\t''
+jpeg\t''
 rgba\t''
 mp4\t''
 mp4-hevc\t''

@@ -215,3 +215,31 @@ fn several_models_render_as_a_batch_and_a_glob_job_expands() {
     none.expect_code(2);
     assert!(none.stderr().contains("jobs.toml:2:9: model: 'models/*.fbx' matches no file"), "{none}");
 }
+
+#[test]
+fn jpeg_stills_and_sequences_follow_the_quality_presets() {
+    let sandbox = Sandbox::new();
+    let common = ["demo", "-s", "160x120", "--msaa", "1", "-q"];
+    sandbox.run(&[&common[..], &["--frames", "1", "-o", "still.jpg"]].concat()).expect_success();
+    let still = image::open(sandbox.path("still.jpg")).unwrap();
+    assert_eq!((still.width(), still.height(), still.color().has_alpha()), (160, 120, false));
+    let size = |quality: &str| {
+        let out = format!("{quality}.jpg");
+        sandbox.run(&[&common[..], &["--frames", "1", "--quality", quality, "-o", &out]].concat()).expect_success();
+        std::fs::metadata(sandbox.path(&out)).unwrap().len()
+    };
+    assert!(size("low") < size("ultra"), "the presets change the encoding");
+    sandbox
+        .run(&[&common[..], &["-f", "jpeg", "--frames", "3", "--duration", "1", "-o", "seq"]].concat())
+        .expect_success();
+    assert!((0..3).all(|i| sandbox.path(&format!("seq/frame_0000{i}.jpg")).is_file()));
+    let refused = sandbox.run(&[&common[..], &["-o", "clip.jpg"]].concat());
+    refused.expect_code(2);
+    assert!(
+        refused.stderr().starts_with("error: -o clip.jpg: names one jpeg image, but the job renders a sequence"),
+        "{refused}"
+    );
+    let crf = sandbox.run(&[&common[..], &["--frames", "1", "-o", "q.jpg", "--crf", "101"]].concat());
+    crf.expect_code(2);
+    assert!(crf.stderr().contains("--crf 101 is out of range for jpeg (1 to 100)"), "{crf}");
+}

@@ -136,6 +136,7 @@ pub trait ExportStrategy: Sync {
 /// Every export format, in the order `holoforge formats` shows them.
 pub static REGISTRY: &[&dyn ExportStrategy] = &[
     &sequence::PNG,
+    &sequence::JPEG,
     &sequence::RGBA,
     &h264::MP4,
     &hevc::MP4_HEVC,

@@ -1,5 +1,6 @@
 //! Frame sequences: a folder of one file per frame, written on several threads — `png`
-//! (straight-alpha RGBA PNGs) and `rgba` (raw RGBA8 plus a `frames.json` sidecar).
+//! (straight-alpha RGBA PNGs), `jpeg` (opaque, over the background) and `rgba` (raw RGBA8 plus a
+//! `frames.json` sidecar). A one-frame `png` or `jpeg` render is one file.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, SyncSender};
@@ -13,15 +14,21 @@ use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::ImageEncoder;
 
 use super::output::{PendingOutput, Shape};
-use super::{Alpha, ExportStrategy, Sink, SinkSpec};
+use super::{Alpha, ExportStrategy, Quality, Sink, SinkSpec};
 use crate::frame::Frame;
 
-/// A frame-sequence format: how one frame is written, and whether a sidecar describes the frames.
+/// Turns one frame into the bytes of its file, at a quality (JPEG) or lossless.
+type Encode = fn(Frame, Quality, Option<u32>) -> Result<Vec<u8>>;
+
+/// A frame-sequence format: how one frame is encoded, and whether a sidecar describes the frames.
 pub struct SequenceFormat {
     name: &'static str,
     description: &'static str,
     file_extension: &'static str,
-    write_frame: fn(&Path, &Frame) -> Result<()>,
+    encode: Encode,
+    alpha: Alpha,
+    quality_presets: &'static str,
+    crf_range: Option<(u32, u32)>,
     sidecar: bool,
     /// A one-frame render is written as a single file rather than a folder.
     single_file_still: bool,
@@ -32,7 +39,26 @@ pub const PNG: SequenceFormat = SequenceFormat {
     name: "png",
     description: "PNG sequence with alpha (a folder of frame_00000.png …)",
     file_extension: "png",
-    write_frame: write_png,
+    encode: encode_png,
+    alpha: Alpha::Full,
+    quality_presets: "lossless: the presets do not change the pictures",
+    crf_range: None,
+    sidecar: false,
+    single_file_still: true,
+};
+
+/// JPEG quality for low, medium, high, ultra.
+const JPEG_QUALITY: [u32; 4] = [70, 85, 92, 97];
+
+/// `jpeg`: JPEG files (stills and thumbnails), opaque over the background colour.
+pub const JPEG: SequenceFormat = SequenceFormat {
+    name: "jpeg",
+    description: "JPEG still or sequence (frame_00000.jpg …); opaque, over the background colour",
+    file_extension: "jpg",
+    encode: encode_jpeg,
+    alpha: Alpha::None,
+    quality_presets: "JPEG quality 70 / 85 / 92 / 97; --crf sets the quality (1..100)",
+    crf_range: Some((1, 100)),
     sidecar: false,
     single_file_still: true,
 };
@@ -42,7 +68,10 @@ pub const RGBA: SequenceFormat = SequenceFormat {
     name: "rgba",
     description: "raw RGBA8 frames (frame_00000.rgba …) with a frames.json sidecar",
     file_extension: "rgba",
-    write_frame: write_raw,
+    encode: encode_raw,
+    alpha: Alpha::Full,
+    quality_presets: "lossless: the presets do not change the pictures",
+    crf_range: None,
     sidecar: true,
     single_file_still: false,
 };
@@ -58,7 +87,10 @@ impl ExportStrategy for SequenceFormat {
         None
     }
     fn alpha(&self) -> Alpha {
-        Alpha::Full
+        self.alpha
+    }
+    fn crf_range(&self) -> Option<(u32, u32)> {
+        self.crf_range
     }
     fn required_encoders(&self) -> &'static [&'static str] {
         &[]
@@ -67,7 +99,7 @@ impl ExportStrategy for SequenceFormat {
         false
     }
     fn quality_presets(&self) -> &'static str {
-        "lossless: the presets do not change the pictures"
+        self.quality_presets
     }
     fn still_extension(&self) -> Option<&'static str> {
         self.single_file_still.then_some(self.file_extension)
@@ -77,14 +109,15 @@ impl ExportStrategy for SequenceFormat {
         self.sidecar || (self.single_file_still && frames == 1)
     }
     fn open(&self, spec: &SinkSpec) -> Result<Box<dyn Sink>> {
+        let quality = (spec.quality, spec.crf);
         if spec.output.is_stdout() {
-            return Ok(Box::new(StdoutSink { png: self.single_file_still }));
+            return Ok(Box::new(StdoutSink { encode: self.encode, quality }));
         }
         if spec.output.shape() == Shape::File {
             let pending = PendingOutput::new(spec.output)?;
-            return Ok(Box::new(StillSink { pending: Some(pending), write_frame: self.write_frame }));
+            return Ok(Box::new(StillSink { pending: Some(pending), encode: self.encode, quality }));
         }
-        let sink = SequenceSink::start(spec, self.file_extension, self.write_frame)?;
+        let sink = SequenceSink::start(spec, self.file_extension, self.encode)?;
         if self.sidecar {
             write_sidecar(sink.folder(), spec)?;
         }
@@ -95,13 +128,14 @@ impl ExportStrategy for SequenceFormat {
 /// One frame written as one file (a product shot).
 struct StillSink {
     pending: Option<PendingOutput>,
-    write_frame: fn(&Path, &Frame) -> Result<()>,
+    encode: Encode,
+    quality: (Quality, Option<u32>),
 }
 
 impl Sink for StillSink {
     fn push(&mut self, frame: Frame) -> Result<()> {
         let pending = self.pending.as_ref().expect("push before finish");
-        (self.write_frame)(pending.temp_path(), &frame)
+        write_file(pending.temp_path(), &(self.encode)(frame, self.quality.0, self.quality.1)?)
     }
 
     fn finish(mut self: Box<Self>) -> Result<PathBuf> {
@@ -111,24 +145,13 @@ impl Sink for StillSink {
 
 /// Frames written to standard output (`-o -`): raw RGBA bytes back to back, or one PNG.
 struct StdoutSink {
-    png: bool,
+    encode: Encode,
+    quality: (Quality, Option<u32>),
 }
 
 impl Sink for StdoutSink {
     fn push(&mut self, frame: Frame) -> Result<()> {
-        let bytes = match self.png {
-            true => {
-                let mut png = Vec::new();
-                PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Adaptive).write_image(
-                    &frame.rgba,
-                    frame.width,
-                    frame.height,
-                    image::ExtendedColorType::Rgba8,
-                )?;
-                png
-            }
-            false => frame.rgba,
-        };
+        let bytes = (self.encode)(frame, self.quality.0, self.quality.1)?;
         let mut out = std::io::stdout().lock();
         out.write_all(&bytes).and_then(|()| out.flush()).context("cannot write to standard output")
     }
@@ -172,8 +195,9 @@ struct SequenceSink {
 }
 
 impl SequenceSink {
-    fn start(spec: &SinkSpec, extension: &'static str, write_frame: fn(&Path, &Frame) -> Result<()>) -> Result<Self> {
+    fn start(spec: &SinkSpec, extension: &'static str, encode: Encode) -> Result<Self> {
         let pending = PendingOutput::new(spec.output)?;
+        let (quality, crf) = (spec.quality, spec.crf);
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
         let (sender, receiver) = sync_channel::<Frame>(threads * 2);
         let receiver = Arc::new(Mutex::new(receiver));
@@ -186,7 +210,8 @@ impl SequenceSink {
                 std::thread::Builder::new().name(format!("frames-{i}")).spawn(move || loop {
                     let next = receiver.lock().unwrap_or_else(|p| p.into_inner()).recv();
                     let Ok(frame) = next else { break };
-                    if let Err(e) = write_frame(&folder.join(frame_file_name(frame.index, extension)), &frame) {
+                    let path = folder.join(frame_file_name(frame.index, extension));
+                    if let Err(e) = encode(frame, quality, crf).and_then(|bytes| write_file(&path, &bytes)) {
                         error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
                     }
                 })
@@ -204,17 +229,31 @@ impl SequenceSink {
     }
 }
 
-fn write_raw(path: &Path, frame: &Frame) -> Result<()> {
-    std::fs::write(path, &frame.rgba).with_context(|| format!("cannot write {}", path.display()))
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn write_png(path: &Path, frame: &Frame) -> Result<()> {
-    let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-    let encoder =
-        PngEncoder::new_with_quality(std::io::BufWriter::new(file), CompressionType::Fast, FilterType::Adaptive);
-    encoder
+fn encode_raw(frame: Frame, _quality: Quality, _crf: Option<u32>) -> Result<Vec<u8>> {
+    Ok(frame.rgba)
+}
+
+fn encode_png(frame: Frame, _quality: Quality, _crf: Option<u32>) -> Result<Vec<u8>> {
+    let mut png = Vec::new();
+    PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Adaptive)
         .write_image(&frame.rgba, frame.width, frame.height, image::ExtendedColorType::Rgba8)
-        .with_context(|| format!("cannot write {}", path.display()))
+        .context("cannot encode the PNG")?;
+    Ok(png)
+}
+
+/// JPEG has no alpha: the frame (already opaque over the background) loses its alpha channel.
+fn encode_jpeg(frame: Frame, quality: Quality, crf: Option<u32>) -> Result<Vec<u8>> {
+    let rgb: Vec<u8> = frame.rgba.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+    let quality = crf.unwrap_or(quality.pick(JPEG_QUALITY)).clamp(1, 100) as u8;
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, quality)
+        .write_image(&rgb, frame.width, frame.height, image::ExtendedColorType::Rgb8)
+        .context("cannot encode the JPEG")?;
+    Ok(jpeg)
 }
 
 impl Sink for SequenceSink {

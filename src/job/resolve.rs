@@ -111,7 +111,7 @@ impl Job {
 }
 
 /// The format an output file's extension names: `.mp4`, `.mov` (ProRes), `.gif`, `.webm`, `.webp`,
-/// and `.png` (one PNG for a still, else an animated PNG).
+/// `.jpg`, and `.png` (one PNG for a still, else an animated PNG).
 pub fn format_of_extension(extension: &str, still: bool) -> Option<&'static str> {
     Some(match extension.to_ascii_lowercase().as_str() {
         "mp4" => "mp4",
@@ -119,6 +119,7 @@ pub fn format_of_extension(extension: &str, still: bool) -> Option<&'static str>
         "gif" => "gif",
         "webm" => "webm",
         "webp" => "webp",
+        "jpg" | "jpeg" => "jpeg",
         "png" if still => "png",
         "png" | "apng" => "apng",
         _ => return None,
@@ -135,7 +136,8 @@ fn output_extension(settings: &Settings) -> Option<String> {
 /// no format (`-f` decides then); never another format's (`-f mp4 -o x.gif`).
 fn extension_fits(format: &dyn ExportStrategy, extension: &str, still: bool) -> bool {
     let extension = extension.to_ascii_lowercase();
-    let own = [format.extension(), format.still_extension().filter(|_| still)];
+    // A still's extension fits its format here; a sequence under it is refused with its own message.
+    let own = [format.extension(), format.still_extension()];
     own.iter().flatten().any(|e| *e == extension)
         || (format.name() == "apng" && extension == "png")
         || format_of_extension(&extension, still).is_none()
@@ -260,6 +262,26 @@ fn outputs(
         Some(extension) if format_of_extension(extension, still).is_some() => path.with_extension(""),
         _ => path.clone(),
     });
+    // `-o x.jpg` names one image: a sequence of frames would become a folder named like a file.
+    if let (Some(path), [format]) = (&given, formats) {
+        let extension = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let one_image = format.still_extension().is_some_and(|e| extension.as_deref() == Some(e));
+        if one_image && !still && format.extension().is_none() {
+            return Err(located(
+                Problem::usage(format!(
+                    "-o {}: names one {} image, but the job renders a sequence of frames",
+                    path.display(),
+                    format.name()
+                ))
+                .with_hint(
+                    "add --frames 1 for a still, or give a folder name (without an image extension) for a sequence",
+                )
+                .into(),
+                "output",
+                &settings.output,
+            ));
+        }
+    }
     let outputs: Vec<Output> = formats
         .iter()
         .map(|&format| {
