@@ -204,8 +204,8 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             break
         }
         'holoforge;encode' {
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format [default: what -o''s extension names]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: what -o''s extension names]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output path [default: named after the folder]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output path [default: named after the folder]')
             [CompletionResult]::new('--fps', '--fps', [CompletionResultType]::ParameterName, 'Frames per second [default: frames.json''s, else 30]')

@@ -196,8 +196,8 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --help 'Print help'
         }
         &'holoforge;encode'= {
-            cand -f 'Output format'
-            cand --format 'Output format'
+            cand -f 'Output format [default: what -o''s extension names]'
+            cand --format 'Output format [default: what -o''s extension names]'
             cand -o 'Output path [default: named after the folder]'
             cand --output 'Output path [default: named after the folder]'
             cand --fps 'Frames per second [default: frames.json''s, else 30]'

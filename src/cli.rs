@@ -104,9 +104,9 @@ pub struct RunCommand {
 pub struct EncodeCommand {
     /// Folder of frame_NNNNN.png or frame_NNNNN.rgba files (rgba needs its frames.json).
     pub frames: PathBuf,
-    /// Output format.
+    /// Output format [default: what -o's extension names].
     #[arg(short, long, value_name = "FMT", value_parser = format_names())]
-    pub format: String,
+    pub format: Option<String>,
     /// Output path [default: named after the folder].
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,

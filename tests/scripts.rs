@@ -243,3 +243,58 @@ fn jpeg_stills_and_sequences_follow_the_quality_presets() {
     crf.expect_code(2);
     assert!(crf.stderr().contains("--crf 101 is out of range for jpeg (1 to 100)"), "{crf}");
 }
+
+#[test]
+fn the_openjd_template_runs_on_the_real_runtime_and_equals_one_render() {
+    let openjd = std::process::Command::new("openjd").arg("--version").output();
+    if !openjd.is_ok_and(|o| o.status.success()) {
+        assert!(std::env::var_os("CI").is_none(), "openjd-cli is not installed (.ci/run installs it with pip)");
+        eprintln!("skipped: openjd-cli is not installed (pip install openjd-cli)");
+        return;
+    }
+    let template = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/openjd/holoforge-turntable.yaml");
+    let sandbox = Sandbox::new();
+    std::fs::copy(util::fixture("kenney_alien.glb"), sandbox.path("alien.glb")).unwrap();
+    let binaries = std::path::Path::new(env!("CARGO_BIN_EXE_holoforge")).parent().unwrap().to_path_buf();
+    let path = std::env::join_paths(
+        std::iter::once(binaries).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+    )
+    .unwrap();
+    let openjd = |args: &[String]| {
+        let output = std::process::Command::new("openjd")
+            .args(args)
+            .current_dir(sandbox.dir.path())
+            .env("PATH", &path)
+            .env("NODEVICE_SELECT", "1")
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "openjd {args:?}:\n{}", String::from_utf8_lossy(&output.stdout));
+    };
+    let template = template.to_string_lossy().into_owned();
+    openjd(&["check".into(), template.clone()]);
+    let param = |key: &str, value: &str| ["-p".to_string(), format!("{key}={value}")];
+    let at = |name: &str| sandbox.path(name).to_string_lossy().into_owned();
+    let mut run = vec!["run".to_string(), template, "--step".into(), "Encode".into(), "--run-dependencies".into()];
+    for (key, value) in [
+        ("ModelFile", at("alien.glb")),
+        ("OutputFile", at("farm.mp4")),
+        ("FramesDir", at("frames")),
+        ("FrameCount", "10".into()),
+        ("FramesPerTask", "4".into()),
+        ("Fps", "10".into()),
+        ("Size", "96x72".into()),
+    ] {
+        run.extend(param(key, &value));
+    }
+    openjd(&run);
+    // One render of the same job, encoded the same way: the same bytes (holoforge's files are reproducible).
+    let whole =
+        ["render", "alien.glb", "-f", "png", "-s", "96x72", "--fps", "10", "--duration", "1", "-o", "whole", "-q"];
+    sandbox.run(&whole).expect_success();
+    sandbox.run(&["encode", "whole", "-o", "single.mp4", "--fps", "10", "-q"]).expect_success();
+    assert_eq!(util::ffprobe_stream(&sandbox.path("farm.mp4"))["nb_read_frames"], "10");
+    assert!(
+        std::fs::read(sandbox.path("farm.mp4")).unwrap() == std::fs::read(sandbox.path("single.mp4")).unwrap(),
+        "the OpenJD job's video differs from one render of the same job"
+    );
+}

@@ -23,7 +23,7 @@ struct FrameFile {
 
 /// Encodes the folder's frames, in frame-number order.
 pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
-    let format = export::find(&command.format)?;
+    let format = export::find(&format_name(&command)?)?;
     let (files, raw) = frame_files(&command.frames)?;
     let sidecar = if raw { Some(read_sidecar(&command.frames)?) } else { None };
     let (width, height) = match &sidecar {
@@ -113,6 +113,20 @@ pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
     progress.event(super::run::summary_event([1, 0, 0, 0], report.seconds));
     progress.info(&format!("wrote {} ({})", written.display(), crate::job::describe_size(&written)));
     Ok(ExitCode::Success)
+}
+
+/// `-f`, else the format `-o`'s extension names.
+fn format_name(command: &EncodeCommand) -> Result<String> {
+    if let Some(format) = &command.format {
+        return Ok(format.clone());
+    }
+    let extension = command.output.as_deref().and_then(Path::extension).map(|e| e.to_string_lossy().into_owned());
+    match extension.as_deref().and_then(|e| crate::job::format_of_extension(e, false)) {
+        Some(format) => Ok(format.to_string()),
+        None => Err(Problem::usage("encode: give the format with -f, or an output whose extension names one")
+            .with_hint("e.g. -o clip.mp4, -o clip.webm, -o clip.mov (ProRes), -o clip.gif")
+            .into()),
+    }
 }
 
 /// The frame files of the folder, sorted by frame number; `true` when they are raw RGBA.
