@@ -16,6 +16,9 @@ _holoforge() {
             ",$1")
                 cmd="holoforge"
                 ;;
+            holoforge,completions)
+                cmd="holoforge__subcmd__completions"
+                ;;
             holoforge,demo)
                 cmd="holoforge__subcmd__demo"
                 ;;
@@ -37,6 +40,9 @@ _holoforge() {
             holoforge,inspect)
                 cmd="holoforge__subcmd__inspect"
                 ;;
+            holoforge,man)
+                cmd="holoforge__subcmd__man"
+                ;;
             holoforge,render)
                 cmd="holoforge__subcmd__render"
                 ;;
@@ -45,6 +51,9 @@ _holoforge() {
                 ;;
             holoforge,validate)
                 cmd="holoforge__subcmd__validate"
+                ;;
+            holoforge__subcmd__help,completions)
+                cmd="holoforge__subcmd__help__subcmd__completions"
                 ;;
             holoforge__subcmd__help,demo)
                 cmd="holoforge__subcmd__help__subcmd__demo"
@@ -67,6 +76,9 @@ _holoforge() {
             holoforge__subcmd__help,inspect)
                 cmd="holoforge__subcmd__help__subcmd__inspect"
                 ;;
+            holoforge__subcmd__help,man)
+                cmd="holoforge__subcmd__help__subcmd__man"
+                ;;
             holoforge__subcmd__help,render)
                 cmd="holoforge__subcmd__help__subcmd__render"
                 ;;
@@ -83,8 +95,22 @@ _holoforge() {
 
     case "${cmd}" in
         holoforge)
-            opts="-h -V --help --version render demo run validate encode inspect formats doctor generate-docs help"
+            opts="-h -V --help --version render demo run validate encode inspect formats doctor completions man generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        holoforge__subcmd__completions)
+            opts="-h --help bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -379,8 +405,22 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__help)
-            opts="render demo run validate encode inspect formats doctor generate-docs help"
+            opts="render demo run validate encode inspect formats doctor completions man generate-docs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        holoforge__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -490,6 +530,20 @@ _holoforge() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        holoforge__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         holoforge__subcmd__help__subcmd__render)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -543,6 +597,20 @@ _holoforge() {
                     COMPREPLY=($(compgen -W "auto y z" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        holoforge__subcmd__man)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

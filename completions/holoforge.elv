@@ -30,6 +30,8 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand inspect 'Show what the loader understood of a model: triangles, bounds, materials, animations'
             cand formats 'List the export formats'
             cand doctor 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
+            cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
+            cand man 'Write the man pages into DIR (holoforge.1, holoforge-render.1, …), or print holoforge(1)'
             cand generate-docs 'Write the man pages and shell completions under DIR (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -231,6 +233,14 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'holoforge;completions'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'holoforge;man'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'holoforge;generate-docs'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -244,6 +254,8 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand inspect 'Show what the loader understood of a model: triangles, bounds, materials, animations'
             cand formats 'List the export formats'
             cand doctor 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
+            cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
+            cand man 'Write the man pages into DIR (holoforge.1, holoforge-render.1, …), or print holoforge(1)'
             cand generate-docs 'Write the man pages and shell completions under DIR (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -262,6 +274,10 @@ set edit:completion:arg-completer[holoforge] = {|@words|
         &'holoforge;help;formats'= {
         }
         &'holoforge;help;doctor'= {
+        }
+        &'holoforge;help;completions'= {
+        }
+        &'holoforge;help;man'= {
         }
         &'holoforge;help;generate-docs'= {
         }

@@ -41,6 +41,17 @@ pub enum Command {
     Formats(FormatsCommand),
     /// Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here.
     Doctor(DoctorCommand),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the man pages into DIR (holoforge.1, holoforge-render.1, …), or print holoforge(1).
+    Man {
+        /// Folder for the pages [default: print holoforge(1) to stdout].
+        dir: Option<PathBuf>,
+    },
     /// Write the man pages and shell completions under DIR (for packagers).
     #[command(hide = true)]
     GenerateDocs {

@@ -10,33 +10,62 @@ use clap_complete::Shell;
 
 use crate::cli::Cli;
 
-/// Every generated file: path relative to the repository root, and its content.
-pub fn generate() -> Vec<(PathBuf, Vec<u8>)> {
+/// The man pages: `holoforge.1` and one `holoforge-SUBCOMMAND.1` per visible subcommand.
+pub fn man_pages() -> Vec<(String, Vec<u8>)> {
     let command = Cli::command();
-    let mut files = Vec::new();
+    let mut pages = Vec::new();
     let mut page = Vec::new();
     clap_mangen::Man::new(command.clone()).render(&mut page).expect("rendering to memory cannot fail");
-    files.push((PathBuf::from("man/holoforge.1"), page));
+    pages.push(("holoforge.1".to_string(), page));
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = format!("holoforge-{}", sub.get_name());
         let mut page = Vec::new();
         clap_mangen::Man::new(sub.clone().name(name.clone()))
             .render(&mut page)
             .expect("rendering to memory cannot fail");
-        files.push((PathBuf::from(format!("man/{name}.1")), page));
+        pages.push((format!("{name}.1"), page));
     }
-    for (shell, file) in [
-        (Shell::Bash, "holoforge.bash"),
-        (Shell::Zsh, "_holoforge"),
-        (Shell::Fish, "holoforge.fish"),
-        (Shell::PowerShell, "_holoforge.ps1"),
-        (Shell::Elvish, "holoforge.elv"),
-    ] {
-        let mut script = Vec::new();
-        clap_complete::generate(shell, &mut command.clone(), "holoforge", &mut script);
-        files.push((PathBuf::from("completions").join(file), script));
+    pages
+}
+
+/// The completion script for `shell`.
+pub fn completion(shell: Shell) -> Vec<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "holoforge", &mut script);
+    script
+}
+
+/// The checked-in completion scripts: shell and file name under `completions/`.
+pub const COMPLETION_FILES: &[(Shell, &str)] = &[
+    (Shell::Bash, "holoforge.bash"),
+    (Shell::Zsh, "_holoforge"),
+    (Shell::Fish, "holoforge.fish"),
+    (Shell::PowerShell, "_holoforge.ps1"),
+    (Shell::Elvish, "holoforge.elv"),
+];
+
+/// Every generated file: path relative to the repository root, and its content.
+pub fn generate() -> Vec<(PathBuf, Vec<u8>)> {
+    let pages = man_pages().into_iter().map(|(name, page)| (PathBuf::from("man").join(name), page));
+    let scripts =
+        COMPLETION_FILES.iter().map(|(shell, file)| (PathBuf::from("completions").join(file), completion(*shell)));
+    pages.chain(scripts).collect()
+}
+
+/// `holoforge man [DIR]`: writes every man page into DIR, or prints holoforge(1) without one.
+pub fn man(dir: Option<&Path>) -> Result<()> {
+    let pages = man_pages();
+    let Some(dir) = dir else {
+        let text = String::from_utf8_lossy(&pages[0].1).into_owned();
+        crate::outln!("{}", text.trim_end());
+        return Ok(());
+    };
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for (name, page) in pages {
+        let path = dir.join(name);
+        std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    files
+    Ok(())
 }
 
 /// Writes every generated file under `root`.

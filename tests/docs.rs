@@ -20,3 +20,23 @@ fn man_pages_and_completions_are_up_to_date() {
     }
     assert!(stale.is_empty(), "stale generated files (run `HOLOFORGE_BLESS=1 cargo test --test docs`): {stale:?}");
 }
+
+#[test]
+fn the_binary_prints_the_checked_in_completions_and_writes_the_man_pages() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let holoforge =
+        |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_holoforge")).args(args).output().unwrap();
+    for (shell, file) in [("bash", "holoforge.bash"), ("zsh", "_holoforge"), ("fish", "holoforge.fish")] {
+        let output = holoforge(&["completions", shell]);
+        assert!(output.status.success());
+        let checked_in = std::fs::read_to_string(root.join("completions").join(file)).unwrap();
+        assert_eq!(String::from_utf8_lossy(&output.stdout).trim_end(), checked_in.trim_end(), "{shell}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    assert!(holoforge(&["man", dir.path().to_str().unwrap()]).status.success());
+    for page in ["holoforge.1", "holoforge-render.1", "holoforge-run.1", "holoforge-man.1"] {
+        assert_eq!(std::fs::read(dir.path().join(page)).unwrap(), std::fs::read(root.join("man").join(page)).unwrap());
+    }
+    let printed = holoforge(&["man"]);
+    assert!(String::from_utf8_lossy(&printed.stdout).starts_with(".ie \\n(.g .ds Aq"), "a roff page");
+}

@@ -15,12 +15,22 @@ use crate::render::{AdapterSummary, Renderer};
 pub struct Report {
     /// Every adapter seen, best first.
     pub adapters: Vec<String>,
-    /// The adapter holoforge would render on, or why none works.
+    /// The adapter holoforge would render on, or `{"problem": why}` when none works.
+    #[serde(serialize_with = "found_or_problem")]
     pub chosen_adapter: Result<ChosenAdapter, String>,
-    /// The ffmpeg found, or why none was.
+    /// The ffmpeg found, or `{"problem": why}` when none was.
+    #[serde(serialize_with = "found_or_problem")]
     pub ffmpeg: Result<FfmpegSummary, String>,
     /// Every export format and whether it can be produced here.
     pub formats: Vec<FormatStatus>,
+}
+
+/// A found thing as itself, a missing one as `{"problem": "why"}` (not serde's `Ok`/`Err`).
+fn found_or_problem<T: Serialize, S: serde::Serializer>(value: &Result<T, String>, to: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Ok(found) => found.serialize(to),
+        Err(problem) => serde_json::json!({ "problem": problem }).serialize(to),
+    }
 }
 
 /// The adapter in use and what it allows.
@@ -88,7 +98,8 @@ pub fn doctor(command: DoctorCommand) -> Result<ExitCode> {
     } else {
         print_text(&report);
     }
-    Ok(if report.chosen_adapter.is_ok() { ExitCode::Success } else { ExitCode::Environment })
+    // Exit 3 when this machine cannot render, or has no ffmpeg for the video formats.
+    Ok(if report.chosen_adapter.is_ok() && report.ffmpeg.is_ok() { ExitCode::Success } else { ExitCode::Environment })
 }
 
 fn print_text(report: &Report) {

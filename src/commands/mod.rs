@@ -21,6 +21,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Inspect(command) => inspect::inspect(command),
         Command::Formats(command) => formats::formats(command),
         Command::Doctor(command) => doctor::doctor(command),
+        Command::Completions { shell } => {
+            crate::outln!("{}", String::from_utf8_lossy(&crate::docs::completion(shell)).trim_end());
+            Ok(ExitCode::Success)
+        }
+        Command::Man { dir } => crate::docs::man(dir.as_deref()).map(|()| ExitCode::Success),
         Command::GenerateDocs { dir } => crate::docs::write_all(&dir).map(|()| ExitCode::Success),
     }
 }
