@@ -123,7 +123,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__demo)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -274,6 +274,10 @@ _holoforge() {
                     return 0
                     ;;
                 --animation-end)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poster-frame)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -619,7 +623,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__render)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -770,6 +774,10 @@ _holoforge() {
                     return 0
                     ;;
                 --animation-end)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poster-frame)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -797,7 +805,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__run)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --msaa --adapter --ffmpeg --force --quiet --progress --json --fail-fast --skip-existing --dry-run --shard --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --fail-fast --skip-existing --dry-run --shard --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -948,6 +956,10 @@ _holoforge() {
                     return 0
                     ;;
                 --animation-end)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poster-frame)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

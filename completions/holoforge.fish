@@ -93,6 +93,7 @@ z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation-speed -d 'Animation speed factor (2 = twice as fast) [default: 1]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation-end -d 'After the clip ends: loop, or clamp (hold the last pose) [default: loop]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l poster-frame -d 'The frame of the poster (implies --poster) [default: the first rendered]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
@@ -102,6 +103,7 @@ lines\t'A line every 5 s or 10 %: `frame 60/180 (33%) 5.1 fps eta 0:23`'
 none\t'No frame progress (messages still appear)'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l ortho -d 'Orthographic projection (no perspective)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l poster -d 'Also write `<output stem>.poster.jpg` beside the output: one frame as a thumbnail'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'
@@ -161,6 +163,7 @@ z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation-speed -d 'Animation speed factor (2 = twice as fast) [default: 1]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation-end -d 'After the clip ends: loop, or clamp (hold the last pose) [default: loop]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l poster-frame -d 'The frame of the poster (implies --poster) [default: the first rendered]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
@@ -170,6 +173,7 @@ lines\t'A line every 5 s or 10 %: `frame 60/180 (33%) 5.1 fps eta 0:23`'
 none\t'No frame progress (messages still appear)'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l ortho -d 'Orthographic projection (no perspective)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l poster -d 'Also write `<output stem>.poster.jpg` beside the output: one frame as a thumbnail'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'
@@ -229,6 +233,7 @@ z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l animation-speed -d 'Animation speed factor (2 = twice as fast) [default: 1]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l animation-end -d 'After the clip ends: loop, or clamp (hold the last pose) [default: loop]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l poster-frame -d 'The frame of the poster (implies --poster) [default: the first rendered]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l msaa -d 'Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l adapter -d 'Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl (the adapter in use is shown when a render starts)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ffmpeg -d 'The ffmpeg executable [default: $HOLOFORGE_FFMPEG, ffmpeg on PATH, then a pip-installed imageio-ffmpeg]' -r -F
@@ -239,6 +244,7 @@ none\t'No frame progress (messages still appear)'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l shard -d 'Run only shard K of N (1-based): jobs K, K+N, K+2N, … — for render farms' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l orbit-loop -d 'Orbit: a full turn while the elevation swings, instead of the back-and-forth sweep'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l ortho -d 'Orthographic projection (no perspective)'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l poster -d 'Also write `<output stem>.poster.jpg` beside the output: one frame as a thumbnail'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l force -d 'Replace existing outputs: a file, or a frame folder holoforge wrote (never a folder of yours, never a file the model reads)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'

@@ -357,6 +357,12 @@ pub struct RenderOptions {
     /// After the clip ends: loop, or clamp (hold the last pose) [default: loop].
     #[arg(long, value_name = "loop|clamp")]
     pub animation_end: Option<String>,
+    /// Also write `<output stem>.poster.jpg` beside the output: one frame as a thumbnail.
+    #[arg(long)]
+    pub poster: bool,
+    /// The frame of the poster (implies --poster) [default: the first rendered].
+    #[arg(long, value_name = "N")]
+    pub poster_frame: Option<u32>,
     /// Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4].
     #[arg(long, value_name = "1|4")]
     pub msaa: Option<u32>,
@@ -404,6 +410,8 @@ impl RenderOptions {
             animation_speed: from_cli(self.animation_speed),
             animation_end: from_cli(self.animation_end.clone()),
             msaa: from_cli(self.msaa),
+            poster: from_cli(self.poster.then_some(true)),
+            poster_frame: from_cli(self.poster_frame),
             ..Settings::default()
         }
     }

@@ -109,6 +109,10 @@ settings! {
     crf: u32,
     /// Encoder speed preset.
     encoder_preset: String,
+    /// Also write `<output stem>.poster.jpg`, one frame as a thumbnail.
+    poster: bool,
+    /// The frame of the poster [default: the first rendered].
+    poster_frame: u32,
 }
 
 impl Settings {

@@ -298,3 +298,22 @@ fn the_openjd_template_runs_on_the_real_runtime_and_equals_one_render() {
         "the OpenJD job's video differs from one render of the same job"
     );
 }
+
+#[test]
+fn a_poster_is_one_jpeg_frame_beside_the_video() {
+    let sandbox = Sandbox::new();
+    let common = ["demo", "-s", "96x72", "--msaa", "1", "--fps", "10", "--duration", "1", "-q"];
+    sandbox.run(&[&common[..], &["-o", "clip.mp4", "--poster"]].concat()).expect_success();
+    sandbox.run(&[&common[..], &["-o", "later.mp4", "--poster-frame", "5"]].concat()).expect_success();
+    let first = image::open(sandbox.path("clip.poster.jpg")).unwrap().into_rgb8();
+    let later = image::open(sandbox.path("later.poster.jpg")).unwrap().into_rgb8();
+    assert_eq!(first.dimensions(), (96, 72));
+    assert!(first != later, "frame 5 of the turntable is not frame 0");
+    assert_eq!(util::ffprobe_stream(&sandbox.path("clip.mp4"))["nb_read_frames"], "10", "the video has every frame");
+    let outside = sandbox.run(&[&common[..], &["-o", "x.mp4", "--poster-frame", "50"]].concat());
+    outside.expect_code(2);
+    assert!(
+        outside.stderr().contains("--poster-frame 50 is not among the frames this run renders (0..10)"),
+        "{outside}"
+    );
+}

@@ -71,6 +71,19 @@ pub struct Output {
     /// Set when the job renders transparent frames (for its alpha outputs) but this format is
     /// opaque: its frames are composited over this colour on the way in.
     pub composite_over: Option<Rgb>,
+    /// Set for a poster: the one frame this output takes (the others pass it by).
+    pub only_frame: Option<u32>,
+}
+
+impl Output {
+    /// How many frames this output takes of a run of `frames`.
+    pub fn frames(&self, frames: u32) -> u32 {
+        if self.only_frame.is_some() {
+            1
+        } else {
+            frames
+        }
+    }
 }
 
 /// A fully resolved job.
@@ -232,7 +245,7 @@ impl Job {
             .iter()
             .map(|o| match o.path.as_os_str() == "-" {
                 true => Ok(OutputClaim::stdout()),
-                false => output::claim(&o.path, o.format.shape(frames), force, &self.inputs),
+                false => output::claim(&o.path, o.format.shape(o.frames(frames)), force, &self.inputs),
             })
             .collect()
     }
@@ -242,7 +255,7 @@ impl Job {
     pub fn check_outputs(&self) -> Result<()> {
         let frames = self.frames.len() as u32;
         for o in self.outputs.iter().filter(|o| o.path.as_os_str() != "-") {
-            output::check(&o.path, o.format.shape(frames), true, &self.inputs)?;
+            output::check(&o.path, o.format.shape(o.frames(frames)), true, &self.inputs)?;
         }
         Ok(())
     }

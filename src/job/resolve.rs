@@ -79,8 +79,11 @@ impl Job {
             ModelSource::File(path) => std::iter::once(path.clone()).chain(probe.dependencies).collect(),
             ModelSource::BuiltIn | ModelSource::Stdin(_) => Vec::new(),
         };
-        let outputs =
+        let mut outputs =
             outputs(&model, settings, base_dir, &formats, background, frames.len() == 1, layout.file_tag().as_deref())?;
+        if let Some(poster) = poster(settings, &outputs, &frames, background)? {
+            outputs.push(poster);
+        }
         let name = value(&settings.name).cloned().unwrap_or_else(|| match &model {
             ModelSource::File(path) => {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
@@ -298,7 +301,7 @@ fn outputs(
                 (Background::Transparent, Alpha::None | Alpha::Binary) if formats.len() > 1 => Some(Rgb([0, 0, 0])),
                 _ => None,
             };
-            Output { format, path, composite_over }
+            Output { format, path, composite_over, only_frame: None }
         })
         .collect();
     for (i, a) in outputs.iter().enumerate() {
@@ -317,6 +320,35 @@ fn outputs(
         }
     }
     Ok(outputs)
+}
+
+/// The poster (`--poster`, `--poster-frame N`): one JPEG of frame N (default: the first rendered)
+/// beside the first output, named `<its stem>.poster.jpg`, for asset libraries.
+fn poster(
+    settings: &Settings,
+    outputs: &[Output],
+    frames: &Range<u32>,
+    background: Background,
+) -> Result<Option<Output>> {
+    let wanted = value(&settings.poster).copied().unwrap_or(false) || settings.poster_frame.is_some();
+    let Some(first) = outputs.first().filter(|_| wanted) else { return Ok(None) };
+    let refuse = |message: String| -> anyhow::Error {
+        located(Problem::usage(message).into(), "poster-frame", &settings.poster_frame)
+    };
+    if first.path.as_os_str() == "-" {
+        return Err(refuse("--poster needs an output file to sit beside, not -o -".into()));
+    }
+    let frame = value(&settings.poster_frame).copied().unwrap_or(frames.start);
+    if !frames.contains(&frame) {
+        return Err(refuse(format!(
+            "--poster-frame {frame} is not among the frames this run renders ({}..{})",
+            frames.start, frames.end
+        )));
+    }
+    let stem = first.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let path = first.path.with_file_name(format!("{stem}.poster.jpg"));
+    let composite_over = (background == Background::Transparent).then_some(Rgb([0, 0, 0]));
+    Ok(Some(Output { format: export::find("jpeg")?, path, composite_over, only_frame: Some(frame) }))
 }
 
 /// The one output `-o -`: standard output, for a single format that streams.
@@ -345,7 +377,7 @@ fn stdout_output(settings: &Settings, formats: &[&'static dyn ExportStrategy], s
         };
         return Err(refuse(format!("-o -: format {} cannot be written to standard output ({why})", format.name())));
     }
-    Ok(vec![Output { format: *format, path: PathBuf::from("-"), composite_over: None }])
+    Ok(vec![Output { format: *format, path: PathBuf::from("-"), composite_over: None, only_frame: None }])
 }
 
 /// `path` with `tag` added to its file stem (`alien.mp4` → `alien_qs8x6a0.75.mp4`), unless the

@@ -44,6 +44,15 @@ pub fn check_encoders(job: &Job, ffmpeg: Option<&Ffmpeg>) -> Result<()> {
     Ok(())
 }
 
+/// One output's sink on the sink thread, with what it takes of each frame.
+struct SinkEntry {
+    sink: Box<dyn Sink>,
+    /// Opaque outputs of a transparent render: composite over this colour.
+    composite_over: Option<Rgb>,
+    /// A poster's one frame.
+    only_frame: Option<u32>,
+}
+
 /// Messages from the renderer to the sink thread; a closed channel without `End` means "abort".
 enum ToSink {
     Frame(Frame),
@@ -93,14 +102,18 @@ pub fn run(
             width: job.render.output_size().0,
             height: job.render.output_size().1,
             fps: job.fps,
-            frames: job.frames.len() as u32,
+            frames: output.frames(job.frames.len() as u32),
             transparent: job.render.background == Background::Transparent && output.composite_over.is_none(),
             quality: job.quality,
             crf: job.crf,
             encoder_preset: job.encoder_preset.as_deref(),
             ffmpeg,
         };
-        sinks.push((output.format.open(&spec)?, output.composite_over));
+        sinks.push(SinkEntry {
+            sink: output.format.open(&spec)?,
+            composite_over: output.composite_over,
+            only_frame: output.only_frame,
+        });
     }
     let (sender, receiver) = sync_channel::<ToSink>(FRAME_QUEUE);
     let sink_thread = std::thread::Builder::new().name("sinks".into()).spawn(move || drive_sinks(sinks, receiver))?;
@@ -151,25 +164,26 @@ pub fn run(
 /// The sink thread: hands every frame to every sink (compositing it for opaque ones when asked)
 /// until `End` (then finishes them all) or until the channel closes (then drops them, which
 /// removes their partial outputs).
-fn drive_sinks(mut sinks: Vec<(Box<dyn Sink>, Option<Rgb>)>, receiver: Receiver<ToSink>) -> Result<Vec<PathBuf>> {
+fn drive_sinks(mut sinks: Vec<SinkEntry>, receiver: Receiver<ToSink>) -> Result<Vec<PathBuf>> {
     for message in receiver {
         match message {
             ToSink::Frame(frame) => {
-                let count = sinks.len();
+                let takers: Vec<usize> =
+                    (0..sinks.len()).filter(|&i| sinks[i].only_frame.is_none_or(|only| only == frame.index)).collect();
                 let mut original = Some(frame);
-                for (i, (sink, composite_over)) in sinks.iter_mut().enumerate() {
-                    // Copies for all but the last sink, which takes the frame itself.
-                    let mut frame = match i + 1 == count {
+                for (n, &i) in takers.iter().enumerate() {
+                    // Copies for all but the last taker, which takes the frame itself.
+                    let mut frame = match n + 1 == takers.len() {
                         true => original.take().expect("the last sink takes the frame"),
                         false => original.clone().expect("frame until the last sink"),
                     };
-                    if let Some(colour) = composite_over {
-                        frame.composite_over(*colour);
+                    if let Some(colour) = sinks[i].composite_over {
+                        frame.composite_over(colour);
                     }
-                    sink.push(frame)?;
+                    sinks[i].sink.push(frame)?;
                 }
             }
-            ToSink::End => return sinks.into_iter().map(|(sink, _)| sink.finish()).collect(),
+            ToSink::End => return sinks.into_iter().map(|entry| entry.sink.finish()).collect(),
         }
     }
     Err(anyhow!("rendering stopped before the last frame"))
