@@ -168,19 +168,20 @@ fn drive_sinks(mut sinks: Vec<SinkEntry>, receiver: Receiver<ToSink>) -> Result<
     for message in receiver {
         match message {
             ToSink::Frame(frame) => {
-                let takers: Vec<usize> =
-                    (0..sinks.len()).filter(|&i| sinks[i].only_frame.is_none_or(|only| only == frame.index)).collect();
+                let index = frame.index;
+                let takes = |entry: &SinkEntry| entry.only_frame.is_none_or(|only| only == index);
+                let last = sinks.iter().rposition(takes);
                 let mut original = Some(frame);
-                for (n, &i) in takers.iter().enumerate() {
+                for (i, entry) in sinks.iter_mut().enumerate().filter(|(_, entry)| takes(entry)) {
                     // Copies for all but the last taker, which takes the frame itself.
-                    let mut frame = match n + 1 == takers.len() {
+                    let mut frame = match Some(i) == last {
                         true => original.take().expect("the last sink takes the frame"),
                         false => original.clone().expect("frame until the last sink"),
                     };
-                    if let Some(colour) = sinks[i].composite_over {
+                    if let Some(colour) = entry.composite_over {
                         frame.composite_over(colour);
                     }
-                    sinks[i].sink.push(frame)?;
+                    entry.sink.push(frame)?;
                 }
             }
             ToSink::End => return sinks.into_iter().map(|entry| entry.sink.finish()).collect(),
