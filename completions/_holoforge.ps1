@@ -257,6 +257,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             break
         }
         'holoforge;man' {
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace pages that exist in DIR')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

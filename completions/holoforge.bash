@@ -609,7 +609,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__man)
-            opts="-h --help"
+            opts="-h --force --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

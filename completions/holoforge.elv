@@ -244,6 +244,7 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --help 'Print help'
         }
         &'holoforge;man'= {
+            cand --force 'Replace pages that exist in DIR'
             cand -h 'Print help'
             cand --help 'Print help'
         }

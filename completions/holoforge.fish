@@ -295,6 +295,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand doctor" -l ffmpeg -d
 complete -c holoforge -n "__fish_holoforge_using_subcommand doctor" -l json -d 'Print JSON for scripts instead of text'
 complete -c holoforge -n "__fish_holoforge_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c holoforge -n "__fish_holoforge_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c holoforge -n "__fish_holoforge_using_subcommand man" -l force -d 'Replace pages that exist in DIR'
 complete -c holoforge -n "__fish_holoforge_using_subcommand man" -s h -l help -d 'Print help'
 complete -c holoforge -n "__fish_holoforge_using_subcommand generate-docs" -s h -l help -d 'Print help'
 complete -c holoforge -n "__fish_holoforge_using_subcommand help; and not __fish_seen_subcommand_from render demo run validate encode inspect formats doctor completions man generate-docs help" -f -a "render" -d 'Render one model into a hologram video or frame sequence'

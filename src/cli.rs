@@ -51,6 +51,9 @@ pub enum Command {
     Man {
         /// Folder for the pages [default: print holoforge(1) to stdout].
         dir: Option<PathBuf>,
+        /// Replace pages that exist in DIR.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the man pages and shell completions under DIR (for packagers).
     #[command(hide = true)]

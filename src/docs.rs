@@ -52,30 +52,39 @@ pub fn generate() -> Vec<(PathBuf, Vec<u8>)> {
     pages.chain(scripts).collect()
 }
 
-/// `holoforge man [DIR]`: writes every man page into DIR, or prints holoforge(1) without one.
-pub fn man(dir: Option<&Path>) -> Result<()> {
+/// Writes every generated file under `root` (`holoforge generate-docs .` refreshes the checked-in
+/// copies): each replaces only a regular file at its own path, never a folder.
+pub fn write_all(root: &Path) -> Result<()> {
+    use crate::export::output::{self, PendingOutput, Shape};
+    for (relative, content) in generate() {
+        let claim = output::claim(&root.join(relative), Shape::File, true, &[])?;
+        let pending = PendingOutput::new(&claim)?;
+        std::fs::write(pending.temp_path(), content)
+            .with_context(|| format!("cannot write {}", pending.temp_path().display()))?;
+        pending.commit()?;
+    }
+    Ok(())
+}
+
+/// `holoforge man [DIR]`: writes every man page into DIR (an existing page only with `force`, and
+/// never over anything but a file), or prints holoforge(1) without one.
+pub fn man(dir: Option<&Path>, force: bool) -> Result<()> {
+    use crate::export::output::{self, PendingOutput, Shape};
     let pages = man_pages();
     let Some(dir) = dir else {
         let text = String::from_utf8_lossy(&pages[0].1).into_owned();
         crate::outln!("{}", text.trim_end());
         return Ok(());
     };
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    for (name, page) in pages {
-        let path = dir.join(name);
-        std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    Ok(())
-}
-
-/// Writes every generated file under `root`.
-pub fn write_all(root: &Path) -> Result<()> {
-    for (relative, content) in generate() {
-        let path = root.join(relative);
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder).with_context(|| format!("cannot create {}", folder.display()))?;
-        }
-        std::fs::write(&path, content).with_context(|| format!("cannot write {}", path.display()))?;
+    let claims = pages
+        .iter()
+        .map(|(name, _)| output::claim(&dir.join(name), Shape::File, force, &[]))
+        .collect::<Result<Vec<_>>>()?;
+    for ((_, page), claim) in pages.iter().zip(&claims) {
+        let pending = PendingOutput::new(claim)?;
+        std::fs::write(pending.temp_path(), page)
+            .with_context(|| format!("cannot write {}", pending.temp_path().display()))?;
+        pending.commit()?;
     }
     Ok(())
 }

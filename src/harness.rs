@@ -58,15 +58,23 @@ pub fn frames_json(data: &[u8]) {
 fn model_folder() -> &'static Path {
     static FOLDER: OnceLock<PathBuf> = OnceLock::new();
     FOLDER.get_or_init(|| {
-        let folder = std::env::temp_dir().join(format!("holoforge-harness-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&folder);
-        let mut stl = vec![0u8; 84 + 50];
+        // A folder of its own, made new (create_dir fails on a name that exists: nothing is overwritten).
+        let base = std::env::temp_dir().join(format!("holoforge-harness-{}", std::process::id()));
+        let folder = (0..1000)
+            .map(|n| base.with_extension(n.to_string()))
+            .find(|f| std::fs::create_dir(f).is_ok())
+            .unwrap_or(base);
+        let mut stl = [0u8; 84 + 50];
         stl[80] = 1;
         for (i, v) in [1.0f32, 0.0, 0.0, 0.0, 1.0, 0.0].iter().enumerate() {
             stl[84 + 24 + 4 * i..84 + 28 + 4 * i].copy_from_slice(&v.to_le_bytes());
         }
-        let _ = std::fs::write(folder.join("model.stl"), stl);
-        let _ = std::fs::write(folder.join("model.glb"), SLIDING_TRIANGLE.replace("INTERPOLATION", "LINEAR"));
+        let gltf = SLIDING_TRIANGLE.replace("INTERPOLATION", "LINEAR");
+        for (name, bytes) in [("model.stl", &stl[..]), ("model.glb", gltf.as_bytes())] {
+            // create_new: a file that is already there is left alone.
+            let file = std::fs::OpenOptions::new().write(true).create_new(true).open(folder.join(name));
+            let _ = file.and_then(|mut f| std::io::Write::write_all(&mut f, bytes));
+        }
         folder
     })
 }

@@ -37,6 +37,9 @@ fn the_binary_prints_the_checked_in_completions_and_writes_the_man_pages() {
     for page in ["holoforge.1", "holoforge-render.1", "holoforge-run.1", "holoforge-man.1"] {
         assert_eq!(std::fs::read(dir.path().join(page)).unwrap(), std::fs::read(root.join("man").join(page)).unwrap());
     }
+    // Pages already there are replaced only with --force.
+    assert_eq!(holoforge(&["man", dir.path().to_str().unwrap()]).status.code(), Some(2));
+    assert!(holoforge(&["man", dir.path().to_str().unwrap(), "--force"]).status.success());
     let printed = holoforge(&["man"]);
     assert!(String::from_utf8_lossy(&printed.stdout).starts_with(".ie \\n(.g .ds Aq"), "a roff page");
 }

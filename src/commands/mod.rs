@@ -25,7 +25,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::outln!("{}", String::from_utf8_lossy(&crate::docs::completion(shell)).trim_end());
             Ok(ExitCode::Success)
         }
-        Command::Man { dir } => crate::docs::man(dir.as_deref()).map(|()| ExitCode::Success),
+        Command::Man { dir, force } => crate::docs::man(dir.as_deref(), force).map(|()| ExitCode::Success),
         Command::GenerateDocs { dir } => crate::docs::write_all(&dir).map(|()| ExitCode::Success),
     }
 }

@@ -24,14 +24,21 @@ impl OutputLock {
         // The holder removes the lock file before it unlocks, so a file locked here may already be
         // gone from the folder: lock again until the locked file is the one at the path.
         for _ in 0..16 {
-            let mut file =
-                OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).map_err(|e| {
-                    Problem::usage(format!(
-                        "{}: cannot create a lock file beside the output: {}",
-                        path.display(),
-                        crate::scene::io_reason(&e)
-                    ))
-                })?;
+            let mut options = OpenOptions::new();
+            options.read(true).write(true).create(true).truncate(false);
+            // Never through a link: a lock path that is a symbolic link must not truncate its target.
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+            let mut file = options.open(&path).map_err(|e| {
+                Problem::usage(format!(
+                    "{}: cannot create a lock file beside the output: {}",
+                    path.display(),
+                    crate::scene::io_reason(&e)
+                ))
+            })?;
+            if !file.metadata().is_ok_and(|m| m.is_file()) {
+                return Err(Problem::usage(format!("{}: is not a lock file holoforge can use", path.display())).into());
+            }
             match file.try_lock() {
                 Ok(()) => {}
                 Err(TryLockError::WouldBlock) => return Err(busy(target, &mut file)),
@@ -112,5 +119,16 @@ mod tests {
         drop(lock);
         assert!(!lock_path(&target).exists(), "the lock file is removed");
         OutputLock::acquire(&target).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_path_that_is_a_link_never_truncates_what_it_points_to() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("clip.mp4");
+        std::fs::write(dir.path().join("mine.txt"), b"keep").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("mine.txt"), lock_path(&target)).unwrap();
+        assert!(OutputLock::acquire(&target).is_err());
+        assert_eq!(std::fs::read(dir.path().join("mine.txt")).unwrap(), b"keep");
     }
 }
