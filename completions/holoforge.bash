@@ -123,7 +123,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__demo)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --sheet-labels --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,7 +230,7 @@ _holoforge() {
                     return 0
                     ;;
                 --layout)
-                    COMPREPLY=($(compgen -W "single quilt pyramid fan" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "single quilt pyramid fan sheet" -- "${cur}"))
                     return 0
                     ;;
                 --device)
@@ -255,6 +255,10 @@ _holoforge() {
                     ;;
                 --pyramid-gap)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sheet-labels)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --background)
@@ -623,7 +627,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__render)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --sheet-labels --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -730,7 +734,7 @@ _holoforge() {
                     return 0
                     ;;
                 --layout)
-                    COMPREPLY=($(compgen -W "single quilt pyramid fan" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "single quilt pyramid fan sheet" -- "${cur}"))
                     return 0
                     ;;
                 --device)
@@ -755,6 +759,10 @@ _holoforge() {
                     ;;
                 --pyramid-gap)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sheet-labels)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --background)
@@ -805,7 +813,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__run)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --fail-fast --skip-existing --dry-run --shard --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --sheet-labels --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --fail-fast --skip-existing --dry-run --shard --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -912,7 +920,7 @@ _holoforge() {
                     return 0
                     ;;
                 --layout)
-                    COMPREPLY=($(compgen -W "single quilt pyramid fan" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "single quilt pyramid fan sheet" -- "${cur}"))
                     return 0
                     ;;
                 --device)
@@ -937,6 +945,10 @@ _holoforge() {
                     ;;
                 --pyramid-gap)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sheet-labels)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --background)

@@ -76,16 +76,19 @@ shaded\t''
 wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l layout -d 'Display layout: single, quilt (Looking Glass), pyramid (Pepper\'s ghost) or fan (LED fan) [default: single]' -r -f -a "single\t''
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l layout -d 'Display layout: single, quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
 quilt\t''
 pyramid\t''
-fan\t''"
+fan\t''
+sheet\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l device -d 'Display preset (sets the layout too): quilts go, portrait, 16-landscape, 16-portrait, 32-landscape, 32-portrait, 65; pyramids phone, tablet, monitor; fans fan-1024, fan-720' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l quilt -d 'Quilt views as COLSxROWS [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l view-cone -d 'Quilt: angle from the leftmost to the rightmost view, in degrees [default: 40]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l quilt-aspect -d 'Quilt: the display\'s width / height [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l pyramid -d 'Pyramid mounting: outward (views\' tops point away from the centre) or inward [default: outward]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l pyramid-gap -d 'Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
+false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
@@ -146,16 +149,19 @@ shaded\t''
 wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l layout -d 'Display layout: single, quilt (Looking Glass), pyramid (Pepper\'s ghost) or fan (LED fan) [default: single]' -r -f -a "single\t''
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l layout -d 'Display layout: single, quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
 quilt\t''
 pyramid\t''
-fan\t''"
+fan\t''
+sheet\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l device -d 'Display preset (sets the layout too): quilts go, portrait, 16-landscape, 16-portrait, 32-landscape, 32-portrait, 65; pyramids phone, tablet, monitor; fans fan-1024, fan-720' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l quilt -d 'Quilt views as COLSxROWS [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l view-cone -d 'Quilt: angle from the leftmost to the rightmost view, in degrees [default: 40]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l quilt-aspect -d 'Quilt: the display\'s width / height [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l pyramid -d 'Pyramid mounting: outward (views\' tops point away from the centre) or inward [default: outward]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l pyramid-gap -d 'Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
+false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'
@@ -216,16 +222,19 @@ shaded\t''
 wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l layout -d 'Display layout: single, quilt (Looking Glass), pyramid (Pepper\'s ghost) or fan (LED fan) [default: single]' -r -f -a "single\t''
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l layout -d 'Display layout: single, quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
 quilt\t''
 pyramid\t''
-fan\t''"
+fan\t''
+sheet\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l device -d 'Display preset (sets the layout too): quilts go, portrait, 16-landscape, 16-portrait, 32-landscape, 32-portrait, 65; pyramids phone, tablet, monitor; fans fan-1024, fan-720' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l quilt -d 'Quilt views as COLSxROWS [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l view-cone -d 'Quilt: angle from the leftmost to the rightmost view, in degrees [default: 40]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l quilt-aspect -d 'Quilt: the display\'s width / height [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l pyramid -d 'Pyramid mounting: outward (views\' tops point away from the centre) or inward [default: outward]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l pyramid-gap -d 'Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
+false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l up -d 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'glTF and OBJ are Y-up, STL is Z-up'
 y\t'Treat the file as Y-up'

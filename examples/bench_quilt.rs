@@ -8,7 +8,7 @@
 use std::time::Instant;
 
 use anyhow::Result;
-use holoforge::camera::{camera_pose, CameraSettings, Framing};
+use holoforge::camera::{CameraSettings, Framing};
 use holoforge::job::ModelSource;
 use holoforge::layout::{Layout, Quilt};
 use holoforge::look::{Background, Look, Rgb};
@@ -36,10 +36,7 @@ fn main() -> Result<()> {
             (0..count).map(move |index| FrameInput {
                 index,
                 time: index as f64 / 30.0,
-                views: layout.views(
-                    &camera_pose(&framing, &CameraSettings::default(), aspect, index as f64 / count as f64),
-                    framing.target,
-                ),
+                views: layout.views(&framing, &CameraSettings::default(), aspect, index as f64 / count as f64),
                 vertices: None,
             })
         };

@@ -321,8 +321,8 @@ pub struct RenderOptions {
     /// repeatable.
     #[arg(long, value_name = "PRESET|KEY=VALUE")]
     pub look: Vec<String>,
-    /// Display layout: single, quilt (Looking Glass), pyramid (Pepper's ghost) or fan (LED fan)
-    /// [default: single].
+    /// Display layout: single, quilt (Looking Glass), pyramid (Pepper's ghost), fan (LED fan) or
+    /// sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single].
     #[arg(long, value_name = "LAYOUT", value_parser = clap::builder::PossibleValuesParser::new(crate::layout::LAYOUTS))]
     pub layout: Option<String>,
     /// Display preset (sets the layout too): quilts go, portrait, 16-landscape, 16-portrait,
@@ -344,6 +344,9 @@ pub struct RenderOptions {
     /// Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3].
     #[arg(long, value_name = "F")]
     pub pyramid_gap: Option<f32>,
+    /// Sheet: write each view's name in its corner [default: true].
+    #[arg(long, value_name = "true|false")]
+    pub sheet_labels: Option<bool>,
     /// Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise].
     #[arg(long, value_name = "transparent|HEX")]
     pub background: Option<String>,
@@ -433,6 +436,7 @@ impl RenderOptions {
             ("aspect", number(self.quilt_aspect)),
             ("mount", text(&self.pyramid)),
             ("gap", number(self.pyramid_gap)),
+            ("labels", self.sheet_labels.map(toml::Value::Boolean)),
         ]
         .into_iter()
         .filter_map(|(key, value)| Some((key.to_string(), value?)))

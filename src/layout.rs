@@ -1,22 +1,27 @@
-//! Display layouts for hologram hardware: Looking Glass quilts, Pepper's-ghost pyramids and LED
-//! fans. A layout turns one job camera into several views per frame (rendered into tiles of one
-//! target, see [`Tiling`]) and says how the tiles make the output picture.
+//! Display layouts for hologram hardware (Looking Glass quilts, Pepper's-ghost pyramids, LED
+//! fans) and for catalogues (contact sheets). A layout turns one job camera into several views per
+//! frame (rendered into tiles of one target, see [`Tiling`]) and says how the tiles make the output
+//! picture.
 
 use anyhow::Result;
 use glam::{Mat4, Vec3};
 use serde::Deserialize;
 
-use crate::camera::CameraPose;
+use crate::camera::{self, camera_pose, CameraPose, CameraSettings, Framing, Motion};
 use crate::error::Problem;
+use crate::label::{Label, LabelSize};
 use crate::render::{Compose, Tiling};
 use crate::size::FrameSize;
 
 /// Every layout name, as `--layout` takes it.
-pub const LAYOUTS: &[&str] = &["single", "quilt", "pyramid", "fan"];
+pub const LAYOUTS: &[&str] = &["single", "quilt", "pyramid", "fan", "sheet"];
 
 /// The keys of a manifest's `layout` table (and the `--layout`, `--device`, `--quilt`,
-/// `--view-cone`, `--quilt-aspect`, `--pyramid`, `--pyramid-gap` flags).
-pub const KEYS: &[&str] = &["type", "device", "quilt", "view-cone", "aspect", "mount", "gap"];
+/// `--view-cone`, `--quilt-aspect`, `--pyramid`, `--pyramid-gap`, `--sheet-labels` flags).
+pub const KEYS: &[&str] = &["type", "device", "quilt", "view-cone", "aspect", "mount", "gap", "labels"];
+
+/// A contact sheet's views, in tile order (left to right, top to bottom), with their labels.
+pub const SHEET_VIEWS: [&str; 4] = ["front", "right", "top", "isometric"];
 
 /// A Looking Glass display's quilt: grid, quilt size and the display's aspect ratio.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -101,6 +106,11 @@ pub enum Layout {
         /// Side of the square canvas.
         canvas: u32,
     },
+    /// A contact sheet: the [`SHEET_VIEWS`] in a 2×2 grid filling the frame.
+    Sheet {
+        /// Each view's name is written in its tile's top-left corner.
+        labels: bool,
+    },
 }
 
 /// A `layout` setting as written: a layout name, or a table of the [`KEYS`].
@@ -171,6 +181,7 @@ impl Layout {
             "quilt" => &["type", "device", "quilt", "view-cone", "aspect"],
             "pyramid" => &["type", "device", "mount", "gap"],
             "fan" => &["type", "device"],
+            "sheet" => &["type", "labels"],
             other => {
                 return Err(Problem::usage(format!("'{other}' is not a layout"))
                     .with_hint(format!("layouts: {}", LAYOUTS.join(", ")))
@@ -226,6 +237,22 @@ impl Layout {
                     inward,
                 }
             }
+            "sheet" => {
+                if let Some(size) = size.filter(|s| s.width % 2 == 1 || s.height % 2 == 1) {
+                    return Err(Problem::usage(format!(
+                        "a sheet is two views across and two down; {}x{} does not halve into whole tiles",
+                        size.width, size.height
+                    ))
+                    .with_hint("give an even width and height")
+                    .into());
+                }
+                let labels = match table.get("labels") {
+                    None => true,
+                    Some(toml::Value::Boolean(on)) => *on,
+                    Some(other) => return Err(usage(format!("layout labels = {other}: expected true or false"))),
+                };
+                Self::Sheet { labels }
+            }
             _ => Self::Fan { canvas: square_canvas(&kind, size, device.as_deref(), FAN_DEVICES, &unknown_device)? },
         })
     }
@@ -237,6 +264,22 @@ impl Layout {
             Self::Quilt(_) => "quilt",
             Self::Pyramid { .. } => "pyramid",
             Self::Fan { .. } => "fan",
+            Self::Sheet { .. } => "sheet",
+        }
+    }
+
+    /// Refuses a camera motion the layout cannot show: a sheet sets its own four views, so a
+    /// camera path or a camera of the model file has no place in it.
+    pub fn check_motion(&self, motion: &Motion) -> Result<()> {
+        match (self, motion) {
+            (Self::Sheet { .. }, Motion::Path { .. } | Motion::FileCamera(_) | Motion::Fixed(_)) => {
+                Err(Problem::usage(
+                    "the sheet layout shows its own four views; a camera path or a model's camera does not apply",
+                )
+                .with_hint("use --camera turntable, orbit or a still view, or another layout")
+                .into())
+            }
+            _ => Ok(()),
         }
     }
 
@@ -261,6 +304,13 @@ impl Layout {
                 }
             }
             Self::Fan { canvas } => Tiling { compose: Compose::Circle, ..Tiling::single(canvas, canvas) },
+            Self::Sheet { .. } => Tiling {
+                cols: 2,
+                rows: 2,
+                tile_width: (size.width / 2).max(1),
+                tile_height: (size.height / 2).max(1),
+                compose: Compose::Grid,
+            },
         }
     }
 
@@ -299,10 +349,50 @@ impl Layout {
         }
     }
 
-    /// The views of one frame in tile order, from the job's camera `base` looking at `target`.
-    pub fn views(&self, base: &CameraPose, target: Vec3) -> Vec<CameraPose> {
+    /// Text written onto every frame: a sheet's view names, one per tile.
+    pub fn labels(&self, tiling: &Tiling) -> Vec<Label> {
         match self {
-            Self::Single | Self::Fan { .. } => vec![*base],
+            Self::Sheet { labels: true } => {
+                let size = LabelSize::for_height(tiling.tile_height);
+                let margin = size.margin();
+                SHEET_VIEWS
+                    .iter()
+                    .zip(0..)
+                    .map(|(name, tile)| {
+                        let (x, y) = tiling.tile_origin(tile);
+                        Label { text: name.to_ascii_uppercase(), x: x + margin, y: y + margin, size }
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The views of one frame in tile order: the job's camera at `phase` of the clip, for views of
+    /// `aspect` = width / height, turned into the layout's views.
+    pub fn views(&self, framing: &Framing, camera: &CameraSettings, aspect: f32, phase: f64) -> Vec<CameraPose> {
+        match self {
+            // The sheet's views turn together with the motion's azimuth (a turntable turns the model in all four).
+            Self::Sheet { .. } => {
+                let turned = camera::view_at(camera, phase).0 as f32 - camera.start.azimuth_deg;
+                SHEET_VIEWS
+                    .iter()
+                    .map(|name| {
+                        let preset = camera::preset(name).expect("sheet views are presets");
+                        let start = camera::View { azimuth_deg: preset.azimuth_deg + turned, ..preset };
+                        let still = CameraSettings { start, motion: Motion::Still, ..camera.clone() };
+                        camera_pose(framing, &still, aspect, 0.0)
+                    })
+                    .collect()
+            }
+            _ => self.views_around(&camera_pose(framing, camera, aspect, phase), framing.target),
+        }
+    }
+
+    /// The views of one frame in tile order, from the job's camera `base` looking at `target`.
+    fn views_around(&self, base: &CameraPose, target: Vec3) -> Vec<CameraPose> {
+        match self {
+            Self::Single | Self::Fan { .. } | Self::Sheet { .. } => vec![*base],
             // Tiles: front, right, back, left (the encode pass places and turns them).
             Self::Pyramid { .. } => (0..4).map(|i| orbited(base, target, i as f32 * 90.0)).collect(),
             Self::Quilt(q) => {
@@ -457,7 +547,7 @@ mod tests {
             eye: Vec3::new(0.0, 0.0, 10.0),
         };
         let layout = Layout::Quilt(Quilt { cols: 3, rows: 2, width: 30, height: 20, aspect: 0.75, view_cone: 40.0 });
-        let views = layout.views(&base, Vec3::ZERO);
+        let views = layout.views_around(&base, Vec3::ZERO);
         // Tile 3 (bottom-left) is view 0, the leftmost; tile 2 (top-right) is view 5, the rightmost.
         assert!(views[3].eye.x < views[4].eye.x && views[4].eye.x < views[5].eye.x);
         assert!(views[5].eye.x < views[0].eye.x && views[2].eye.x > views[1].eye.x);
@@ -480,7 +570,7 @@ mod tests {
             eye: Vec3::new(0.0, 0.0, 10.0),
         };
         let layout = Layout::Pyramid { canvas: 90, gap: DEFAULT_PYRAMID_GAP, inward: false };
-        let eyes: Vec<Vec3> = layout.views(&base, Vec3::ZERO).iter().map(|v| v.eye).collect();
+        let eyes: Vec<Vec3> = layout.views_around(&base, Vec3::ZERO).iter().map(|v| v.eye).collect();
         let expected = [Vec3::Z, Vec3::X, -Vec3::Z, -Vec3::X].map(|d| d * 10.0);
         for (eye, expected) in eyes.iter().zip(expected) {
             assert!((*eye - expected).length() < 1e-4, "{eye} vs {expected}");

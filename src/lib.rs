@@ -16,6 +16,7 @@ pub mod frame;
 pub mod harness;
 pub mod interrupt;
 pub mod job;
+pub mod label;
 pub mod layout;
 pub mod look;
 pub mod manifest;

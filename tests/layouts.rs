@@ -1,4 +1,5 @@
-//! Display layouts on real renders: Looking Glass quilts, Pepper's-ghost pyramids, LED fans.
+//! Display layouts on real renders: Looking Glass quilts, Pepper's-ghost pyramids, LED fans and
+//! contact sheets.
 
 mod util;
 
@@ -247,14 +248,56 @@ fn a_fan_frame_is_square_and_black_outside_its_circle_in_every_frame() {
 }
 
 #[test]
+fn a_sheet_shows_front_right_top_and_isometric_views_with_their_names() {
+    let sandbox = Sandbox::new();
+    let model = figure(&sandbox);
+    let render = |out: &str, extra: &[&str]| {
+        let args =
+            [&["render", &model, "--layout", "sheet", "-s", "320x240", "--frames", "1", "-o", out, "-q"][..], extra];
+        sandbox.run(&[&args.concat()[..], &SHADED].concat()).expect_success();
+        read_png(&sandbox.path(out))
+    };
+    let sheet = render("sheet.png", &["--sheet-labels", "false"]);
+    assert_eq!(sheet.dimensions(), (320, 240));
+    let tile = |k: u32| ((k % 2) * 160, (k / 2) * 120, 160, 120);
+    let at = |k: u32, which: Part| centroid(&sheet, tile(k), which).unwrap_or_else(|| panic!("tile {k}: no {which:?}"));
+    let (body, arm, nose) = (at(0, Part::Body), at(0, Part::Arm), at(0, Part::Nose));
+    assert!(arm.0 > body.0 + 10.0 && (nose.0 - body.0).abs() < 4.0, "front: the arm (+X) on the right, the nose ahead");
+    let (body, arm, nose) = (at(1, Part::Body), at(1, Part::Arm), at(1, Part::Nose));
+    assert!(nose.0 < body.0 - 10.0 && (arm.0 - body.0).abs() < 4.0, "right: the nose (+Z) on the left, the arm ahead");
+    let (body, arm, nose, head) = (at(2, Part::Body), at(2, Part::Arm), at(2, Part::Nose), at(2, Part::Head));
+    assert!(nose.1 > body.1 + 10.0 && arm.0 > body.0 + 10.0, "top: the nose (+Z) at the bottom, the arm on the right");
+    assert!((head.0 - body.0).abs() < 4.0 && (head.1 - body.1).abs() < 4.0, "top: the head over the body's centre");
+    let (body, head, arm, nose) = (at(3, Part::Body), at(3, Part::Head), at(3, Part::Arm), at(3, Part::Nose));
+    assert!(head.1 < body.1 - 10.0 && arm.0 > body.0 && nose.0 < body.0, "isometric: from the front right, above");
+    assert!(sheet.pixels().take(320 * 20).all(|p| p[3] == 0 || part(p).is_some()), "no label without labels");
+
+    // Labels: each tile's name on a dark box in its top-left corner, over the transparent background.
+    let labelled = render("labelled.png", &[]);
+    for k in 0..4 {
+        let (x, y, _, _) = tile(k);
+        assert_eq!(labelled.get_pixel(x + 4, y + 4).0, [0, 0, 0, 160], "tile {k}: the label's box");
+        let white = (y + 4..y + 24).flat_map(|y| (x + 4..x + 40).map(move |x| (x, y)));
+        let white = white.filter(|&(x, y)| labelled.get_pixel(x, y).0.iter().all(|&c| c > 200)).count();
+        assert!(white > 10, "tile {k}: white letters ({white} pixels)");
+        assert_eq!(
+            labelled.get_pixel(x + 80, y + 60),
+            sheet.get_pixel(x + 80, y + 60),
+            "tile {k}: the view is untouched"
+        );
+    }
+}
+
+#[test]
 fn every_layout_works_with_every_style_motion_and_animation() {
     let sandbox = Sandbox::new();
     let model = figure(&sandbox);
     std::fs::write(sandbox.path("slide.gltf"), util::SLIDING_TRIANGLE.replace("INTERPOLATION", "LINEAR")).unwrap();
-    let layouts: [&[&str]; 3] = [
+    let layouts: [&[&str]; 4] = [
         &["--layout", "quilt", "--quilt", "2x2", "-s", "96x96"],
         &["--layout", "pyramid", "-s", "96x96"],
         &["--layout", "fan", "-s", "64x64"],
+        &["--layout", "sheet", "-s", "128x96"],
     ];
     for layout in layouts {
         for (input, extra) in [
@@ -330,6 +373,18 @@ fn bad_layout_settings_are_refused_clearly() {
     refused(
         &["--layout", "pyramid", "--quilt", "8x6"],
         "error: layout setting 'quilt' does not apply to the pyramid layout",
+    );
+    refused(
+        &["--layout", "sheet", "-s", "321x240"],
+        "error: a sheet is two views across and two down; 321x240 does not halve into whole tiles",
+    );
+    refused(
+        &["--layout", "sheet", "--camera", "gltf:0"],
+        "error: the sheet layout shows its own four views; a camera path or a model's camera does not apply",
+    );
+    refused(
+        &["--layout", "sheet", "--pyramid", "inward"],
+        "error: layout setting 'mount' does not apply to the sheet layout",
     );
     assert!(sandbox.entries().iter().all(|e| e.starts_with("figure.")), "{:?}", sandbox.entries());
     let fast = sandbox.run(&[

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::anim::{Clip, Rig};
-use crate::camera::{camera_pose, find_file_camera, CameraSettings, Framing, Motion};
+use crate::camera::{find_file_camera, CameraSettings, Framing, Motion};
 use crate::error::Problem;
 use crate::export::output::{self, OutputClaim};
 use crate::export::{ExportStrategy, Quality};
@@ -183,10 +183,7 @@ impl Job {
             FrameInput {
                 index,
                 time,
-                views: self.layout.views(
-                    &camera_pose(&framing, camera, aspect, index as f64 / self.clip_frames as f64),
-                    framing.target,
-                ),
+                views: self.layout.views(&framing, camera, aspect, index as f64 / self.clip_frames as f64),
                 vertices: playback.map(|p| p.vertices_at(&scene.meshes, time)),
             }
         })

@@ -84,6 +84,8 @@ impl Job {
         if let Some(poster) = poster(settings, &outputs, &frames, background)? {
             outputs.push(poster);
         }
+        let camera = camera_settings(settings, clip_frames as f64 / fps as f64)?;
+        layout.check_motion(&camera.motion).map_err(|e| located(e, "layout", &settings.layout))?;
         let name = value(&settings.name).cloned().unwrap_or_else(|| match &model {
             ModelSource::File(path) => {
                 path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
@@ -104,7 +106,7 @@ impl Job {
             animation_loops: animation_loops(settings)?,
             frames,
             inputs,
-            camera: camera_settings(settings, clip_frames as f64 / fps as f64)?,
+            camera,
             up: value(&settings.up).copied().unwrap_or_default(),
             quality: value(&settings.quality).copied().unwrap_or_default(),
             crf: crf(settings, &formats)?,

@@ -120,13 +120,17 @@ pub fn run(
 
     progress.start_frames(job.frames.len() as u64);
     let mut empty_frames = Vec::new();
+    let labels = job.layout.labels(&job.render.tiling);
     let rendered =
-        renderer.render(&scene, &job.render, job.frame_inputs(&scene, framing, &camera, playback), &mut |frame| {
+        renderer.render(&scene, &job.render, job.frame_inputs(&scene, framing, &camera, playback), &mut |mut frame| {
             if interrupt::requested() {
                 return Err(interrupt::interrupted());
             }
             if frame.is_blank() {
                 empty_frames.push(frame.index);
+            }
+            for label in &labels {
+                label.stamp(&mut frame);
             }
             sender.send(ToSink::Frame(frame)).map_err(|_| anyhow!("the output writer stopped"))?;
             progress.frame_done();
