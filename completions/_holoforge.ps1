@@ -25,7 +25,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render one model into a hologram video or frame sequence')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render models into hologram videos or frame sequences (one output per model)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Render the built-in demo model: works with no input file')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Render every job of a TOML manifest (command-line options override it)')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a manifest and print the resolved plan; nothing is rendered')
@@ -34,7 +34,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('formats', 'formats', [CompletionResultType]::ParameterValue, 'List the export formats')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into DIR (holoforge.1, holoforge-render.1, …), or print holoforge(1)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into the man tree DIR (man1/holoforge.1, man1/holoforge-render.1, …, man5/holoforge-manifest.5), or print holoforge(1)')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions under DIR (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -271,7 +271,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             break
         }
         'holoforge;help' {
-            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render one model into a hologram video or frame sequence')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render models into hologram videos or frame sequences (one output per model)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Render the built-in demo model: works with no input file')
             [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Render every job of a TOML manifest (command-line options override it)')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check a manifest and print the resolved plan; nothing is rendered')
@@ -280,7 +280,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('formats', 'formats', [CompletionResultType]::ParameterValue, 'List the export formats')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into DIR (holoforge.1, holoforge-render.1, …), or print holoforge(1)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages into the man tree DIR (man1/holoforge.1, man1/holoforge-render.1, …, man5/holoforge-manifest.5), or print holoforge(1)')
             [CompletionResult]::new('generate-docs', 'generate-docs', [CompletionResultType]::ParameterValue, 'Write the man pages and shell completions under DIR (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break

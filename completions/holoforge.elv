@@ -22,7 +22,7 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand render 'Render one model into a hologram video or frame sequence'
+            cand render 'Render models into hologram videos or frame sequences (one output per model)'
             cand demo 'Render the built-in demo model: works with no input file'
             cand run 'Render every job of a TOML manifest (command-line options override it)'
             cand validate 'Check a manifest and print the resolved plan; nothing is rendered'
@@ -31,7 +31,7 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand formats 'List the export formats'
             cand doctor 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
-            cand man 'Write the man pages into DIR (holoforge.1, holoforge-render.1, …), or print holoforge(1)'
+            cand man 'Write the man pages into the man tree DIR (man1/holoforge.1, man1/holoforge-render.1, …, man5/holoforge-manifest.5), or print holoforge(1)'
             cand generate-docs 'Write the man pages and shell completions under DIR (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -256,7 +256,7 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --help 'Print help'
         }
         &'holoforge;help'= {
-            cand render 'Render one model into a hologram video or frame sequence'
+            cand render 'Render models into hologram videos or frame sequences (one output per model)'
             cand demo 'Render the built-in demo model: works with no input file'
             cand run 'Render every job of a TOML manifest (command-line options override it)'
             cand validate 'Check a manifest and print the resolved plan; nothing is rendered'
@@ -265,7 +265,7 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand formats 'List the export formats'
             cand doctor 'Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here'
             cand completions 'Print the completion script for a shell (bash, zsh, fish, powershell, elvish)'
-            cand man 'Write the man pages into DIR (holoforge.1, holoforge-render.1, …), or print holoforge(1)'
+            cand man 'Write the man pages into the man tree DIR (man1/holoforge.1, man1/holoforge-render.1, …, man5/holoforge-manifest.5), or print holoforge(1)'
             cand generate-docs 'Write the man pages and shell completions under DIR (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

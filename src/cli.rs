@@ -25,7 +25,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Render one model into a hologram video or frame sequence.
+    /// Render models into hologram videos or frame sequences (one output per model).
     Render(RenderCommand),
     /// Render the built-in demo model: works with no input file.
     Demo(DemoCommand),
@@ -47,9 +47,10 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Write the man pages into DIR (holoforge.1, holoforge-render.1, …), or print holoforge(1).
+    /// Write the man pages into the man tree DIR (man1/holoforge.1, man1/holoforge-render.1, …,
+    /// man5/holoforge-manifest.5), or print holoforge(1).
     Man {
-        /// Folder for the pages [default: print holoforge(1) to stdout].
+        /// Man tree for the pages, e.g. ~/.local/share/man [default: print holoforge(1) to stdout].
         dir: Option<PathBuf>,
         /// Replace pages that exist in DIR.
         #[arg(long)]

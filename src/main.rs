@@ -5,11 +5,6 @@ use clap::Parser;
 use holoforge::error::{render_for_terminal, ExitCode};
 
 fn main() {
-    // Mesa's device-select layer prints a scary "XDG_RUNTIME_DIR is invalid" on headless machines;
-    // it only matters with several GPUs, where holoforge chooses the adapter itself.
-    if std::env::var_os("NODEVICE_SELECT").is_none() {
-        std::env::set_var("NODEVICE_SELECT", "1");
-    }
     let cli = holoforge::cli::Cli::parse();
     // Commands that write outputs stop cleanly on a signal; the others simply die, as usual.
     if cli.command.writes_outputs() {

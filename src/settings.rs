@@ -28,6 +28,12 @@ macro_rules! settings {
                 [$(stringify!($field)),*].iter().map(|k| k.replace('_', "-")).collect()
             }
 
+            /// Every key with its one-line description (the field's doc comment), for the
+            /// manifest's man page.
+            pub fn described_keys() -> Vec<(String, String)> {
+                vec![$((stringify!($field).replace('_', "-"), concat!($($doc),*).trim().to_string())),*]
+            }
+
             /// Overlays `over` on `self` key by key.
             fn merge_fields(&mut self, over: &Settings) {
                 $(if over.$field.is_some() {
@@ -97,7 +103,7 @@ settings! {
     look: toml::Table,
     /// `transparent` or a colour.
     background: String,
-    /// Display layout: `single`, `quilt`, `pyramid`, `fan`, or a table with `type` and its options.
+    /// Display layout: `single`, `quilt`, `pyramid`, `fan`, `sheet`, or a table with `type` and its options.
     layout: LayoutSpec,
     /// Up axis.
     up: UpChoice,

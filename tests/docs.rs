@@ -34,7 +34,7 @@ fn the_binary_prints_the_checked_in_completions_and_writes_the_man_pages() {
     }
     let dir = tempfile::tempdir().unwrap();
     assert!(holoforge(&["man", dir.path().to_str().unwrap()]).status.success());
-    for page in ["holoforge.1", "holoforge-render.1", "holoforge-run.1", "holoforge-man.1"] {
+    for page in ["man1/holoforge.1", "man1/holoforge-render.1", "man1/holoforge-run.1", "man5/holoforge-manifest.5"] {
         assert_eq!(std::fs::read(dir.path().join(page)).unwrap(), std::fs::read(root.join("man").join(page)).unwrap());
     }
     // Pages already there are replaced only with --force.

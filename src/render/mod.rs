@@ -323,7 +323,21 @@ fn read_back(
 
 /// A wgpu instance for every backend, honouring `WGPU_BACKEND` and friends.
 fn new_instance() -> wgpu::Instance {
+    quiet_mesa_device_select();
     wgpu::Instance::new(wgpu::InstanceDescriptor::new_without_display_handle_from_env())
+}
+
+/// Mesa's Vulkan device-select layer prints a scary "XDG_RUNTIME_DIR is invalid" on headless
+/// machines; it only matters with several GPUs, where holoforge chooses the adapter itself. Set
+/// once, before the first instance loads Vulkan, for the binary and library users alike (unless
+/// the caller set `NODEVICE_SELECT` already).
+fn quiet_mesa_device_select() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if std::env::var_os("NODEVICE_SELECT").is_none() {
+            std::env::set_var("NODEVICE_SELECT", "1");
+        }
+    });
 }
 
 #[cfg(test)]
