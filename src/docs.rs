@@ -295,7 +295,10 @@ fn manifest_page(see_also: &[String]) -> Vec<u8> {
                 crate::layout::KEYS[1..].join(", ")
             ),
         ),
-        ("[[job.path]]", "Camera path keys: time, and azimuth, elevation, distance, target-offset or fov.".to_string()),
+        (
+            "[[job.path]]",
+            "Camera path keys: t (seconds), azimuth, elevation, distance, target-offset, fov and easing.".to_string(),
+        ),
     ];
     for (table, meaning) in tables {
         roff.control("TP", []).text([bold(table)]).text([roman(meaning)]);

@@ -17,14 +17,58 @@ use crate::settings::{SettingAt, Settings};
 /// Top-level keys of a manifest.
 const TOP_LEVEL_KEYS: &[&str] = &["defaults", "job", "ffmpeg"];
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A manifest's tables, each read on its own so that one bad table does not hide the others.
+#[derive(Debug, Default)]
 struct ManifestFile {
-    #[serde(default)]
     defaults: Settings,
-    #[serde(default)]
-    job: Vec<Spanned<Settings>>,
+    /// The `[[job]]` tables that could be read, with their 0-based place in the file.
+    job: Vec<(usize, Spanned<Settings>)>,
+    /// How many `[[job]]` tables there are, readable or not.
+    job_count: usize,
     ffmpeg: Option<Spanned<String>>,
+}
+
+impl ManifestFile {
+    /// Reads the document's tables; `problems` receives what is wrong in each (a TOML syntax
+    /// error stops at once: nothing after it can be trusted).
+    fn read(text: &str, positions: &Positions, problems: &mut Vec<String>) -> Result<Self> {
+        use serde::de::IntoDeserializer;
+        use toml::de::{DeTable, DeValue};
+        let document = DeTable::parse(text)
+            .map_err(|e| Problem::usage(format!("invalid manifest:\n{}", positions.schema_problem(&e))))?;
+        let mut file = Self::default();
+        for (key, value) in document.get_ref().iter() {
+            match key.get_ref().as_ref() {
+                "defaults" => match Settings::deserialize(value.clone().into_deserializer()) {
+                    Ok(defaults) => file.defaults = defaults,
+                    Err(error) => problems.push(positions.schema_problem(&error)),
+                },
+                "job" => {
+                    let DeValue::Array(tables) = value.get_ref() else {
+                        problems.push(positions.at(value.span(), "job: expected [[job]] tables", None));
+                        continue;
+                    };
+                    file.job_count = tables.len();
+                    for (index, table) in tables.iter().enumerate() {
+                        match Spanned::<Settings>::deserialize(table.clone().into_deserializer()) {
+                            Ok(settings) => file.job.push((index, settings)),
+                            Err(error) => problems.push(positions.schema_problem(&error)),
+                        }
+                    }
+                }
+                "ffmpeg" => match Spanned::<String>::deserialize(value.clone().into_deserializer()) {
+                    Ok(path) => file.ffmpeg = Some(path),
+                    Err(error) => problems.push(positions.schema_problem(&error)),
+                },
+                other => {
+                    let hint = closest_key(other).map(|k| format!("did you mean `{k}`?"));
+                    let hint = hint.unwrap_or_else(|| format!("top-level keys: {}", TOP_LEVEL_KEYS.join(", ")));
+                    problems.push(positions.at(key.span(), &format!("unknown key `{other}`"), Some(&hint)));
+                }
+            }
+        }
+        Ok(file)
+    }
 }
 
 /// A validated manifest: every job resolved.
@@ -50,15 +94,16 @@ pub fn load(path: &Path, overrides: &Settings) -> Result<Manifest> {
 /// are relative to `base_dir`.
 pub fn parse(path: &Path, text: &str, base_dir: &Path, overrides: &Settings) -> Result<Manifest> {
     let positions = Positions::new(path, text);
-    let file: ManifestFile = toml::from_str(text).map_err(|e| positions.parse_error(&e))?;
-    if file.job.is_empty() {
+    let mut problems = Vec::new();
+    let file = ManifestFile::read(text, &positions, &mut problems)?;
+    if file.job_count == 0 && problems.is_empty() {
         return Err(Problem::usage(format!("{}: the manifest has no [[job]] tables", path.display()))
             .with_hint("add one per model: [[job]] followed by model = \"model.glb\"")
             .into());
     }
     let mut jobs = Vec::new();
-    let mut problems = Vec::new();
-    for (index, table) in file.job.iter().enumerate() {
+    for (index, table) in &file.job {
+        let index = *index;
         let mut settings = file.defaults.clone();
         settings.merge(table.get_ref());
         settings.merge(overrides);
@@ -182,8 +227,8 @@ impl<'a> Positions<'a> {
         format!("{}: {message}{hint}", self.locate(span.start))
     }
 
-    /// A TOML syntax or schema error, with "did you mean" for unknown keys.
-    fn parse_error(&self, error: &toml::de::Error) -> anyhow::Error {
+    /// A TOML syntax or schema error, located, with "did you mean" for unknown keys.
+    fn schema_problem(&self, error: &toml::de::Error) -> String {
         let message = error.message().trim().to_string();
         let (message, hint) = match unknown_key(&message) {
             Some(key) => {
@@ -195,11 +240,10 @@ impl<'a> Positions<'a> {
             }
             None => (message, None),
         };
-        let located = match error.span() {
+        match error.span() {
             Some(span) => self.at(span, &message, hint.as_deref()),
             None => format!("{}: {message}", self.path.display()),
-        };
-        Problem::usage(format!("invalid manifest:\n{located}")).into()
+        }
     }
 
     /// A job that failed to resolve: at the offending key when known, else at its table.

@@ -41,11 +41,24 @@ fn a_batch_with_a_broken_model_completes_the_others_and_exits_1() {
 fn manifest_problems_are_all_reported_with_positions_before_anything_runs() {
     let cases: &[(&str, &[&str])] = &[
         ("[defaults]\nsise = \"96x72\"\n[[job]]\nmodel = \"unit_cube.stl\"\n", &[
-            "error: invalid manifest:",
+            "error: 1 problem in the manifest:",
             "jobs.toml:2:1: unknown key `sise`",
             "  hint: did you mean `size`?",
         ]),
-        ("[[job]]\nmodel = \"unit_cube.stl\"\nfps = \"fast\"\n", &["error: invalid manifest:", "jobs.toml:3:7: invalid type: string \"fast\", expected u32"]),
+        // Schema errors in one table do not hide those of the others, nor the problems found resolving them.
+        (
+            "jobs = 1\n[[job]]\nmodel = \"unit_cube.stl\"\nfps = \"fast\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\nfsp = 3\n\n[[job]]\nmodel = \"unit_cube.stl\"\nstyle = \"toon\"\n",
+            &[
+                "error: 4 problems in the manifest:",
+                "jobs.toml:1:1: unknown key `jobs`",
+                "  hint: did you mean `job`?",
+                "jobs.toml:4:7: invalid type: string \"fast\", expected u32",
+                "jobs.toml:8:1: unknown key `fsp`",
+                "  hint: did you mean `fps`?",
+                "jobs.toml:12:9: style: 'toon' is not a style",
+            ],
+        ),
+        ("[[job]\nmodel = 1\n", &["error: invalid manifest:", "jobs.toml:1:7: unclosed array table, expected `]`"]),
         ("[defaults]\nfps = 12\n", &["error: jobs.toml: the manifest has no [[job]] tables"]),
         (
             "[[job]]\nmodel = \"unit_cube.stl\"\nstyle = \"toon\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\n[job.look]\nbloom = 20\n",
@@ -224,8 +237,9 @@ fn the_example_manifest_is_valid() {
     let run = sandbox.run(&["validate", example.to_str().unwrap(), "--json"]);
     run.expect_success();
     let plan: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
-    assert_eq!(plan["jobs"].as_array().unwrap().len(), 6);
+    assert_eq!(plan["jobs"].as_array().unwrap().len(), 7);
     assert_eq!(plan["jobs"][0]["outputs"].as_array().unwrap().len(), 3);
+    assert_eq!(plan["jobs"][5]["job"], "catalogue kenney_alien", "the pattern job expands");
 }
 
 #[test]
@@ -310,4 +324,25 @@ fn encode_refuses_two_files_for_one_frame() {
     run.expect_code(2);
     assert!(run.stderr().contains("are both frame 1"), "{run}");
     assert!(!sandbox.path("x.mp4").exists());
+}
+
+#[test]
+fn the_example_manifest_shows_every_key() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = std::fs::read_to_string(root.join("examples/jobs.toml")).unwrap();
+    let shown = |key: &str| {
+        example.lines().any(|line| {
+            let line = line.trim_start_matches(['#', ' ']);
+            line.starts_with(&format!("{key} ="))
+                || line.starts_with(&format!("[[job.{key}]]"))
+                || line.starts_with(&format!("[defaults.{key}]"))
+                || line.contains(&format!(", {key} ="))
+                || line.contains(&format!("{{ {key} ="))
+        })
+    };
+    let keys = holoforge::settings::Settings::keys().into_iter();
+    let look_keys = holoforge::look::KEYS.iter().map(|k| k.to_string());
+    let layout_keys = holoforge::layout::KEYS.iter().map(|k| k.to_string());
+    let missing: Vec<String> = keys.chain(look_keys).chain(layout_keys).filter(|k| !shown(k)).collect();
+    assert!(missing.is_empty(), "examples/jobs.toml does not show {missing:?}");
 }
