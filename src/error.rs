@@ -106,3 +106,18 @@ pub fn render_for_terminal(error: &anyhow::Error) -> String {
     }
     text
 }
+
+/// A short reason for an I/O error, without Rust's `(os error N)` suffix.
+pub fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}

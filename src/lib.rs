@@ -4,7 +4,6 @@
 //! loads a [`scene::Scene`], the [`camera`] frames it, the [`render::Renderer`] draws frames on the
 //! GPU and streams them into an [`export::ExportStrategy`]'s sink.
 
-pub mod anim;
 pub mod camera;
 pub mod camera_path;
 pub mod cli;

@@ -84,7 +84,7 @@ pub struct Manifest {
 /// Reads, merges and validates a manifest; `overrides` (the command line) win over the file.
 pub fn load(path: &Path, overrides: &Settings) -> Result<Manifest> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Problem::usage(format!("{}: cannot read the manifest: {}", path.display(), crate::scene::io_reason(&e)))
+        Problem::usage(format!("{}: cannot read the manifest: {}", path.display(), crate::error::io_reason(&e)))
     })?;
     let base_dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     parse(path, &text, base_dir, overrides)

@@ -132,7 +132,7 @@ fn format_name(command: &EncodeCommand) -> Result<String> {
 /// The frame files of the folder, sorted by frame number; `true` when they are raw RGBA.
 fn frame_files(folder: &Path) -> Result<(Vec<FrameFile>, bool)> {
     let entries = std::fs::read_dir(folder).map_err(|e| {
-        Problem::usage(format!("{}: cannot read the frames folder: {}", folder.display(), crate::scene::io_reason(&e)))
+        Problem::usage(format!("{}: cannot read the frames folder: {}", folder.display(), crate::error::io_reason(&e)))
     })?;
     let mut files = Vec::new();
     let mut raw = None;
@@ -198,7 +198,7 @@ pub struct Sidecar {
 fn read_sidecar(folder: &Path) -> Result<Sidecar> {
     let path = folder.join("frames.json");
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        Problem::usage(format!("{}: {} (raw frames need it)", path.display(), crate::scene::io_reason(&e)))
+        Problem::usage(format!("{}: {} (raw frames need it)", path.display(), crate::error::io_reason(&e)))
     })?;
     parse_sidecar(&path, &text)
 }

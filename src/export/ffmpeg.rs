@@ -58,7 +58,7 @@ impl Ffmpeg {
     pub fn probe(path: &Path, source: &'static str) -> Result<Self> {
         let run = |args: &[&str]| -> Result<String> {
             let output = Command::new(path).args(args).stdin(Stdio::null()).output().map_err(|e| {
-                Problem::environment(format!("{}: cannot run ffmpeg: {}", path.display(), crate::scene::io_reason(&e)))
+                Problem::environment(format!("{}: cannot run ffmpeg: {}", path.display(), crate::error::io_reason(&e)))
                     .with_hint(INSTALL_HINT)
             })?;
             if !output.status.success() {

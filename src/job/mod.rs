@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::anim::{Clip, Rig};
 use crate::camera::{find_file_camera, CameraSettings, Framing, Motion};
 use crate::error::Problem;
 use crate::export::output::{self, OutputClaim};
@@ -17,6 +16,7 @@ use crate::export::{ExportStrategy, Quality};
 use crate::layout::Layout;
 use crate::look::Rgb;
 use crate::render::{FrameInput, RenderSettings};
+use crate::scene::anim::{Clip, Rig};
 use crate::scene::{self, Scene, UpChoice};
 
 pub use resolve::format_of_extension;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::io_reason;
+use crate::error::io_reason;
 use crate::error::Problem;
 use crate::text::quoted;
 

@@ -18,12 +18,12 @@ use gltf::accessor::{DataType, Dimensions};
 use gltf::mesh::Mode;
 use gltf::Semantic;
 
+use super::anim::{Morph, Rig, RigInstance, Skin};
 use super::budget::Budget;
 use super::files::ModelFiles;
 use super::geometry::{flips_winding, repair_normals, transform_vertices};
 use super::textures::decode_texture;
 use super::{AnimationInfo, FileCamera, FileProjection, LoadContext, Material, Mesh, RawScene, Texture, Vertex};
-use crate::anim::{Morph, Rig, RigInstance, Skin};
 use crate::error::Problem;
 
 /// Extensions whose data holoforge cannot decode; a file using them is refused by name.

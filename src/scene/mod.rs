@@ -4,12 +4,14 @@
 //! baked into world space). [`load`] then applies the up-axis fix, drops unusable triangles with a
 //! warning, fills in missing normals and computes the bounds.
 
+pub mod anim;
 pub mod budget;
 pub mod edges;
 pub mod files;
 mod geometry;
 mod gltf;
 mod guard;
+mod mesh;
 mod obj;
 pub mod paths;
 pub mod probe;
@@ -25,39 +27,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use crate::anim::Rig;
-use crate::error::Problem;
+use crate::error::{io_reason, Problem};
+use anim::Rig;
 use budget::Budget;
 pub use files::special_kind;
 use files::{FolderFiles, ModelFiles};
 pub use geometry::Bounds;
-
-/// One vertex as the renderer consumes it.
-#[repr(C)]
-#[derive(Debug, Clone, Copy, PartialEq, bytemuck::Pod, bytemuck::Zeroable)]
-pub struct Vertex {
-    /// World-space position (Y up).
-    pub position: [f32; 3],
-    /// World-space unit normal.
-    pub normal: [f32; 3],
-    /// Texture coordinate (glTF convention: origin top-left).
-    pub uv: [f32; 2],
-    /// Linear RGBA vertex colour (white when the file has none).
-    pub color: [f32; 4],
-}
-
-/// A triangle list drawn with one material.
-#[derive(Debug, Clone)]
-pub struct Mesh {
-    /// Name from the file, for `inspect`.
-    pub name: String,
-    /// Index into [`Scene::materials`].
-    pub material: usize,
-    /// Vertices in world space.
-    pub vertices: Vec<Vertex>,
-    /// Three indices per triangle into `vertices`.
-    pub indices: Vec<u32>,
-}
+pub use mesh::{Mesh, Vertex};
 
 /// The part of a material the renderer uses.
 #[derive(Debug, Clone, Serialize)]
@@ -344,21 +320,6 @@ fn open_model(path: &Path) -> Result<(std::fs::File, std::fs::Metadata)> {
         return Err(Problem::input(format!("{}: the file is empty (0 bytes)", path.display())).into());
     }
     Ok((file, meta))
-}
-
-/// A short reason for an I/O error, without Rust's `(os error N)` suffix.
-pub fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            }
-        }
-    }
 }
 
 /// Applies the up-axis fix, drops non-finite triangles, fills normals, computes bounds.

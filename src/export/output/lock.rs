@@ -33,7 +33,7 @@ impl OutputLock {
                 Problem::usage(format!(
                     "{}: cannot create a lock file beside the output: {}",
                     path.display(),
-                    crate::scene::io_reason(&e)
+                    crate::error::io_reason(&e)
                 ))
             })?;
             if !file.metadata().is_ok_and(|m| m.is_file()) {
@@ -46,7 +46,7 @@ impl OutputLock {
                     return Err(Problem::usage(format!(
                         "{}: cannot lock the output: {}",
                         target.display(),
-                        crate::scene::io_reason(&e)
+                        crate::error::io_reason(&e)
                     ))
                     .into())
                 }

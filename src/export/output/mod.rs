@@ -15,8 +15,8 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 
+use crate::error::io_reason;
 use crate::error::Problem;
-use crate::scene::io_reason;
 pub use lock::OutputLock;
 use owned::FolderContents;
 

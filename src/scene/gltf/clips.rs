@@ -6,7 +6,7 @@ use gltf::animation::util::ReadOutputs;
 
 use anyhow::Result;
 
-use crate::anim::{Channel, Clip, Interpolation, Property, RigNode};
+use crate::scene::anim::{Channel, Clip, Interpolation, Property, RigNode};
 use crate::scene::budget::Budget;
 
 /// Every node with its parent and rest transform, indexed like the document's nodes.

@@ -4,7 +4,7 @@
 
 use glam::{Mat4, Quat, Vec3, Vec4};
 
-use crate::scene::{Mesh, Vertex};
+use super::mesh::{Mesh, Vertex};
 
 /// How a channel interpolates between keyframes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
