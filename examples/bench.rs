@@ -45,15 +45,21 @@ fn main() -> Result<()> {
         })
     };
     // Warm-up: the driver compiles the shaders on the first frame.
-    renderer.render(&scene, &settings, inputs(1), &mut |_| Ok(()))?;
+    for frame in renderer.begin(&scene, &settings)?.frames(inputs(1)) {
+        frame?;
+    }
 
     let started = Instant::now();
-    renderer.render(&scene, &settings, inputs(frames), &mut |_| Ok(()))?;
+    for frame in renderer.begin(&scene, &settings)?.frames(inputs(frames)) {
+        frame?;
+    }
     let render_only = frames as f64 / started.elapsed().as_secs_f64();
 
     let raw_path = scratch.path().join("frames.rgba");
     let mut raw = std::io::BufWriter::new(std::fs::File::create(&raw_path)?);
-    renderer.render(&scene, &settings, inputs(frames), &mut |frame| Ok(raw.write_all(&frame.rgba)?))?;
+    for frame in renderer.begin(&scene, &settings)?.frames(inputs(frames)) {
+        raw.write_all(&frame?.rgba)?;
+    }
     raw.flush()?;
     drop(raw);
 

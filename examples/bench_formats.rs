@@ -54,7 +54,9 @@ fn main() -> Result<()> {
         let path = scratch.path().join(format!("frames-{}.rgba", raw_files.len()));
         let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);
         let started = Instant::now();
-        renderer.render(&scene, &settings, inputs, &mut |frame| Ok(file.write_all(&frame.rgba)?))?;
+        for frame in renderer.begin(&scene, &settings)?.frames(inputs) {
+            file.write_all(&frame?.rgba)?;
+        }
         file.flush()?;
         println!("render to raw file: {:.1} frames/s", frames as f64 / started.elapsed().as_secs_f64());
         raw_files.push(path);

@@ -41,9 +41,13 @@ fn main() -> Result<()> {
             })
         };
         // Warm-up: the driver compiles the shaders on the first frame.
-        renderer.render(&scene, &settings, inputs(1), &mut |_| Ok(()))?;
+        for frame in renderer.begin(&scene, &settings)?.frames(inputs(1)) {
+            frame?;
+        }
         let started = Instant::now();
-        renderer.render(&scene, &settings, inputs(frames), &mut |_| Ok(()))?;
+        for frame in renderer.begin(&scene, &settings)?.frames(inputs(frames)) {
+            frame?;
+        }
         Ok(started.elapsed().as_secs_f64())
     };
     let quilt_seconds = time(&quilt, FrameSize { width: 3360, height: 3360 }, quilts)?;

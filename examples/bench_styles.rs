@@ -49,9 +49,13 @@ fn main() -> Result<()> {
     for (name, look) in variants {
         let settings = RenderSettings::single(width, height, 4, look, Background::Color(Rgb([0, 0, 0])));
         // Warm-up: the driver compiles the shaders on the first frame.
-        renderer.render(&scene, &settings, inputs(1), &mut |_| Ok(()))?;
+        for frame in renderer.begin(&scene, &settings)?.frames(inputs(1)) {
+            frame?;
+        }
         let started = Instant::now();
-        renderer.render(&scene, &settings, inputs(frames), &mut |_| Ok(()))?;
+        for frame in renderer.begin(&scene, &settings)?.frames(inputs(frames)) {
+            frame?;
+        }
         println!("{name:26} {:7.1} frames/s", frames as f64 / started.elapsed().as_secs_f64());
     }
     Ok(())

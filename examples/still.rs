@@ -17,17 +17,8 @@ fn main() -> Result<()> {
     let mut renderer = Renderer::new(None)?;
     let settings = RenderSettings::single(640, 480, 4, Look::default(), Background::Transparent);
     let camera = camera_pose(&Framing::from_scene(&scene), &CameraSettings::default(), 640.0 / 480.0, 0.125);
-    let mut still = None;
-    renderer.render(
-        &scene,
-        &settings,
-        [FrameInput { index: 0, time: 0.0, views: vec![camera], vertices: None }],
-        &mut |frame| {
-            still = Some(frame);
-            Ok(())
-        },
-    )?;
-    let frame = still.context("no frame was rendered")?;
+    let input = FrameInput { index: 0, time: 0.0, views: vec![camera], vertices: None };
+    let frame = renderer.begin(&scene, &settings)?.frames([input]).next().context("no frame was rendered")??;
     image::save_buffer(&output, &frame.rgba, frame.width, frame.height, image::ExtendedColorType::Rgba8)?;
     println!("{output}: {}x{} on {}", frame.width, frame.height, renderer.adapter());
     Ok(())

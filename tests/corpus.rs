@@ -128,18 +128,12 @@ fn every_in_scope_corpus_model_renders_a_visible_frame() {
         let Ok(scene) = scene::load(file, UpChoice::Auto) else { continue };
         let framing = Framing::from_scene(&scene);
         let camera = camera_pose(&framing, &CameraSettings::default(), 1.0, 0.125);
-        let mut covered = 0;
-        renderer
-            .render(
-                &scene,
-                &settings,
-                [FrameInput { index: 0, time: 0.0, views: vec![camera], vertices: None }],
-                &mut |frame| {
-                    covered = frame.rgba.chunks_exact(4).filter(|p| p[3] > 0).count();
-                    Ok(())
-                },
-            )
+        let input = FrameInput { index: 0, time: 0.0, views: vec![camera], vertices: None };
+        let frame = renderer
+            .begin(&scene, &settings)
+            .and_then(|stream| stream.frames([input]).next().expect("one frame"))
             .unwrap_or_else(|e| panic!("{}: {e:#}", file.display()));
+        let covered = frame.rgba.chunks_exact(4).filter(|p| p[3] > 0).count();
         if covered == 0 {
             empty.push(file.strip_prefix(&root).unwrap().display().to_string());
         }

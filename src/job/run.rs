@@ -2,7 +2,7 @@
 //! sink on a thread of its own; no partial output survives a failure or Ctrl-C.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::Instant;
 
 use anyhow::{anyhow, Context, Result};
@@ -15,9 +15,10 @@ use crate::export::output::OutputClaim;
 use crate::export::{Sink, SinkSpec};
 use crate::frame::Frame;
 use crate::interrupt;
+use crate::label::Label;
 use crate::look::{Background, Rgb};
 use crate::progress::Progress;
-use crate::render::Renderer;
+use crate::render::{FrameInput, FrameStream, Renderer};
 
 /// Frames buffered between the renderer and the sinks: memory stays flat however long the clip.
 const FRAME_QUEUE: usize = 2;
@@ -119,25 +120,12 @@ pub fn run(
     let sink_thread = std::thread::Builder::new().name("sinks".into()).spawn(move || drive_sinks(sinks, receiver))?;
 
     progress.start_frames(job.frames.len() as u64);
-    let mut empty_frames = Vec::new();
-    let labels = job.layout.labels(&job.render.tiling);
-    let rendered =
-        renderer.render(&scene, &job.render, job.frame_inputs(&scene, framing, &camera, playback), &mut |mut frame| {
-            if interrupt::requested() {
-                return Err(interrupt::interrupted());
-            }
-            if frame.is_blank() {
-                empty_frames.push(frame.index);
-            }
-            for label in &labels {
-                label.stamp(&mut frame);
-            }
-            sender.send(ToSink::Frame(frame)).map_err(|_| anyhow!("the output writer stopped"))?;
-            progress.frame_done();
-            Ok(())
-        });
+    let mut delivery = Delivery { sender, labels: job.layout.labels(&job.render.tiling), empty_frames: Vec::new() };
+    let inputs = job.frame_inputs(&scene, framing, &camera, playback);
+    let streamed = stream_frames(renderer.begin(&scene, &job.render), inputs, &mut delivery, progress);
     progress.finish_frames();
-    if rendered.is_ok() {
+    let Delivery { sender, empty_frames, .. } = delivery;
+    if matches!(streamed, Ok(Streamed::Complete)) {
         // The sink thread may already have failed; then this send fails and its error is reported below.
         let _ = sender.send(ToSink::End);
     }
@@ -147,13 +135,14 @@ pub fn run(
         return Err(interrupt::interrupted());
     }
     let subject = || format!("{} → {}", job.model.label(), paths.join(", "));
-    // A sink error explains a failed send better than the send error itself.
-    let outputs = match (rendered, sunk) {
-        (Ok(()), sunk) => sunk.with_context(subject)?,
-        (Err(render_error), Err(sink_error)) if render_error.to_string() == "the output writer stopped" => {
-            return Err(sink_error.context(subject()))
-        }
-        (Err(render_error), _) => return Err(render_error.context(subject())),
+    let outputs = match streamed {
+        Ok(Streamed::Complete) => sunk.with_context(subject)?,
+        // The sink thread stopped taking frames: its error says why.
+        Ok(Streamed::WriterStopped) => match sunk {
+            Err(sink_error) => return Err(sink_error.context(subject())),
+            Ok(_) => return Err(anyhow!("the output writer stopped before the last frame").context(subject())),
+        },
+        Err(render_error) => return Err(render_error.context(subject())),
     };
     if !empty_frames.is_empty() {
         progress.warn(&format!(
@@ -163,6 +152,60 @@ pub fn run(
         ));
     }
     Ok(JobReport { outputs, frames: job.frames.len() as u32, seconds: started.elapsed().as_secs_f64() })
+}
+
+/// How the frames' stream ended, when the renderer did not fail.
+enum Streamed {
+    /// Every frame went to the sink thread.
+    Complete,
+    /// The sink thread stopped taking frames (its own result says why).
+    WriterStopped,
+}
+
+/// Where rendered frames go: stamped with the layout's labels, noted when blank, then sent to
+/// the sink thread.
+struct Delivery {
+    sender: SyncSender<ToSink>,
+    labels: Vec<Label>,
+    /// Frames in which nothing of the model is visible.
+    empty_frames: Vec<u32>,
+}
+
+impl Delivery {
+    /// Stamps `frame` and sends it on; false when the sink thread no longer takes frames.
+    fn deliver(&mut self, mut frame: Frame) -> bool {
+        if frame.is_blank() {
+            self.empty_frames.push(frame.index);
+        }
+        for label in &self.labels {
+            label.stamp(&mut frame);
+        }
+        self.sender.send(ToSink::Frame(frame)).is_ok()
+    }
+}
+
+/// Renders `inputs` in order on the started `stream` and delivers each frame, stopping at a
+/// signal, a GPU error or a sink thread that no longer takes frames.
+fn stream_frames(
+    stream: Result<FrameStream>,
+    inputs: impl Iterator<Item = FrameInput>,
+    delivery: &mut Delivery,
+    progress: &mut Progress,
+) -> Result<Streamed> {
+    let inputs = inputs.take_while(|_| !interrupt::requested());
+    for frame in stream?.frames(inputs) {
+        if interrupt::requested() {
+            return Err(interrupt::interrupted());
+        }
+        if !delivery.deliver(frame?) {
+            return Ok(Streamed::WriterStopped);
+        }
+        progress.frame_done();
+    }
+    match interrupt::requested() {
+        true => Err(interrupt::interrupted()),
+        false => Ok(Streamed::Complete),
+    }
 }
 
 /// The sink thread: hands every frame to every sink (compositing it for opaque ones when asked)

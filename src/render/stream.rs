@@ -1,0 +1,224 @@
+//! One render in progress: the scene on the GPU, the target and uniforms, and the ring of
+//! readback buffers that lets the GPU draw frame i+1 while frame i is read back.
+
+use std::collections::VecDeque;
+
+use anyhow::{Context, Result};
+
+use super::failure::{CapturedErrors, GpuFailures};
+use super::gpu_scene::GpuScene;
+use super::passes::{bloom_passes, dispatch, draw_views, encode_bind_group, BloomPasses};
+use super::pipelines::{Pipelines, VIEW_UNIFORM_STRIDE};
+use super::target::FrameTarget;
+use super::uniforms::{encode_uniforms_for, model_extent, view_uniform_bytes, EncodeUniforms, ViewUniforms};
+use super::{FrameInput, RenderSettings};
+use crate::frame::Frame;
+use crate::look::Style;
+use crate::scene::{Bounds, Scene};
+
+/// Readback buffers in flight: the GPU draws frame i+1 while frame i is read back.
+const READBACK_RING: usize = 3;
+
+/// The GPU resources of one render, made once before its first frame.
+pub(super) struct FrameResources {
+    gpu_scene: GpuScene,
+    target: FrameTarget,
+    view_uniforms: wgpu::Buffer,
+    /// One bind group per view, each at its own offset in `view_uniforms`.
+    view_bind_groups: Vec<wgpu::BindGroup>,
+    encode_uniforms: wgpu::Buffer,
+    encode_bind_group: wgpu::BindGroup,
+    bloom_passes: Option<BloomPasses>,
+    /// Bottom and height of the model, for scanlines in model space.
+    model: [f32; 2],
+}
+
+impl FrameResources {
+    /// Uploads `scene` and allocates the target, uniforms and bind groups for `settings`.
+    pub(super) fn new(
+        device: &wgpu::Device,
+        queue: &wgpu::Queue,
+        pipelines: &Pipelines,
+        scene: &Scene,
+        settings: &RenderSettings,
+        max_texture_side: u32,
+    ) -> Self {
+        let look = &settings.look;
+        let bloom = look.bloom > 0.0;
+        let wire_angle = (look.style == Style::Wireframe).then_some(look.wire_angle);
+        let gpu_scene = GpuScene::upload(device, queue, pipelines, scene, max_texture_side, wire_angle);
+        let bloom_tile = bloom.then(|| settings.tiling.bloom_tile(look.bloom_radius));
+        let target = FrameTarget::new(device, &settings.tiling, settings.msaa, READBACK_RING, bloom_tile);
+        let uniform_buffer = |label: &str, size: u64| {
+            device.create_buffer(&wgpu::BufferDescriptor {
+                label: Some(label),
+                size,
+                usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
+                mapped_at_creation: false,
+            })
+        };
+        let view_uniforms = uniform_buffer("view uniforms", VIEW_UNIFORM_STRIDE * settings.tiling.views() as u64);
+        let view_bind_groups = (0..settings.tiling.views() as u64)
+            .map(|index| {
+                device.create_bind_group(&wgpu::BindGroupDescriptor {
+                    label: Some("view uniforms"),
+                    layout: &pipelines.view_layout,
+                    entries: &[wgpu::BindGroupEntry {
+                        binding: 0,
+                        resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
+                            buffer: &view_uniforms,
+                            offset: index * VIEW_UNIFORM_STRIDE,
+                            size: wgpu::BufferSize::new(std::mem::size_of::<ViewUniforms>() as u64),
+                        }),
+                    }],
+                })
+            })
+            .collect();
+        let encode_uniforms = uniform_buffer("encode uniforms", std::mem::size_of::<EncodeUniforms>() as u64);
+        let encode_bind_group = encode_bind_group(device, pipelines, &target, &encode_uniforms);
+        let bloom_passes = bloom.then(|| bloom_passes(device, pipelines, &target, settings));
+        Self {
+            gpu_scene,
+            target,
+            view_uniforms,
+            view_bind_groups,
+            encode_uniforms,
+            encode_bind_group,
+            bloom_passes,
+            model: model_extent(&Bounds::of_meshes(&scene.meshes)),
+        }
+    }
+}
+
+/// A frame submitted to the GPU and not yet read back.
+struct InFlight {
+    index: u32,
+    slot: usize,
+    submission: wgpu::SubmissionIndex,
+}
+
+/// A render in progress (see [`super::Renderer::begin`]): frames go in as [`FrameInput`]s and
+/// come out as [`Frame`]s in the order they went in, at most a ring's worth behind.
+pub struct FrameStream<'r> {
+    device: &'r wgpu::Device,
+    queue: &'r wgpu::Queue,
+    pipelines: &'r Pipelines,
+    resources: FrameResources,
+    settings: RenderSettings,
+    failures: GpuFailures,
+    in_flight: VecDeque<InFlight>,
+    submitted: usize,
+}
+
+impl<'r> FrameStream<'r> {
+    /// A stream with nothing in flight yet.
+    pub(super) fn new(
+        device: &'r wgpu::Device,
+        queue: &'r wgpu::Queue,
+        pipelines: &'r Pipelines,
+        resources: FrameResources,
+        settings: RenderSettings,
+        failures: GpuFailures,
+    ) -> Self {
+        Self { device, queue, pipelines, resources, settings, failures, in_flight: VecDeque::new(), submitted: 0 }
+    }
+
+    /// Renders `inputs` in order and yields their frames as they come back, at most a ring's
+    /// worth behind; after an error it yields nothing more.
+    pub fn frames<I: IntoIterator<Item = FrameInput>>(self, inputs: I) -> Frames<'r, I::IntoIter> {
+        Frames { stream: self, inputs: inputs.into_iter(), failed: false }
+    }
+
+    /// Draws one frame. When the ring is full, the oldest frame is read back first and returned.
+    fn submit(&mut self, input: &FrameInput) -> Result<Option<Frame>> {
+        let finished = match self.in_flight.len() == READBACK_RING {
+            true => self.next_in_flight()?,
+            false => None,
+        };
+        let slot = self.submitted % READBACK_RING;
+        let (device, queue, pipelines, resources, settings) =
+            (self.device, self.queue, self.pipelines, &self.resources, &self.settings);
+        let frame_errors = CapturedErrors::start(device);
+        queue.write_buffer(&resources.view_uniforms, 0, &view_uniform_bytes(input, settings, resources.model));
+        queue.write_buffer(&resources.encode_uniforms, 0, bytemuck::bytes_of(&encode_uniforms_for(input, settings)));
+        if let Some(vertices) = &input.vertices {
+            resources.gpu_scene.write_vertices(queue, vertices);
+        }
+        let target = &resources.target;
+        let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("frame") });
+        draw_views(&mut encoder, pipelines, &resources.gpu_scene, target, &resources.view_bind_groups, settings);
+        if let Some(passes) = &resources.bloom_passes {
+            passes.record(&mut encoder, pipelines);
+        }
+        dispatch(
+            &mut encoder,
+            "encode",
+            &pipelines.encode,
+            &resources.encode_bind_group,
+            (target.width, target.height),
+        );
+        target.copy_to_readback(&mut encoder, slot);
+        let submission = queue.submit([encoder.finish()]);
+        target.readback[slot].map_async(wgpu::MapMode::Read, .., |_| {});
+        if let Some(error) = frame_errors.finish() {
+            return Err(self.failures.explain(error));
+        }
+        self.in_flight.push_back(InFlight { index: input.index, slot, submission });
+        self.submitted += 1;
+        Ok(finished)
+    }
+
+    /// Waits for the oldest frame still on the GPU and returns it; None once every submitted
+    /// frame has come out.
+    fn next_in_flight(&mut self) -> Result<Option<Frame>> {
+        let Some(oldest) = self.in_flight.pop_front() else { return Ok(None) };
+        read_back(self.device, &self.resources.target, oldest).map(Some).map_err(|e| self.failures.explain_readback(e))
+    }
+}
+
+/// The frames of a [`FrameStream`], in the order of their inputs (see [`FrameStream::frames`]).
+pub struct Frames<'r, I> {
+    stream: FrameStream<'r>,
+    inputs: I,
+    failed: bool,
+}
+
+impl<I: Iterator<Item = FrameInput>> Iterator for Frames<'_, I> {
+    type Item = Result<Frame>;
+
+    fn next(&mut self) -> Option<Result<Frame>> {
+        if self.failed {
+            return None;
+        }
+        let finished = loop {
+            let step = match self.inputs.next() {
+                Some(input) => self.stream.submit(&input),
+                None => break self.stream.next_in_flight().transpose(),
+            };
+            match step {
+                Ok(None) => continue,
+                finished => break finished.transpose(),
+            }
+        };
+        self.failed = matches!(finished, Some(Err(_)));
+        finished
+    }
+}
+
+/// Waits for a frame's submission and copies its pixels out of readback buffer `slot`.
+fn read_back(
+    device: &wgpu::Device,
+    target: &FrameTarget,
+    InFlight { index, slot, submission }: InFlight,
+) -> Result<Frame> {
+    device
+        .poll(wgpu::PollType::Wait { submission_index: Some(submission), timeout: None })
+        .context("the GPU did not finish the frame")?;
+    let buffer = &target.readback[slot];
+    let rgba = {
+        let view = buffer.get_mapped_range(..).context("cannot map the readback buffer")?;
+        target.rows.unpad(&view, target.height)
+    };
+    buffer.unmap();
+    Ok(Frame { index, width: target.width, height: target.height, rgba })
+}
