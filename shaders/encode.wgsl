@@ -1,7 +1,7 @@
 // Final stage (compute): composes the rendered views into the output picture (as they are, as
 // the four rotated views of a Pepper's-ghost pyramid, or cut to a fan's circle), displaces
 // glitch bands, adds the bloom and turns premultiplied linear light into 8-bit sRGB with straight
-// alpha, composited over an opaque background when the job has one (DESIGN.md, "Colour").
+// alpha, composited over an opaque background when the job has one (ARCHITECTURE.md, "Conventions").
 // A compute pass rather than a full-screen draw: on lavapipe, a fragment shader that reads a
 // just-rendered texture per pixel leaks about one frame of memory per frame (Mesa 22.3).
 

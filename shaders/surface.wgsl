@@ -2,7 +2,7 @@
 //   hologram  (vs_main + fs_hologram): Fresnel rim glow, scanlines, fill, blended additively;
 //   shaded    (vs_main + fs_shaded):   key/fill/rim lights on the base colour, blended "over";
 //   wireframe (vs_wire + fs_wire):     glowing screen-space lines, one instance per edge.
-// Output is premultiplied linear light in a floating-point target (DESIGN.md, "Render path").
+// Output is premultiplied linear light in a floating-point target (ARCHITECTURE.md, "Conventions").
 
 struct ViewUniforms {
     view_projection: mat4x4<f32>,

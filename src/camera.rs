@@ -1,7 +1,7 @@
 //! The camera rig: framing from the model's bounds, named views, and the motions (turntable,
 //! orbit, still) that give a pose for every phase of the clip.
 //!
-//! Conventions (`DESIGN.md`): +Y up, azimuth 0 = the `front` view (camera on +Z looking down −Z),
+//! Conventions (`ARCHITECTURE.md`): +Y up, azimuth 0 = the `front` view (camera on +Z looking down −Z),
 //! azimuth grows towards `right` (+X), elevation towards +Y.
 
 use glam::camera::rh::proj::directx::{orthographic, perspective};
@@ -45,7 +45,7 @@ pub enum Motion {
     },
 }
 
-/// A named view (`DESIGN.md`): azimuth from `front` towards `right`, elevation towards +Y.
+/// A named view: azimuth from `front` towards `right`, elevation towards +Y.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct View {
     /// Degrees from the front (+Z) towards the right (+X).
@@ -211,7 +211,7 @@ pub fn camera_pose(framing: &Framing, settings: &CameraSettings, aspect: f32, ph
         (elevation.cos() * azimuth.cos()) as f32,
     );
     let eye = target + direction * distance;
-    // Looking straight down, screen-up is −Z (the model's back); straight up, +Z (`DESIGN.md`).
+    // Looking straight down, screen-up is −Z (the model's back); straight up, +Z.
     let up = match direction.y {
         y if y > 0.9999 => Vec3::new(-(azimuth.sin() as f32), 0.0, -(azimuth.cos() as f32)),
         y if y < -0.9999 => Vec3::new(azimuth.sin() as f32, 0.0, azimuth.cos() as f32),

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-/// What kind of problem stopped the work; decides the process exit code (see `DESIGN.md`).
+/// What kind of problem stopped the work; decides the process exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProblemKind {
     /// The input of one job (model file, output path) is unusable: exit 1.
@@ -62,7 +62,7 @@ impl fmt::Display for Problem {
 
 impl std::error::Error for Problem {}
 
-/// Process exit codes, as documented in the README and `DESIGN.md`.
+/// Process exit codes, as documented in the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExitCode {
     /// Every job finished.

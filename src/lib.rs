@@ -1,6 +1,6 @@
 //! holoforge: a headless batch renderer that turns 3D models into hologram videos.
 //!
-//! The pipeline (see `DESIGN.md`): [`cli`] options are resolved into a [`job::Job`]; the job
+//! The pipeline (see `ARCHITECTURE.md`): [`cli`] options are resolved into a [`job::Job`]; the job
 //! loads a [`scene::Scene`], the [`camera`] frames it, the [`render::Renderer`] draws frames on the
 //! GPU and streams them into an [`export::ExportStrategy`]'s sink.
 
