@@ -293,8 +293,8 @@ pub fn describe_size(path: &Path) -> String {
         return "standard output".into();
     }
     match size_in_bytes(path) {
-        b if b >= 1 << 20 => format!("{:.1} MB", b as f64 / 1e6),
-        b if b >= 1 << 10 => format!("{:.1} kB", b as f64 / 1e3),
+        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
+        b if b >= 1_000 => format!("{:.1} kB", b as f64 / 1e3),
         b => format!("{b} bytes"),
     }
 }
@@ -311,4 +311,24 @@ pub fn with_format_suffix(base: PathBuf, format: &dyn ExportStrategy, still: boo
         None => name.push(format!("-{}", format.name())),
     }
     PathBuf::from(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_size;
+
+    #[test]
+    fn sizes_are_decimal_units_at_decimal_thresholds() {
+        let folder = tempfile::tempdir().unwrap();
+        let sized = |bytes: usize| {
+            let path = folder.path().join(format!("{bytes}.bin"));
+            std::fs::write(&path, vec![0u8; bytes]).unwrap();
+            describe_size(&path)
+        };
+        assert_eq!(sized(999), "999 bytes");
+        assert_eq!(sized(1_000), "1.0 kB");
+        assert_eq!(sized(999_949), "999.9 kB");
+        assert_eq!(sized(1_000_000), "1.0 MB");
+        assert_eq!(sized(1_048_576), "1.0 MB");
+    }
 }
