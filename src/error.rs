@@ -62,9 +62,10 @@ impl fmt::Display for Problem {
 
 impl std::error::Error for Problem {}
 
-/// Process exit codes, as documented in the README.
+/// How a command ended, as its process exit code (documented in the README); named apart from
+/// `std::process::ExitCode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExitCode {
+pub enum Exit {
     /// Every job finished.
     Success = 0,
     /// At least one job failed.
@@ -78,7 +79,7 @@ pub enum ExitCode {
     Interrupted = 130,
 }
 
-impl ExitCode {
+impl Exit {
     /// The exit code that an error calls for: the first [`Problem`] in its chain decides.
     pub fn for_error(error: &anyhow::Error) -> Self {
         match find_problem(error).map(|p| p.kind) {

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 
-use holoforge::error::{render_for_terminal, ExitCode};
+use holoforge::error::{render_for_terminal, Exit};
 
 fn main() {
     let cli = holoforge::cli::Cli::parse();
@@ -14,11 +14,11 @@ fn main() {
         Ok(code) => code,
         Err(error) => {
             eprintln!("{}", render_for_terminal(&error));
-            ExitCode::for_error(&error)
+            Exit::for_error(&error)
         }
     };
     let code = match code {
-        ExitCode::Interrupted => holoforge::interrupt::exit_code(),
+        Exit::Interrupted => holoforge::interrupt::exit_code(),
         other => other as i32,
     };
     std::process::exit(code);

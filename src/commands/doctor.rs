@@ -5,7 +5,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::DoctorCommand;
-use crate::error::{render_for_terminal, ExitCode};
+use crate::error::{render_for_terminal, Exit};
 use crate::export::ffmpeg::Ffmpeg;
 use crate::export::{Alpha, REGISTRY};
 use crate::render::{AdapterSummary, Renderer};
@@ -67,7 +67,7 @@ pub struct FormatStatus {
 }
 
 /// Checks the machine and prints the report; exit 3 when no adapter can render.
-pub fn doctor(command: DoctorCommand) -> Result<ExitCode> {
+pub fn doctor(command: DoctorCommand) -> Result<Exit> {
     let adapters = Renderer::list_adapters().iter().map(AdapterSummary::to_string).collect();
     let chosen_adapter = Renderer::new(None)
         .map(|r| ChosenAdapter { name: r.adapter().to_string(), max_frame_side: r.max_texture_side() })
@@ -99,7 +99,7 @@ pub fn doctor(command: DoctorCommand) -> Result<ExitCode> {
         print_text(&report);
     }
     // Exit 3 when this machine cannot render, or has no ffmpeg for the video formats.
-    Ok(if report.chosen_adapter.is_ok() && report.ffmpeg.is_ok() { ExitCode::Success } else { ExitCode::Environment })
+    Ok(if report.chosen_adapter.is_ok() && report.ffmpeg.is_ok() { Exit::Success } else { Exit::Environment })
 }
 
 fn print_text(report: &Report) {

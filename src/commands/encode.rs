@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::cli::EncodeCommand;
-use crate::error::{ExitCode, Problem};
+use crate::error::{Exit, Problem};
 use crate::export::ffmpeg::Ffmpeg;
 use serde_json::json;
 
@@ -22,7 +22,7 @@ struct FrameFile {
 }
 
 /// Encodes the folder's frames, in frame-number order.
-pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
+pub fn encode(command: EncodeCommand) -> Result<Exit> {
     let format = export::find(&format_name(&command)?)?;
     let (files, raw) = frame_files(&command.frames)?;
     let sidecar = if raw { Some(read_sidecar(&command.frames)?) } else { None };
@@ -112,7 +112,7 @@ pub fn encode(command: EncodeCommand) -> Result<ExitCode> {
     progress.event(super::run::finished_event(&name, &report));
     progress.event(super::run::summary_event([1, 0, 0, 0], report.seconds));
     progress.info(&format!("wrote {} ({})", written.display(), crate::job::describe_size(&written)));
-    Ok(ExitCode::Success)
+    Ok(Exit::Success)
 }
 
 /// `-f`, else the format `-o`'s extension names.

@@ -3,11 +3,11 @@
 use anyhow::Result;
 
 use crate::cli::FormatsCommand;
-use crate::error::ExitCode;
+use crate::error::Exit;
 use crate::export::{Alpha, REGISTRY};
 
 /// Prints every registered format (text or JSON).
-pub fn formats(command: FormatsCommand) -> Result<ExitCode> {
+pub fn formats(command: FormatsCommand) -> Result<Exit> {
     if command.json {
         let list: Vec<_> = REGISTRY
             .iter()
@@ -35,5 +35,5 @@ pub fn formats(command: FormatsCommand) -> Result<ExitCode> {
             crate::outln!("{:<14} {:<12} quality: {}", "", "", s.quality_presets());
         }
     }
-    Ok(ExitCode::Success)
+    Ok(Exit::Success)
 }

@@ -4,7 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::InspectCommand;
-use crate::error::ExitCode;
+use crate::error::Exit;
 use crate::scene::{self, AnimationInfo, Bounds, Scene, UpAxis};
 
 /// The JSON shape of `inspect --json`.
@@ -75,7 +75,7 @@ impl Inspection {
 }
 
 /// Loads the model and prints the summary; loader warnings go to stderr.
-pub fn inspect(command: InspectCommand) -> Result<ExitCode> {
+pub fn inspect(command: InspectCommand) -> Result<Exit> {
     let scene = scene::load(&command.model, command.up)?;
     for warning in &scene.warnings {
         eprintln!("warning: {}: {warning}", command.model.display());
@@ -83,7 +83,7 @@ pub fn inspect(command: InspectCommand) -> Result<ExitCode> {
     let report = Inspection::of(&scene);
     if command.json {
         crate::outln!("{}", serde_json::to_string_pretty(&report)?);
-        return Ok(ExitCode::Success);
+        return Ok(Exit::Success);
     }
     let [sx, sy, sz] = report.size;
     crate::outln!("file:       {}", report.file);
@@ -112,5 +112,5 @@ pub fn inspect(command: InspectCommand) -> Result<ExitCode> {
     for c in &report.cameras {
         crate::outln!("  {} (--camera gltf:{})", c.name, c.name);
     }
-    Ok(ExitCode::Success)
+    Ok(Exit::Success)
 }

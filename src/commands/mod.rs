@@ -8,10 +8,10 @@ pub mod render;
 pub mod run;
 
 use crate::cli::{Cli, Command};
-use crate::error::ExitCode;
+use crate::error::Exit;
 
 /// Runs the parsed command line; returns the exit code.
-pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
+pub fn dispatch(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Render(command) => render::render(command),
         Command::Demo(command) => render::demo(command),
@@ -23,9 +23,9 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Doctor(command) => doctor::doctor(command),
         Command::Completions { shell } => {
             crate::outln!("{}", String::from_utf8_lossy(&crate::docs::completion(shell)).trim_end());
-            Ok(ExitCode::Success)
+            Ok(Exit::Success)
         }
-        Command::Man { dir, force } => crate::docs::man(dir.as_deref(), force).map(|()| ExitCode::Success),
-        Command::GenerateDocs { dir } => crate::docs::write_all(&dir).map(|()| ExitCode::Success),
+        Command::Man { dir, force } => crate::docs::man(dir.as_deref(), force).map(|()| Exit::Success),
+        Command::GenerateDocs { dir } => crate::docs::write_all(&dir).map(|()| Exit::Success),
     }
 }

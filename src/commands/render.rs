@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::run;
 use crate::cli::{DemoCommand, RenderCommand, RenderOptions};
-use crate::error::{ExitCode, Problem};
+use crate::error::{Exit, Problem};
 use crate::export::ffmpeg::Ffmpeg;
 use crate::job::{self, Job, ModelSource};
 use crate::progress::Progress;
@@ -18,7 +18,7 @@ use crate::render::Renderer;
 use crate::settings::value;
 
 /// Renders one model file, the model piped into standard input (`-`), or several models as a batch.
-pub fn render(command: RenderCommand) -> Result<ExitCode> {
+pub fn render(command: RenderCommand) -> Result<Exit> {
     let models = command.models;
     if models.len() > 1 {
         return render_many(&models, &command.options);
@@ -33,7 +33,7 @@ pub fn render(command: RenderCommand) -> Result<ExitCode> {
 
 /// Several models: one job each, outputs named after the models in the folder `-o` names, run
 /// as a batch (one GPU device, failures isolated, one summary) as `run` does.
-fn render_many(models: &[std::path::PathBuf], options: &RenderOptions) -> Result<ExitCode> {
+fn render_many(models: &[std::path::PathBuf], options: &RenderOptions) -> Result<Exit> {
     if models.iter().any(|m| m.as_os_str() == "-") {
         return Err(Problem::usage("- (standard input) can only be the one model of a render").into());
     }
@@ -104,11 +104,11 @@ fn read_stdin() -> Result<Vec<u8>> {
 }
 
 /// Renders the built-in demo model.
-pub fn demo(command: DemoCommand) -> Result<ExitCode> {
+pub fn demo(command: DemoCommand) -> Result<Exit> {
     run_one(ModelSource::BuiltIn, &command.options)
 }
 
-fn run_one(model: ModelSource, options: &RenderOptions) -> Result<ExitCode> {
+fn run_one(model: ModelSource, options: &RenderOptions) -> Result<Exit> {
     let flags = &options.output_flags;
     let job = Job::resolve(model, &options.settings(), Path::new(""))?;
     if job.outputs.iter().any(|o| o.path.as_os_str() == "-") {
@@ -153,5 +153,5 @@ fn run_one(model: ModelSource, options: &RenderOptions) -> Result<ExitCode> {
         report.seconds,
         report.frames as f64 / report.seconds.max(1e-9)
     ));
-    Ok(ExitCode::Success)
+    Ok(Exit::Success)
 }

@@ -8,7 +8,7 @@ use anyhow::Result;
 use serde_json::json;
 
 use crate::cli::{OutputFlags, RunCommand, ValidateCommand};
-use crate::error::{render_for_terminal, ExitCode, Problem};
+use crate::error::{render_for_terminal, Exit, Problem};
 use crate::export::ffmpeg::Ffmpeg;
 use crate::export::output::OutputClaim;
 use crate::interrupt;
@@ -20,12 +20,12 @@ use crate::render::Renderer;
 use crate::settings::Settings;
 
 /// Checks the manifest (and that this machine's ffmpeg has every encoder it needs) and prints the plan.
-pub fn validate(command: ValidateCommand) -> Result<ExitCode> {
+pub fn validate(command: ValidateCommand) -> Result<Exit> {
     let manifest = manifest::load(&command.manifest, &Settings::default())?;
     let jobs: Vec<&Job> = manifest.jobs.iter().collect();
     check_ffmpeg(&jobs, manifest.ffmpeg.as_deref())?;
     print_plan(&manifest, &jobs, command.json);
-    Ok(ExitCode::Success)
+    Ok(Exit::Success)
 }
 
 /// Finds ffmpeg when any job needs it and checks every job's encoders.
@@ -48,7 +48,7 @@ enum Outcome {
 }
 
 /// Runs every (selected) job of the manifest.
-pub fn run(command: RunCommand) -> Result<ExitCode> {
+pub fn run(command: RunCommand) -> Result<Exit> {
     let manifest = manifest::load(&command.manifest, &command.options.settings())?;
     let selected: Vec<&Job> = manifest
         .jobs
@@ -59,7 +59,7 @@ pub fn run(command: RunCommand) -> Result<ExitCode> {
         .collect();
     if command.dry_run {
         print_plan(&manifest, &selected, command.options.output_flags.json);
-        return Ok(ExitCode::Success);
+        return Ok(Exit::Success);
     }
     let batch = Batch {
         flags: &command.options.output_flags,
@@ -90,7 +90,7 @@ pub struct Batch<'a> {
 
 /// Runs `jobs` on one GPU device: every output claimed first, a failed job reported and the batch
 /// going on, events and a summary table at the end.
-pub fn run_batch(selected: &[&Job], batch: &Batch) -> Result<ExitCode> {
+pub fn run_batch(selected: &[&Job], batch: &Batch) -> Result<Exit> {
     let flags = batch.flags;
     let mut progress = Progress::new(flags.quiet).with_mode(flags.progress).with_events(flags.json);
     progress.event(json!({"event": "plan", "manifest": batch.manifest, "jobs": selected.iter().map(|j| plan_entry(j)).collect::<Vec<_>>()}));
@@ -155,9 +155,9 @@ pub fn run_batch(selected: &[&Job], batch: &Batch) -> Result<ExitCode> {
     }
     if interrupt::requested() {
         eprintln!("error: {}; {done} job(s) finished, the partial output was removed", interrupt::reason());
-        return Ok(ExitCode::Interrupted);
+        return Ok(Exit::Interrupted);
     }
-    Ok(if failed > 0 || not_run > 0 { ExitCode::JobFailed } else { ExitCode::Success })
+    Ok(if failed > 0 || not_run > 0 { Exit::JobFailed } else { Exit::Success })
 }
 
 /// Claims the outputs of every job (None for a job skipped because its outputs exist); every

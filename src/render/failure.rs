@@ -119,7 +119,7 @@ mod tests {
             oom.to_string(),
             "a 7680x4320 render with 4× MSAA of this model is too large for this GPU (Test GPU (Vulkan, DiscreteGpu))"
         );
-        assert_eq!(crate::error::ExitCode::for_error(&oom), crate::error::ExitCode::Usage);
+        assert_eq!(crate::error::Exit::for_error(&oom), crate::error::Exit::Usage);
         let validation = wgpu::Error::Validation { source: source(), description: "bad binding".into() };
         let bug = classify_gpu_error(validation, &adapter(), (64, 64), 1);
         assert!(
@@ -129,7 +129,7 @@ mod tests {
         assert!(!bug.to_string().contains("--size"), "not blamed on the size");
         let internal = wgpu::Error::Internal { source: source(), description: "VK_ERROR_DEVICE_LOST".into() };
         let driver = classify_gpu_error(internal, &adapter(), (64, 64), 1);
-        assert_eq!(crate::error::ExitCode::for_error(&driver), crate::error::ExitCode::Environment);
+        assert_eq!(crate::error::Exit::for_error(&driver), crate::error::Exit::Environment);
         let lost = device_lost(&adapter(), "Unknown: reset");
         assert!(lost.to_string().starts_with("the GPU device was lost"), "{lost}");
     }
