@@ -18,20 +18,26 @@ pub struct Run {
 }
 
 impl Run {
+    /// The exit code, or -1 when a signal ended the run.
     pub fn code(&self) -> i32 {
         self.output.status.code().unwrap_or(-1)
     }
+    /// Standard output, lossily decoded.
     pub fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.output.stdout).into_owned()
     }
+    /// Standard error, lossily decoded.
     pub fn stderr(&self) -> String {
         String::from_utf8_lossy(&self.output.stderr).into_owned()
     }
     /// Panics with the whole run shown unless the exit code is `expected`.
+    #[track_caller]
     pub fn expect_code(&self, expected: i32) -> &Self {
         assert_eq!(self.code(), expected, "unexpected exit code\n{self}");
         self
     }
+    /// Panics with the whole run shown unless it exited 0.
+    #[track_caller]
     pub fn expect_success(&self) -> &Self {
         self.expect_code(0)
     }
@@ -68,10 +74,12 @@ pub fn shared_models() -> Option<PathBuf> {
 }
 
 impl Sandbox {
+    /// A fresh, empty scratch folder, removed when the sandbox is dropped.
     pub fn new() -> Self {
         Self { dir: tempfile::tempdir().expect("temp dir") }
     }
 
+    /// `name` inside the scratch folder.
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -81,10 +89,13 @@ impl Sandbox {
         self.run_with_env(args, &[])
     }
 
-    /// Runs with extra environment variables.
+    /// Runs with extra environment variables. The variables holoforge reads that would change a
+    /// run (`HOLOFORGE_FFMPEG`, `HOLOFORGE_MODEL_MEMORY`) are cleared first, so the developer's
+    /// own settings cannot change what a test sees.
     pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_holoforge"));
         command.args(args).current_dir(self.dir.path()).env("NODEVICE_SELECT", "1");
+        command.env_remove("HOLOFORGE_FFMPEG").env_remove("HOLOFORGE_MODEL_MEMORY");
         for (key, value) in env {
             command.env(key, value);
         }
@@ -104,6 +115,7 @@ impl Sandbox {
 }
 
 /// Decodes a PNG (whatever its file name) into RGBA8.
+#[track_caller]
 pub fn read_png(path: &Path) -> image::RgbaImage {
     image::ImageReader::open(path)
         .and_then(|r| r.with_guessed_format())
@@ -114,6 +126,7 @@ pub fn read_png(path: &Path) -> image::RgbaImage {
 }
 
 /// The PNG frames (`frame_NNNNN.png`) of a sequence folder, in order.
+#[track_caller]
 pub fn read_sequence(folder: &Path) -> Vec<image::RgbaImage> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
@@ -125,6 +138,7 @@ pub fn read_sequence(folder: &Path) -> Vec<image::RgbaImage> {
 }
 
 /// Runs ffprobe and returns `key=value` pairs of the first video stream.
+#[track_caller]
 pub fn ffprobe_stream(path: &Path) -> std::collections::HashMap<String, String> {
     let output = Command::new("ffprobe")
         .args(["-v", "error", "-select_streams", "v:0", "-count_frames", "-show_entries"])
