@@ -313,6 +313,7 @@ pub struct RenderOptions {
     #[arg(long, value_name = "STYLE", value_parser = clap::builder::PossibleValuesParser::new(crate::look::STYLES))]
     pub style: Option<String>,
     /// Hologram colour (hex) [default: #00e5ff].
+    #[allow(rustdoc::broken_intra_doc_links)] // the brackets are clap's help text, not a link
     #[arg(long, value_name = "HEX")]
     pub color: Option<String>,
     /// Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength,

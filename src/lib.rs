@@ -4,6 +4,8 @@
 //! loads a [`scene::Scene`], the [`camera`] frames it, the [`render::Renderer`] draws frames on the
 //! GPU and streams them into an [`export::ExportStrategy`]'s sink.
 
+#![deny(missing_docs)]
+
 pub mod camera;
 pub mod camera_path;
 pub mod cli;

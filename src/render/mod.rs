@@ -131,8 +131,7 @@ impl Renderer {
     }
 
     /// Starts a render of `scene` with `settings`: uploads the scene and allocates the target.
-    /// Frames then go in with [`FrameStream::submit`] and come out, in order, from it and
-    /// [`FrameStream::next_in_flight`].
+    /// Frames then come out, in the order of their inputs, from [`FrameStream::frames`].
     pub fn begin<'r>(&'r mut self, scene: &Scene, settings: &RenderSettings) -> Result<FrameStream<'r>> {
         let max = self.max_texture_side;
         let (grid_width, grid_height) = settings.tiling.grid_size();

@@ -83,7 +83,7 @@ impl Tiling {
     }
 
     /// The bloom's downsample factor for a glow of `radius` (a fraction of the view height): the
-    /// glow's sigma spans about [`BLOOM_TEXELS_PER_SIGMA`] texels of the downsampled image.
+    /// glow's sigma spans about `BLOOM_TEXELS_PER_SIGMA` texels of the downsampled image.
     pub fn bloom_factor(&self, radius: f32) -> u32 {
         ((radius * self.tile_height as f32 / BLOOM_TEXELS_PER_SIGMA).floor() as u32).clamp(1, 64)
     }
