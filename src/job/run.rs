@@ -122,7 +122,8 @@ pub fn run(
     progress.start_frames(job.frames.len() as u64);
     let mut delivery = Delivery { sender, labels: job.layout.labels(&job.render.tiling), empty_frames: Vec::new() };
     let inputs = job.frame_inputs(&scene, framing, &camera, playback);
-    let streamed = stream_frames(renderer.begin(&scene, &job.render), inputs, &mut delivery, progress);
+    let streamed =
+        renderer.begin(&scene, &job.render).and_then(|stream| stream_frames(stream, inputs, &mut delivery, progress));
     progress.finish_frames();
     let Delivery { sender, empty_frames, .. } = delivery;
     if matches!(streamed, Ok(Streamed::Complete)) {
@@ -140,7 +141,7 @@ pub fn run(
         // The sink thread stopped taking frames: its error says why.
         Ok(Streamed::WriterStopped) => match sunk {
             Err(sink_error) => return Err(sink_error.context(subject())),
-            Ok(_) => return Err(anyhow!("the output writer stopped before the last frame").context(subject())),
+            Ok(_) => return Err(anyhow!("the output writer stopped").context(subject())),
         },
         Err(render_error) => return Err(render_error.context(subject())),
     };
@@ -187,25 +188,22 @@ impl Delivery {
 /// Renders `inputs` in order on the started `stream` and delivers each frame, stopping at a
 /// signal, a GPU error or a sink thread that no longer takes frames.
 fn stream_frames(
-    stream: Result<FrameStream>,
+    stream: FrameStream,
     inputs: impl Iterator<Item = FrameInput>,
     delivery: &mut Delivery,
     progress: &mut Progress,
 ) -> Result<Streamed> {
-    let inputs = inputs.take_while(|_| !interrupt::requested());
-    for frame in stream?.frames(inputs) {
+    for frame in stream.frames(inputs) {
+        let frame = frame?;
         if interrupt::requested() {
             return Err(interrupt::interrupted());
         }
-        if !delivery.deliver(frame?) {
+        if !delivery.deliver(frame) {
             return Ok(Streamed::WriterStopped);
         }
         progress.frame_done();
     }
-    match interrupt::requested() {
-        true => Err(interrupt::interrupted()),
-        false => Ok(Streamed::Complete),
-    }
+    Ok(Streamed::Complete)
 }
 
 /// The sink thread: hands every frame to every sink (compositing it for opaque ones when asked)

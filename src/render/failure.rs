@@ -8,6 +8,7 @@ use crate::error::Problem;
 
 /// What a render needs to explain a GPU failure: the adapter, whether the device was lost, and
 /// the size and sample count that an out-of-memory error blames.
+#[derive(Clone)]
 pub(super) struct GpuFailures {
     /// The adapter in use.
     pub(super) adapter: AdapterSummary,

@@ -25,7 +25,6 @@ use anyhow::Result;
 pub use adapter::AdapterSummary;
 use failure::{CapturedErrors, GpuFailures};
 use pipelines::Pipelines;
-use stream::FrameResources;
 pub use stream::{FrameStream, Frames};
 pub use tiling::{Compose, Tiling};
 
@@ -154,11 +153,11 @@ impl Renderer {
         let Self { device, queue, pipelines, .. } = self;
         let setup = CapturedErrors::start(device);
         let pipelines = &*pipelines.entry(settings.msaa).or_insert_with(|| Pipelines::new(device, settings.msaa));
-        let resources = FrameResources::new(device, queue, pipelines, scene, settings, max);
-        if let Some(error) = setup.finish() {
-            return Err(failures.explain(error));
+        let stream = FrameStream::new((device, queue, pipelines), scene, settings, max, failures.clone());
+        match setup.finish() {
+            Some(error) => Err(failures.explain(error)),
+            None => Ok(stream),
         }
-        Ok(FrameStream::new(device, queue, pipelines, resources, *settings, failures))
     }
 }
 

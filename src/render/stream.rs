@@ -20,7 +20,7 @@ use crate::scene::{Bounds, Scene};
 const READBACK_RING: usize = 3;
 
 /// The GPU resources of one render, made once before its first frame.
-pub(super) struct FrameResources {
+struct FrameResources {
     gpu_scene: GpuScene,
     target: FrameTarget,
     view_uniforms: wgpu::Buffer,
@@ -35,7 +35,7 @@ pub(super) struct FrameResources {
 
 impl FrameResources {
     /// Uploads `scene` and allocates the target, uniforms and bind groups for `settings`.
-    pub(super) fn new(
+    fn new(
         device: &wgpu::Device,
         queue: &wgpu::Queue,
         pipelines: &Pipelines,
@@ -111,15 +111,16 @@ pub struct FrameStream<'r> {
 }
 
 impl<'r> FrameStream<'r> {
-    /// A stream with nothing in flight yet.
+    /// Uploads `scene`, allocates what a render with `settings` needs, and has nothing in flight yet.
     pub(super) fn new(
-        device: &'r wgpu::Device,
-        queue: &'r wgpu::Queue,
-        pipelines: &'r Pipelines,
-        resources: FrameResources,
-        settings: RenderSettings,
+        (device, queue, pipelines): (&'r wgpu::Device, &'r wgpu::Queue, &'r Pipelines),
+        scene: &Scene,
+        settings: &RenderSettings,
+        max_texture_side: u32,
         failures: GpuFailures,
     ) -> Self {
+        let resources = FrameResources::new(device, queue, pipelines, scene, settings, max_texture_side);
+        let settings = *settings;
         Self { device, queue, pipelines, resources, settings, failures, in_flight: VecDeque::new(), submitted: 0 }
     }
 
