@@ -1,7 +1,7 @@
 //! Bad input: every failure exits non-zero with a message naming the file and the problem, and
 //! leaves no output behind.
 
-mod util;
+use crate::util;
 
 use util::Sandbox;
 

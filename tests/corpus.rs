@@ -1,10 +1,10 @@
 //! The public test corpus in `../shared/models` (skipped when it is absent): every in-scope model
 //! loads and renders something visible; every malformed file gets the outcome EXPECTED.tsv asks for.
 
-mod util;
+use crate::util;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use holoforge::camera::{camera_pose, CameraSettings, Framing};
@@ -143,13 +143,9 @@ fn every_in_scope_corpus_model_renders_a_visible_frame() {
 
 /// Runs `holoforge inspect` with a time limit; returns (exit code or None for a signal/timeout, stderr).
 fn inspect_with_limit(path: &Path, limit: Duration) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_holoforge"))
-        .args(["inspect", "--json"])
-        .arg(path)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = util::spawn(
+        util::holoforge_command().args(["inspect", "--json"]).arg(path).stdout(Stdio::null()).stderr(Stdio::piped()),
+    );
     let started = Instant::now();
     loop {
         if child.try_wait().unwrap().is_some() {

@@ -1,6 +1,6 @@
 //! The man pages and shell completions are generated from the clap definition and checked in;
 //! this test regenerates them and fails with the difference when they are stale.
-//! `HOLOFORGE_BLESS=1 cargo test --test docs` (or `holoforge generate-docs .`) rewrites them.
+//! `HOLOFORGE_BLESS=1 cargo test --test suite docs::` (or `holoforge generate-docs .`) rewrites them.
 
 use std::path::Path;
 
@@ -18,14 +18,16 @@ fn man_pages_and_completions_are_up_to_date() {
             stale.push(path.display().to_string());
         }
     }
-    assert!(stale.is_empty(), "stale generated files (run `HOLOFORGE_BLESS=1 cargo test --test docs`): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "stale generated files (run `HOLOFORGE_BLESS=1 cargo test --test suite docs::`): {stale:?}"
+    );
 }
 
 #[test]
 fn the_binary_prints_the_checked_in_completions_and_writes_the_man_pages() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let holoforge =
-        |args: &[&str]| std::process::Command::new(env!("CARGO_BIN_EXE_holoforge")).args(args).output().unwrap();
+    let holoforge = |args: &[&str]| crate::util::holoforge_command().args(args).output().unwrap();
     for (shell, file) in [("bash", "holoforge.bash"), ("zsh", "_holoforge"), ("fish", "holoforge.fish")] {
         let output = holoforge(&["completions", shell]);
         assert!(output.status.success());

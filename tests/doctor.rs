@@ -1,6 +1,6 @@
 //! `holoforge doctor` reports the adapter, ffmpeg and every registered format.
 
-mod util;
+use crate::util;
 
 use util::Sandbox;
 

@@ -1,7 +1,7 @@
 //! Every export format end to end: render a short clip, check the file with ffprobe, decode it
 //! back with ffmpeg and compare with the frames the renderer produced (PNG sequence of the same job).
 
-mod util;
+use crate::util;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Golden images: small reference frames of a few models × styles × frame indices under
 //! `tests/golden/`, compared with a stated tolerance. On a mismatch the test leaves
 //! `NAME.actual.png` and `NAME.difference.png` (|Δ| × 4) beside `NAME.png`;
-//! `HOLOFORGE_BLESS=1 cargo test --test golden` rewrites the references.
+//! `HOLOFORGE_BLESS=1 cargo test --test suite golden::` rewrites the references.
 //!
 //! Tolerance (per RGBA channel, in 1/255): mean ≤ 0.5 and 99th percentile ≤ 8. The renders are
 //! deterministic on one driver (byte-identical run to run), and llvmpipe through GL and lavapipe
@@ -11,7 +11,7 @@
 //! few edge pixels. A wrong look, framing or alpha changes thousands of pixels by tens of levels:
 //! a camera turned by 5° already fails (tested below).
 
-mod util;
+use crate::util;
 
 use std::path::{Path, PathBuf};
 
@@ -128,7 +128,10 @@ fn frames_match_the_golden_images() {
             continue;
         }
         if !reference.exists() {
-            failures.push(format!("{}: no reference (run `HOLOFORGE_BLESS=1 cargo test --test golden`)", case.name));
+            failures.push(format!(
+                "{}: no reference (run `HOLOFORGE_BLESS=1 cargo test --test suite golden::`)",
+                case.name
+            ));
             continue;
         }
         let expected = read_png(&reference);

@@ -1,7 +1,7 @@
 //! Display layouts on real renders: Looking Glass quilts, Pepper's-ghost pyramids, LED fans and
 //! contact sheets.
 
-mod util;
+use crate::util;
 
 use image::RgbaImage;
 use util::{ffprobe_stream, read_png, read_sequence, Sandbox};

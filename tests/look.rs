@@ -2,7 +2,7 @@
 //! that keeps alpha, seeded glitch, scanlines in screen or model space, and the same look at
 //! two resolutions.
 
-mod util;
+use crate::util;
 
 use image::RgbaImage;
 use util::{fixture, read_png, read_sequence, Sandbox};

@@ -1,7 +1,7 @@
 //! Manifests and batches: merging, validation messages with positions, a batch that survives a
 //! broken model, NDJSON events, shards, resuming with --skip-existing, and farm frame ranges + encode.
 
-mod util;
+use crate::util;
 
 use util::{fixture, read_sequence, Sandbox};
 
@@ -155,11 +155,7 @@ fn skip_existing_resumes_a_killed_batch_without_partial_files() {
     let sandbox = batch(
         "[defaults]\nsize = \"96x72\"\nmsaa = 1\nformat = \"mp4\"\n\n[[job]]\nmodel = \"unit_cube.stl\"\nframes = 3\n\n[[job]]\nmodel = \"kenney_alien.glb\"\nduration = 3600\n",
     );
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_holoforge"))
-        .args(["run", "jobs.toml", "-q"])
-        .current_dir(sandbox.dir.path())
-        .spawn()
-        .unwrap();
+    let mut child = util::spawn(&mut sandbox.command(&["run", "jobs.toml", "-q"]));
     let started = std::time::Instant::now();
     while !sandbox.entries().iter().any(|e| e.starts_with(".kenney_alien.mp4.holoforge-partial")) {
         assert!(started.elapsed().as_secs() < 60, "the second job never started");
@@ -249,13 +245,7 @@ fn shards_run_as_separate_processes_write_every_output_once() {
         .collect();
     let sandbox = batch(&format!("{DEFAULTS}\n{jobs}"));
     let children: Vec<_> = (1..=3)
-        .map(|k| {
-            std::process::Command::new(env!("CARGO_BIN_EXE_holoforge"))
-                .args(["run", "jobs.toml", "-q", "--shard", &format!("{k}/3")])
-                .current_dir(sandbox.dir.path())
-                .spawn()
-                .unwrap()
-        })
+        .map(|k| util::spawn(&mut sandbox.command(&["run", "jobs.toml", "-q", "--shard", &format!("{k}/3")])))
         .collect();
     for mut child in children {
         assert!(child.wait().unwrap().success());

@@ -1,7 +1,7 @@
 //! Real renders on whatever adapter the machine has (lavapipe in CI): silhouettes, framing,
 //! transparency, determinism and frame ranges, checked on the pixels.
 
-mod util;
+use crate::util;
 
 use util::{fixture, read_sequence, Sandbox};
 

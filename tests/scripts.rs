@@ -1,7 +1,7 @@
 //! For scripts and farms: progress lines a log can parse when stderr is not a terminal, and the
 //! same NDJSON events from `render`, `demo`, `encode` and `run`.
 
-mod util;
+use crate::util;
 
 use util::Sandbox;
 
@@ -75,15 +75,13 @@ fn render_demo_and_encode_emit_the_events_of_run() {
 /// Runs holoforge with `stdin` piped in; returns (exit code, stdout bytes, stderr).
 fn run_piped(sandbox: &Sandbox, args: &[&str], stdin: &[u8]) -> (i32, Vec<u8>, String) {
     use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_holoforge"))
-        .args(args)
-        .current_dir(sandbox.dir.path())
-        .env("NODEVICE_SELECT", "1")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = util::spawn(
+        sandbox
+            .command(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped()),
+    );
     let mut input = child.stdin.take().unwrap();
     let stdin = stdin.to_vec();
     let writer = std::thread::spawn(move || {

@@ -2,7 +2,7 @@
 //! never crashes or balloons on hostile input, stops cleanly on signals and closed pipes, and its
 //! frame ranges equal the full run. One test (or table) per promise, each able to fail.
 
-mod util;
+use crate::util;
 
 use std::io::Read;
 use std::path::Path;
@@ -181,8 +181,7 @@ fn special_files_given_as_models_are_refused_by_kind() {
 /// Runs `holoforge args…` in `sandbox` with its address space limited to `bytes`.
 fn run_with_memory_limit(sandbox: &Sandbox, args: &[&str], bytes: u64) -> util::Run {
     use std::os::unix::process::CommandExt;
-    let mut command = Command::new(env!("CARGO_BIN_EXE_holoforge"));
-    command.args(args).current_dir(sandbox.dir.path()).env("NODEVICE_SELECT", "1");
+    let mut command = sandbox.command(args);
     // SAFETY: setrlimit is async-signal-safe and touches no memory of the parent.
     unsafe {
         command.pre_exec(move || {
@@ -268,15 +267,8 @@ fn messages_quote_input_briefly_and_obj_errors_name_the_line() {
 }
 
 /// Starts a long render in the background and waits until its partial output exists.
-fn start_long_render(sandbox: &Sandbox, args: &[&str]) -> std::process::Child {
-    let child = Command::new(env!("CARGO_BIN_EXE_holoforge"))
-        .args(args)
-        .current_dir(sandbox.dir.path())
-        .env("NODEVICE_SELECT", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+fn start_long_render(sandbox: &Sandbox, args: &[&str]) -> util::Spawned {
+    let child = util::spawn(sandbox.command(args).stdout(Stdio::null()).stderr(Stdio::piped()));
     let started = Instant::now();
     while !sandbox.entries().iter().any(|e| e.contains("holoforge-partial")) {
         assert!(started.elapsed() < Duration::from_secs(60), "the render never started");
@@ -340,14 +332,7 @@ fn a_closed_stdout_never_panics() {
         vec!["validate", "jobs.toml", "--json"],
         vec!["run", "jobs.toml", "--json"],
     ] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_holoforge"))
-            .args(&args)
-            .current_dir(sandbox.dir.path())
-            .env("NODEVICE_SELECT", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
+        let mut child = util::spawn(sandbox.command(&args).stdout(Stdio::piped()).stderr(Stdio::piped()));
         drop(child.stdout.take()); // `| head -0`: the reader is gone before anything is written
         let status = child.wait().unwrap();
         let mut stderr = String::new();

@@ -1,7 +1,7 @@
 //! MP4 export through a real ffmpeg: stream properties checked with ffprobe, and every way the
 //! encoder can be missing or fail leaves a clear error and no file.
 
-mod util;
+use crate::util;
 
 use util::{ffprobe_stream, Sandbox};
 
@@ -117,12 +117,9 @@ fn ctrl_c_stops_the_job_removes_the_partial_output_and_exits_130() {
     use std::io::Read;
     use std::process::{Command, Stdio};
     let sandbox = Sandbox::new();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_holoforge"))
-        .args(["demo", "-s", "320x240", "--duration", "3600", "-o", "long.mp4"])
-        .current_dir(sandbox.dir.path())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = util::spawn(
+        sandbox.command(&["demo", "-s", "320x240", "--duration", "3600", "-o", "long.mp4"]).stderr(Stdio::piped()),
+    );
     // Wait until frames are flowing (the temporary output exists), then press Ctrl-C.
     let started = std::time::Instant::now();
     while !sandbox.entries().iter().any(|e| e.contains("holoforge-partial")) {

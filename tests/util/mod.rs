@@ -1,10 +1,8 @@
 //! Test harness: runs the real `holoforge` binary in a fresh temporary folder and, when an
 //! assertion fails, shows the command, its exit code, stdout and stderr.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output};
 
 /// A scratch folder plus helpers to run holoforge inside it.
 pub struct Sandbox {
@@ -56,6 +54,56 @@ impl std::fmt::Display for Run {
     }
 }
 
+/// The `holoforge` binary under test. The variables holoforge reads that would change a run
+/// (`HOLOFORGE_FFMPEG`, `HOLOFORGE_MODEL_MEMORY`) are cleared, so the developer's own settings
+/// cannot change what a test sees.
+pub fn holoforge_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_holoforge"));
+    command.env("NODEVICE_SELECT", "1").env_remove("HOLOFORGE_FFMPEG").env_remove("HOLOFORGE_MODEL_MEMORY");
+    command
+}
+
+/// A spawned holoforge that is killed and reaped when dropped, so a test whose assertion fails
+/// first never leaves an hour-long render running behind it.
+pub struct Spawned(Option<Child>);
+
+/// Spawns `command` under a [`Spawned`] guard.
+#[track_caller]
+pub fn spawn(command: &mut Command) -> Spawned {
+    Spawned(Some(command.spawn().expect("holoforge starts")))
+}
+
+impl Spawned {
+    /// Waits for the process and collects its piped output, as [`Child::wait_with_output`].
+    pub fn wait_with_output(mut self) -> std::io::Result<Output> {
+        self.0.take().expect("not yet waited for").wait_with_output()
+    }
+}
+
+impl std::ops::Deref for Spawned {
+    type Target = Child;
+    fn deref(&self) -> &Child {
+        self.0.as_ref().expect("not yet waited for")
+    }
+}
+
+impl std::ops::DerefMut for Spawned {
+    fn deref_mut(&mut self) -> &mut Child {
+        self.0.as_mut().expect("not yet waited for")
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        if let Some(child) = self.0.as_mut() {
+            if child.try_wait().ok().flatten().is_none() {
+                let _ = child.kill();
+            }
+            let _ = child.wait();
+        }
+    }
+}
+
 /// Path of a file under `tests/fixtures/`.
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
@@ -89,18 +137,22 @@ impl Sandbox {
         self.run_with_env(args, &[])
     }
 
-    /// Runs with extra environment variables. The variables holoforge reads that would change a
-    /// run (`HOLOFORGE_FFMPEG`, `HOLOFORGE_MODEL_MEMORY`) are cleared first, so the developer's
-    /// own settings cannot change what a test sees.
+    /// Runs with extra environment variables (over [`holoforge_command`]'s).
     pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_holoforge"));
-        command.args(args).current_dir(self.dir.path()).env("NODEVICE_SELECT", "1");
-        command.env_remove("HOLOFORGE_FFMPEG").env_remove("HOLOFORGE_MODEL_MEMORY");
+        let mut command = self.command(args);
         for (key, value) in env {
             command.env(key, value);
         }
         let output = command.output().expect("holoforge runs");
         Run { command: format!("holoforge {}", args.join(" ")), output }
+    }
+
+    /// `holoforge args…` set up to run in the sandbox folder, for a test that spawns it itself
+    /// (see [`spawn`]).
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = holoforge_command();
+        command.args(args).current_dir(self.dir.path());
+        command
     }
 
     /// Names of the entries in the sandbox folder, sorted.
@@ -155,5 +207,4 @@ pub fn ffprobe_stream(path: &Path) -> std::collections::HashMap<String, String> 
 }
 
 /// The animated test triangle (see `holoforge::harness::SLIDING_TRIANGLE`).
-#[allow(unused_imports)]
 pub use holoforge::harness::SLIDING_TRIANGLE;

@@ -1,0 +1,20 @@
+//! The integration tests, one binary (each file a module): a binary per file would link wgpu
+//! once each. Run one group with `cargo test --test suite golden::`.
+
+mod util;
+
+mod bad_input;
+mod corpus;
+mod docs;
+mod doctor;
+mod formats;
+mod fuzz_regressions;
+mod golden;
+mod layouts;
+mod look;
+mod manifest;
+mod render;
+mod scripts;
+mod shaders;
+mod trust;
+mod video;
