@@ -2,6 +2,8 @@
 //! sampled at clip time and applied to the node tree to pose the scene's meshes on the CPU.
 //! Skinned meshes follow their joints (linear blend skinning) and morph targets their weights.
 
+use std::ops::{Add, Mul, Sub};
+
 use glam::{Mat4, Quat, Vec3, Vec4};
 
 use super::mesh::{Mesh, Vertex};
@@ -15,6 +17,17 @@ pub enum Interpolation {
     Step,
     /// Hermite spline with in/out tangents stored beside each value.
     CubicSpline,
+}
+
+impl Interpolation {
+    /// Values stored per key and component: in-tangent, value and out-tangent for CUBICSPLINE.
+    pub fn parts_per_key(self) -> usize {
+        if self == Self::CubicSpline {
+            3
+        } else {
+            1
+        }
+    }
 }
 
 /// What a channel animates.
@@ -56,79 +69,88 @@ pub struct Channel {
     pub values: Vec<f32>,
 }
 
+/// Where a time falls among a channel's keys.
+#[derive(Debug, Clone, Copy)]
+enum Span {
+    /// Before the first or after the last key: that key's value holds.
+    Held(usize),
+    /// Between key `key` and the next, a fraction `u` of the way over a gap of `dt` seconds.
+    Between { key: usize, u: f32, dt: f32 },
+}
+
+/// A value keyframes interpolate: a scalar (one morph weight) or a vector.
+trait Keyframe: Copy + Add<Output = Self> + Sub<Output = Self> + Mul<f32, Output = Self> {}
+
+impl<T: Copy + Add<Output = T> + Sub<Output = T> + Mul<f32, Output = T>> Keyframe for T {}
+
+/// The cubic Hermite curve from `p0` (tangent `m0`) to `p1` (tangent `m1`) at `u` in 0..1;
+/// the tangents are already scaled by the key gap (glTF 2.0 Appendix C).
+fn hermite<T: Keyframe>(p0: T, m0: T, p1: T, m1: T, u: f32) -> T {
+    let (u2, u3) = (u * u, u * u * u);
+    p0 * (2.0 * u3 - 3.0 * u2 + 1.0) + m0 * (u3 - 2.0 * u2 + u) + p1 * (-2.0 * u3 + 3.0 * u2) + m1 * (u3 - u2)
+}
+
 impl Channel {
-    /// Every component at time `t`, interpolated per component (weights).
-    pub fn sample_components(&self, t: f32) -> Vec<f32> {
-        let width = self.property.width();
-        let cubic = self.interpolation == Interpolation::CubicSpline;
-        let stride = if cubic { 3 } else { 1 };
-        let at = |key: usize, part: usize, c: usize| self.values[(key * stride + part) * width + c];
-        let middle = if cubic { 1 } else { 0 };
+    /// Where `t` falls among the keys.
+    fn span(&self, t: f32) -> Span {
         let last = self.times.len() - 1;
-        if t <= self.times[0] || t >= self.times[last] {
-            let key = if t <= self.times[0] { 0 } else { last };
-            return (0..width).map(|c| at(key, middle, c)).collect();
+        if t <= self.times[0] {
+            return Span::Held(0);
         }
-        let k = self.times.partition_point(|&time| time <= t) - 1;
-        let dt = self.times[k + 1] - self.times[k];
-        let u = if dt > 0.0 { (t - self.times[k]) / dt } else { 0.0 };
-        (0..width)
-            .map(|c| match self.interpolation {
-                Interpolation::Step => at(k, 0, c),
-                Interpolation::Linear => at(k, 0, c) + (at(k + 1, 0, c) - at(k, 0, c)) * u,
-                Interpolation::CubicSpline => {
-                    let (u2, u3) = (u * u, u * u * u);
-                    at(k, 1, c) * (2.0 * u3 - 3.0 * u2 + 1.0)
-                        + at(k, 2, c) * dt * (u3 - 2.0 * u2 + u)
-                        + at(k + 1, 1, c) * (-2.0 * u3 + 3.0 * u2)
-                        + at(k + 1, 0, c) * dt * (u3 - u2)
-                }
-            })
-            .collect()
+        if t >= self.times[last] {
+            return Span::Held(last);
+        }
+        let key = self.times.partition_point(|&time| time <= t) - 1;
+        let dt = self.times[key + 1] - self.times[key];
+        let u = if dt > 0.0 { (t - self.times[key]) / dt } else { 0.0 };
+        Span::Between { key, u, dt }
     }
 
-    /// The property's value at time `t` (held before the first and after the last key).
+    /// STEP, LINEAR or CUBICSPLINE interpolation over `span`, reading a key's value with
+    /// `value(key, part)` (part 0, or for CUBICSPLINE 0 in-tangent, 1 value, 2 out-tangent).
+    fn interpolate<T: Keyframe>(&self, span: Span, value: impl Fn(usize, usize) -> T) -> T {
+        let cubic = self.interpolation == Interpolation::CubicSpline;
+        match span {
+            Span::Held(key) => value(key, usize::from(cubic)),
+            Span::Between { key, u, dt } => match self.interpolation {
+                Interpolation::Step => value(key, 0),
+                Interpolation::Linear => value(key, 0) + (value(key + 1, 0) - value(key, 0)) * u,
+                Interpolation::CubicSpline => {
+                    hermite(value(key, 1), value(key, 2) * dt, value(key + 1, 1), value(key + 1, 0) * dt, u)
+                }
+            },
+        }
+    }
+
+    /// Values per key in `values`: three parts per key for CUBICSPLINE.
+    fn key_stride(&self) -> usize {
+        self.property.width() * self.interpolation.parts_per_key()
+    }
+
+    /// Every component at time `t`, interpolated per component (weights).
+    pub fn sample_components(&self, t: f32) -> Vec<f32> {
+        let (width, stride, span) = (self.property.width(), self.key_stride(), self.span(t));
+        (0..width).map(|c| self.interpolate(span, |key, part| self.values[key * stride + part * width + c])).collect()
+    }
+
+    /// The property's value at time `t` (held before the first and after the last key). Rotations
+    /// interpolate spherically (LINEAR) or are normalised after the spline (CUBICSPLINE).
     pub fn sample(&self, t: f32) -> Vec4 {
-        let width = self.property.width();
-        let stride = if self.interpolation == Interpolation::CubicSpline { 3 } else { 1 };
+        let (width, stride, span) = (self.property.width(), self.key_stride(), self.span(t));
         let value = |key: usize, part: usize| -> Vec4 {
-            let start = (key * stride + part) * width;
+            let start = key * stride + part * width;
             let v = &self.values[start..start + width];
             Vec4::new(v[0], v[1], v[2], if width == 4 { v[3] } else { 0.0 })
         };
-        let middle = if stride == 3 { 1 } else { 0 };
-        let last = self.times.len() - 1;
-        if t <= self.times[0] {
-            return value(0, middle);
-        }
-        if t >= self.times[last] {
-            return value(last, middle);
-        }
-        let k = self.times.partition_point(|&time| time <= t) - 1;
-        let (t0, t1) = (self.times[k], self.times[k + 1]);
-        let dt = t1 - t0;
-        let u = if dt > 0.0 { (t - t0) / dt } else { 0.0 };
-        match self.interpolation {
-            Interpolation::Step => value(k, 0),
-            Interpolation::Linear if self.property == Property::Rotation => {
-                let (a, b) = (Quat::from_vec4(value(k, 0)), Quat::from_vec4(value(k + 1, 0)));
+        match (span, self.interpolation, self.property) {
+            (Span::Between { key, u, .. }, Interpolation::Linear, Property::Rotation) => {
+                let (a, b) = (Quat::from_vec4(value(key, 0)), Quat::from_vec4(value(key + 1, 0)));
                 Vec4::from(a.normalize().slerp(b.normalize(), u))
             }
-            Interpolation::Linear => value(k, 0).lerp(value(k + 1, 0), u),
-            Interpolation::CubicSpline => {
-                let (p0, m0) = (value(k, 1), value(k, 2) * dt);
-                let (p1, m1) = (value(k + 1, 1), value(k + 1, 0) * dt);
-                let (u2, u3) = (u * u, u * u * u);
-                let v = p0 * (2.0 * u3 - 3.0 * u2 + 1.0)
-                    + m0 * (u3 - 2.0 * u2 + u)
-                    + p1 * (-2.0 * u3 + 3.0 * u2)
-                    + m1 * (u3 - u2);
-                if self.property == Property::Rotation {
-                    Vec4::from(Quat::from_vec4(v).normalize())
-                } else {
-                    v
-                }
+            (Span::Between { .. }, Interpolation::CubicSpline, Property::Rotation) => {
+                Vec4::from(Quat::from_vec4(self.interpolate(span, value)).normalize())
             }
+            _ => self.interpolate(span, value),
         }
     }
 }

@@ -79,7 +79,7 @@ pub fn clips(
                     gltf::animation::Interpolation::CubicSpline => Interpolation::CubicSpline,
                 };
                 let times: Vec<f32> = inputs.collect();
-                let per_key = property.width() * if interpolation == Interpolation::CubicSpline { 3 } else { 1 };
+                let per_key = property.width() * interpolation.parts_per_key();
                 let ordered = times.windows(2).all(|w| w[0] <= w[1]);
                 if times.is_empty()
                     || !ordered
