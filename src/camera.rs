@@ -31,11 +31,8 @@ pub enum Motion {
     },
     /// The start view for every frame (a product shot).
     Still,
-    /// A camera of the model file, by name or index (`--camera gltf:NAME`); replaced by
-    /// [`Motion::Fixed`] once the model is loaded.
-    FileCamera(String),
-    /// A fixed camera from the model file.
-    Fixed(FileCamera),
+    /// A fixed camera of the model file (`--camera gltf:NAME`).
+    FileCamera(FileCameraChoice),
     /// A keyframed path (validated), sampled at clip time.
     Path {
         /// The keys, times increasing.
@@ -43,6 +40,15 @@ pub enum Motion {
         /// Length of the clip in seconds (phase 1).
         clip_seconds: f64,
     },
+}
+
+/// A camera of the model file: the job names it, loading the model finds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileCameraChoice {
+    /// By name, or by index when a number, before the model is loaded.
+    Named(String),
+    /// The camera found in the loaded model.
+    Found(FileCamera),
 }
 
 /// A named view: azimuth from `front` towards `right`, elevation towards +Y.
@@ -186,14 +192,14 @@ pub fn view_at(settings: &CameraSettings, phase: f64) -> (f64, f64) {
             },
             elevation0 + *swing_deg as f64 / 2.0 * (2.0 * tau * phase).sin(),
         ),
-        Motion::Still | Motion::Path { .. } | Motion::FileCamera(_) | Motion::Fixed(_) => (azimuth0, elevation0),
+        Motion::Still | Motion::Path { .. } | Motion::FileCamera(_) => (azimuth0, elevation0),
     };
     (azimuth, elevation.clamp(-90.0, 90.0))
 }
 
 /// The camera at `phase` (0..1 = one clip) for an image of `aspect` = width/height.
 pub fn camera_pose(framing: &Framing, settings: &CameraSettings, aspect: f32, phase: f64) -> CameraPose {
-    if let Motion::Fixed(camera) = &settings.motion {
+    if let Motion::FileCamera(FileCameraChoice::Found(camera)) = &settings.motion {
         return file_camera_pose(framing, camera, aspect);
     }
     // The framing distance comes from the job's field of view; a path's own fov then zooms.

@@ -11,6 +11,9 @@ pub enum ProblemKind {
     Usage,
     /// The machine lacks something (GPU adapter, ffmpeg, encoder): exit 3.
     Environment,
+    /// The encoder child (ffmpeg) failed while the job ran (a crash, a full disk), which is not
+    /// the input's fault: exit 1, as the job failed.
+    Encoder,
     /// Ctrl-C, SIGTERM or SIGHUP stopped the run: exit 130, 143 or 129.
     Interrupted,
 }
@@ -40,6 +43,11 @@ impl Problem {
     /// A problem with the machine's environment (exit 3).
     pub fn environment(message: impl Into<String>) -> Self {
         Self { kind: ProblemKind::Environment, message: message.into(), hint: None }
+    }
+
+    /// The encoder failed while the job ran (exit 1).
+    pub fn encoder(message: impl Into<String>) -> Self {
+        Self { kind: ProblemKind::Encoder, message: message.into(), hint: None }
     }
 
     /// The run was stopped by a signal (exit 128 + its number).
@@ -86,7 +94,7 @@ impl Exit {
             Some(ProblemKind::Usage) => Self::Usage,
             Some(ProblemKind::Environment) => Self::Environment,
             Some(ProblemKind::Interrupted) => Self::Interrupted,
-            Some(ProblemKind::Input) | None => Self::JobFailed,
+            Some(ProblemKind::Input | ProblemKind::Encoder) | None => Self::JobFailed,
         }
     }
 }

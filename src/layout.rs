@@ -272,13 +272,11 @@ impl Layout {
     /// camera path or a camera of the model file has no place in it.
     pub fn check_motion(&self, motion: &Motion) -> Result<()> {
         match (self, motion) {
-            (Self::Sheet { .. }, Motion::Path { .. } | Motion::FileCamera(_) | Motion::Fixed(_)) => {
-                Err(Problem::usage(
-                    "the sheet layout shows its own four views; a camera path or a model's camera does not apply",
-                )
-                .with_hint("use --camera turntable, orbit or a still view, or another layout")
-                .into())
-            }
+            (Self::Sheet { .. }, Motion::Path { .. } | Motion::FileCamera(_)) => Err(Problem::usage(
+                "the sheet layout shows its own four views; a camera path or a model's camera does not apply",
+            )
+            .with_hint("use --camera turntable, orbit or a still view, or another layout")
+            .into()),
             _ => Ok(()),
         }
     }

@@ -191,7 +191,7 @@ impl FfmpegChild {
         }
         let tail = self.stderr_tail.lock().unwrap_or_else(|p| p.into_inner());
         let lines: Vec<&str> = tail.iter().map(String::as_str).collect();
-        Problem::input(format!(
+        Problem::encoder(format!(
             "{what}\n  command: {}\n  ffmpeg said:\n    {}",
             self.command_line,
             lines.join("\n    ")

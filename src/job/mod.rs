@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::camera::{find_file_camera, CameraSettings, Framing, Motion};
+use crate::camera::{find_file_camera, CameraSettings, FileCameraChoice, Framing, Motion};
 use crate::error::Problem;
 use crate::export::output::{self, OutputClaim};
 use crate::export::{ExportStrategy, Quality};
@@ -219,7 +219,7 @@ impl Job {
 
     /// The job's camera with a `gltf:NAME` selector replaced by that camera of the scene.
     pub fn camera_for(&self, scene: &Scene) -> Result<CameraSettings> {
-        let Motion::FileCamera(selector) = &self.camera.motion else {
+        let Motion::FileCamera(FileCameraChoice::Named(selector)) = &self.camera.motion else {
             return Ok(self.camera.clone());
         };
         let camera = find_file_camera(&scene.cameras, selector).ok_or_else(|| {
@@ -231,7 +231,10 @@ impl Job {
             };
             Problem::input(format!("{}: no camera '{selector}' in the file", self.model.label())).with_hint(known)
         })?;
-        Ok(CameraSettings { motion: Motion::Fixed(camera.clone()), ..self.camera.clone() })
+        Ok(CameraSettings {
+            motion: Motion::FileCamera(FileCameraChoice::Found(camera.clone())),
+            ..self.camera.clone()
+        })
     }
 
     /// Claims every output (see [`crate::export::output::claim`]): checked, and locked against

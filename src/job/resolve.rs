@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::{with_format_suffix, ModelSource, Output, DEFAULT_DURATION, DEFAULT_FORMAT, DEFAULT_FPS, DEFAULT_SIZE};
-use crate::camera::{preset, CameraSettings, Motion, View, PRESETS};
+use crate::camera::{preset, CameraSettings, FileCameraChoice, Motion, View, PRESETS};
 use crate::error::Problem;
 use crate::export::{self, Alpha, ExportStrategy};
 use crate::job::Job;
@@ -540,7 +540,7 @@ fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSetti
             Motion::Path { keys, clip_seconds }
         }
         "still" => Motion::Still,
-        file => Motion::FileCamera(file.trim_start_matches("gltf:").to_string()),
+        file => Motion::FileCamera(FileCameraChoice::Named(file.trim_start_matches("gltf:").to_string())),
     };
     Ok(CameraSettings {
         start,
