@@ -126,5 +126,5 @@ fn main() -> Result<()> {
 }
 
 fn human_size(path: &Path) -> String {
-    format!("{:.1} MB", holoforge::job::size_in_bytes(path) as f64 / 1e6)
+    format!("{:.1} MB", holoforge::commands::outputs::size_in_bytes(path) as f64 / 1e6)
 }

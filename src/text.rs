@@ -1,5 +1,5 @@
-//! Text quoted from input files into messages: cut short and with control bytes escaped, so a
-//! hostile file cannot flood or garble a terminal.
+//! Text in messages: what is quoted from input files is cut short and has its control bytes
+//! escaped, so a hostile file cannot flood or garble a terminal; counts name their noun.
 
 /// Characters of a quoted token kept before it is cut.
 const QUOTE_CHARS: usize = 40;
@@ -20,6 +20,15 @@ pub fn quoted(token: &str) -> String {
         format!("'{text}…' ({} bytes)", token.len())
     } else {
         format!("'{text}'")
+    }
+}
+
+/// `1 frame`, `2 frames`.
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
     }
 }
 

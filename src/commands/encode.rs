@@ -51,7 +51,7 @@ pub fn encode(command: EncodeCommand) -> Result<Exit> {
     };
     let output = command.output.clone().unwrap_or_else(|| {
         let stem = command.frames.file_name().map_or("frames".into(), |n| n.to_string_lossy().into_owned());
-        crate::job::with_format_suffix(PathBuf::from(stem), format, false)
+        crate::export::with_format_suffix(PathBuf::from(stem), format, false)
     });
     // The frames are the input: the output may be neither them nor their folder.
     let inputs: Vec<PathBuf> =
@@ -111,7 +111,7 @@ pub fn encode(command: EncodeCommand) -> Result<Exit> {
     };
     progress.event(super::run::finished_event(&name, &report));
     progress.event(super::run::summary_event([1, 0, 0, 0], report.seconds));
-    progress.info(&format!("wrote {} ({})", written.display(), crate::job::describe_size(&written)));
+    progress.info(&format!("wrote {} ({})", written.display(), super::outputs::describe_size(&written)));
     Ok(Exit::Success)
 }
 

@@ -4,6 +4,7 @@ pub mod doctor;
 pub mod encode;
 pub mod formats;
 pub mod inspect;
+pub mod outputs;
 pub mod render;
 pub mod run;
 

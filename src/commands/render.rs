@@ -145,11 +145,11 @@ fn run_one(model: ModelSource, options: &RenderOptions) -> Result<Exit> {
     progress.event(run::finished_event(&job.name, &report));
     progress.event(run::summary_event([1, 0, 0, 0], started.elapsed().as_secs_f64()));
     let outputs: Vec<String> =
-        report.outputs.iter().map(|o| format!("{} ({})", o.display(), job::describe_size(o))).collect();
+        report.outputs.iter().map(|o| format!("{} ({})", o.display(), super::outputs::describe_size(o))).collect();
     progress.info(&format!(
         "wrote {}; {} in {:.1} s ({:.1} frames/s)",
         outputs.join(", "),
-        job::plural(report.frames as usize, "frame"),
+        crate::text::plural(report.frames as usize, "frame"),
         report.seconds,
         report.frames as f64 / report.seconds.max(1e-9)
     ));

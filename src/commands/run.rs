@@ -184,7 +184,7 @@ fn claim_outputs(jobs: &[&Job], skip_existing: bool, force: bool) -> Result<Vec<
     }
     Err(Problem::usage(format!(
         "{} before any job ran:\n{}",
-        job::plural(problems.len(), "output problem"),
+        crate::text::plural(problems.len(), "output problem"),
         problems.join("\n")
     ))
     .with_hint("nothing was written; pass --force to replace existing outputs, or --skip-existing to resume a batch")
@@ -198,7 +198,7 @@ pub fn finished_event(job: &str, report: &job::JobReport) -> serde_json::Value {
         "job": job,
         "frames": report.frames,
         "seconds": report.seconds,
-        "outputs": report.outputs.iter().map(|o| json!({"path": o, "bytes": job::size_in_bytes(o)})).collect::<Vec<_>>(),
+        "outputs": report.outputs.iter().map(|o| json!({"path": o, "bytes": super::outputs::size_in_bytes(o)})).collect::<Vec<_>>(),
     })
 }
 
@@ -242,7 +242,7 @@ fn print_plan(manifest: &Manifest, jobs: &[&Job], as_json: bool) {
                 _ => format!(
                     " {} of {}",
                     job.layout.name(),
-                    crate::job::plural(job.render.tiling.views() as usize, "view")
+                    crate::text::plural(job.render.tiling.views() as usize, "view")
                 ),
             },
             job.fps,
@@ -267,7 +267,7 @@ fn print_summary(outcomes: &[(&Job, Outcome)]) {
                 report
                     .outputs
                     .iter()
-                    .map(|o| format!("{} ({})", o.display(), job::describe_size(o)))
+                    .map(|o| format!("{} ({})", o.display(), super::outputs::describe_size(o)))
                     .collect::<Vec<_>>()
                     .join(", "),
             ),

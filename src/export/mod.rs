@@ -163,6 +163,20 @@ pub fn find(name: &str) -> Result<&'static dyn ExportStrategy> {
     })
 }
 
+/// `base.mp4`, or `base-png` for a sequence folder (`base.png` for a one-frame still).
+pub fn with_format_suffix(base: PathBuf, format: &dyn ExportStrategy, still: bool) -> PathBuf {
+    let mut name = base.into_os_string();
+    let extension = match still {
+        true => format.still_extension().or(format.extension()),
+        false => format.extension(),
+    };
+    match extension {
+        Some(ext) => name.push(format!(".{ext}")),
+        None => name.push(format!("-{}", format.name())),
+    }
+    PathBuf::from(name)
+}
+
 /// Checks a format's size constraints before any rendering.
 pub fn check_size(strategy: &dyn ExportStrategy, width: u32, height: u32) -> Result<()> {
     if strategy.needs_even_size() && (!width.is_multiple_of(2) || !height.is_multiple_of(2)) {

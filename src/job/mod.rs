@@ -5,7 +5,7 @@ mod resolve;
 mod run;
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
@@ -267,71 +267,5 @@ impl Job {
             .map(|o| (o.format.name(), o.format.required_encoders()))
             .filter(|(_, e)| !e.is_empty())
             .collect()
-    }
-}
-
-/// `1 frame`, `2 frames`.
-pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
-
-/// Bytes of a file, or of the files directly in a folder (a frame sequence); 0 when unreadable.
-pub fn size_in_bytes(path: &Path) -> u64 {
-    if path.is_dir() {
-        std::fs::read_dir(path)
-            .map(|entries| entries.filter_map(|e| e.ok()?.metadata().ok()).map(|m| m.len()).sum())
-            .unwrap_or(0)
-    } else {
-        std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
-    }
-}
-
-/// A short description of a file's or folder's size (`1.2 MB`), for messages.
-pub fn describe_size(path: &Path) -> String {
-    if path.as_os_str() == "-" {
-        return "standard output".into();
-    }
-    match size_in_bytes(path) {
-        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
-        b if b >= 1_000 => format!("{:.1} kB", b as f64 / 1e3),
-        b => format!("{b} bytes"),
-    }
-}
-
-/// `base.mp4`, or `base-png` for a sequence folder (`base.png` for a one-frame still).
-pub fn with_format_suffix(base: PathBuf, format: &dyn ExportStrategy, still: bool) -> PathBuf {
-    let mut name = base.into_os_string();
-    let extension = match still {
-        true => format.still_extension().or(format.extension()),
-        false => format.extension(),
-    };
-    match extension {
-        Some(ext) => name.push(format!(".{ext}")),
-        None => name.push(format!("-{}", format.name())),
-    }
-    PathBuf::from(name)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::describe_size;
-
-    #[test]
-    fn sizes_are_decimal_units_at_decimal_thresholds() {
-        let folder = tempfile::tempdir().unwrap();
-        let sized = |bytes: usize| {
-            let path = folder.path().join(format!("{bytes}.bin"));
-            std::fs::write(&path, vec![0u8; bytes]).unwrap();
-            describe_size(&path)
-        };
-        assert_eq!(sized(999), "999 bytes");
-        assert_eq!(sized(1_000), "1.0 kB");
-        assert_eq!(sized(999_949), "999.9 kB");
-        assert_eq!(sized(1_000_000), "1.0 MB");
-        assert_eq!(sized(1_048_576), "1.0 MB");
     }
 }

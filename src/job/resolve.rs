@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use super::{with_format_suffix, ModelSource, Output, DEFAULT_DURATION, DEFAULT_FORMAT, DEFAULT_FPS, DEFAULT_SIZE};
+use super::{ModelSource, Output, DEFAULT_DURATION, DEFAULT_FORMAT, DEFAULT_FPS, DEFAULT_SIZE};
 use crate::camera::{preset, CameraSettings, FileCameraChoice, Motion, View, PRESETS};
 use crate::error::Problem;
-use crate::export::{self, Alpha, ExportStrategy};
+use crate::export::{self, with_format_suffix, Alpha, ExportStrategy};
 use crate::job::Job;
 use crate::layout::Layout;
 use crate::look::{Background, Look, Rgb, Style};

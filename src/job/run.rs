@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::{anyhow, Context, Result};
 
-use super::{plural, Job};
+use super::Job;
 use crate::camera::Framing;
 use crate::error::Problem;
 use crate::export::ffmpeg::Ffmpeg;
@@ -19,6 +19,7 @@ use crate::label::Label;
 use crate::look::{Background, Rgb};
 use crate::progress::Progress;
 use crate::render::{FrameInput, FrameStream, Renderer};
+use crate::text::plural;
 
 /// Frames buffered between the renderer and the sinks: memory stays flat however long the clip.
 const FRAME_QUEUE: usize = 2;
