@@ -235,7 +235,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             break
         }
         'holoforge;inspect' {
-            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z')
+            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for scripts instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -226,7 +226,7 @@ set edit:completion:arg-completer[holoforge] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'holoforge;inspect'= {
-            cand --up 'Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z'
+            cand --up 'Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z'
             cand --json 'Print JSON for scripts instead of text'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

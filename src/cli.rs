@@ -7,12 +7,12 @@ use clap::{Args, Parser, Subcommand};
 use crate::export::Quality;
 use crate::layout::LayoutSpec;
 use crate::progress::ProgressMode;
-use crate::scene::UpChoice;
+use crate::scene::{self, UpChoice};
 use crate::settings::{from_cli, Settings};
 
-/// Turn 3D models (glTF, GLB, OBJ, STL) into hologram videos, headless, on any GPU or on the CPU.
+/// The command line; its help texts name what the registries hold (loaders, formats, styles).
 #[derive(Debug, Parser)]
-#[command(name = "holoforge", version, about, long_about = None, max_term_width = 100)]
+#[command(name = "holoforge", version, about = about(), long_about = None, max_term_width = 100)]
 #[command(
     after_help = "Exit codes: 0 done, 1 a job failed, 2 bad usage or an output refused (nothing ran), 3 environment (no GPU adapter, no ffmpeg), 130/143/129 stopped by Ctrl-C/SIGTERM/SIGHUP."
 )]
@@ -74,10 +74,8 @@ impl Command {
 /// `holoforge render MODEL`.
 #[derive(Debug, Args)]
 pub struct RenderCommand {
-    /// The model files (.gltf, .glb, .obj, .stl), or - to read one from standard input (its content
-    /// tells the format; a glTF with external files cannot come this way). Several models are
-    /// rendered as a batch into the folder -o names (failures isolated, one summary).
-    #[arg(required = true, num_args = 1.., value_name = "MODEL")]
+    /// The model files, or - for standard input (the help text lists the loaders' extensions).
+    #[arg(required = true, num_args = 1.., value_name = "MODEL", help = models_help())]
     pub models: Vec<PathBuf>,
     /// Output and rendering options.
     #[command(flatten)]
@@ -214,9 +212,10 @@ fn parse_shard(text: &str) -> Result<Shard, String> {
 #[derive(Debug, Args)]
 pub struct InspectCommand {
     /// The model file.
+    #[arg(help = format!("The model file ({})", scene::supported_extensions()))]
     pub model: PathBuf,
-    /// Up axis of the file: auto (glTF/OBJ Y-up, STL Z-up), y or z.
-    #[arg(long, value_enum, default_value_t = UpChoice::Auto)]
+    /// Up axis of the file: auto (by format), y or z.
+    #[arg(long, value_enum, default_value_t = UpChoice::Auto, help = up_help(""))]
     pub up: UpChoice,
     /// Print JSON for scripts instead of text.
     #[arg(long)]
@@ -352,8 +351,8 @@ pub struct RenderOptions {
     /// Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise].
     #[arg(long, value_name = "transparent|HEX")]
     pub background: Option<String>,
-    /// Up axis of the model file: auto (glTF/OBJ Y-up, STL Z-up), y or z [default: auto].
-    #[arg(long, value_enum)]
+    /// Up axis of the model file: auto (by format), y or z.
+    #[arg(long, value_enum, help = up_help(" [default: auto]"))]
     pub up: Option<UpChoice>,
     /// glTF animation to play, by name or index [default: the first]; without --duration, one
     /// play of the clip is rendered.
@@ -460,6 +459,26 @@ fn look_table(args: &[String]) -> toml::Table {
 /// `--format` values, from the export registry.
 fn format_names() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(crate::export::format_names())
+}
+
+/// The one-line description: what holoforge reads (from the loader registry) and makes.
+fn about() -> String {
+    format!("Turn 3D models ({}) into hologram videos, headless, on any GPU or on the CPU", scene::format_titles("and"))
+}
+
+/// The help text of `render`'s models, listing the registry's extensions.
+fn models_help() -> String {
+    format!(
+        "The model files ({}), or - to read one from standard input (its content tells the format; a glTF with \
+         external files cannot come this way). Several models are rendered as a batch into the folder -o names \
+         (failures isolated, one summary)",
+        scene::supported_extensions()
+    )
+}
+
+/// The help text of `--up`, with each format's default axis from the loader registry.
+fn up_help(default: &str) -> String {
+    format!("Up axis of the model file: auto ({}), y or z{default}", scene::default_up_axes())
 }
 
 #[cfg(test)]

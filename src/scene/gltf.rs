@@ -22,12 +22,22 @@ use super::anim::{Morph, Rig, RigInstance, Skin};
 use super::budget::Budget;
 use super::files::ModelFiles;
 use super::geometry::{flips_winding, repair_normals, transform_vertices};
+use super::sniff::{Content, Head, Recognised};
 use super::textures::decode_texture;
 use super::{AnimationInfo, FileCamera, FileProjection, LoadContext, Material, Mesh, RawScene, Texture, Vertex};
 use crate::error::Problem;
 
 /// Extensions whose data holoforge cannot decode; a file using them is refused by name.
 const COMPRESSION_EXTENSIONS: &[&str] = &["KHR_draco_mesh_compression", "EXT_meshopt_compression"];
+
+/// Recognises GLB by its magic and glTF JSON by its opening brace.
+pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
+    Ok(match head.content {
+        Some(Content::Glb) => Recognised::Is("glb"),
+        Some(Content::Json) => Recognised::Is("gltf"),
+        _ => Recognised::Not,
+    })
+}
 
 /// Loads a glTF or GLB file (the content decides, not the extension).
 pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {

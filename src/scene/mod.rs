@@ -80,7 +80,7 @@ pub enum UpAxis {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UpChoice {
-    /// glTF and OBJ are Y-up, STL is Z-up.
+    /// The format's usual axis, as --up's help lists it.
     #[default]
     Auto,
     /// Treat the file as Y-up.
@@ -201,24 +201,82 @@ pub struct LoadContext<'a> {
     pub budget: Budget,
 }
 
-/// A model format: its name, extensions, content check and load function.
+/// A model format: its names, extensions, content check, probe and load function.
 pub struct Loader {
-    /// Short name shown to users (`gltf`, `obj`, `stl`).
+    /// Short name in messages and the fuzz targets (`gltf`, `obj`, `stl`).
     pub name: &'static str,
+    /// The format's name for people, in help texts (`glTF`, `OBJ`, `STL`).
+    pub title: &'static str,
     /// Lower-case file extensions it claims.
     pub extensions: &'static [&'static str],
     /// Up axis when the job says `auto`.
     pub default_up: UpAxis,
+    /// Whether a file's first bytes are this format (the content check, and standard input's
+    /// format); the first loader that recognises a signature wins, then the first that may read it.
+    pub recognise: sniff::Recogniser,
+    /// The files a model names, found without loading it (see [`probe`]); `None` when the format
+    /// names none.
+    pub probe: Option<fn(path: &Path, folder: &Path) -> Option<probe::Probe>>,
     /// Reads the file into a [`RawScene`]; `bytes` is the whole file.
     pub load: fn(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene>,
 }
 
-/// The registry: adding a format is one module and one line here.
+/// The registry: adding a format is one module and one line here; the help texts, the content
+/// checks, standard input, the probes and the error for an unknown extension all read it.
 pub const LOADERS: &[Loader] = &[
-    Loader { name: "gltf", extensions: &["gltf", "glb"], default_up: UpAxis::Y, load: self::gltf::load },
-    Loader { name: "obj", extensions: &["obj"], default_up: UpAxis::Y, load: self::obj::load },
-    Loader { name: "stl", extensions: &["stl"], default_up: UpAxis::Z, load: self::stl::load },
+    Loader {
+        name: "gltf",
+        title: "glTF",
+        extensions: &["gltf", "glb"],
+        default_up: UpAxis::Y,
+        recognise: self::gltf::recognise,
+        probe: Some(probe::probe_gltf),
+        load: self::gltf::load,
+    },
+    Loader {
+        name: "obj",
+        title: "OBJ",
+        extensions: &["obj"],
+        default_up: UpAxis::Y,
+        recognise: self::obj::recognise,
+        probe: Some(probe::probe_obj),
+        load: self::obj::load,
+    },
+    Loader {
+        name: "stl",
+        title: "STL",
+        extensions: &["stl"],
+        default_up: UpAxis::Z,
+        recognise: self::stl::recognise,
+        probe: None,
+        load: self::stl::load,
+    },
 ];
+
+/// The formats' names, in registry order: `glTF, OBJ, STL` (`last` joins the final pair: `or`).
+pub fn format_titles(last: &str) -> String {
+    let titles: Vec<&str> = LOADERS.iter().map(|l| l.title).collect();
+    match titles.split_last() {
+        Some((final_title, rest)) if !rest.is_empty() => format!("{} {last} {final_title}", rest.join(", ")),
+        _ => titles.concat(),
+    }
+}
+
+/// What `--up auto` picks for each format: `glTF/OBJ Y-up, STL Z-up`.
+pub fn default_up_axes() -> String {
+    [UpAxis::Y, UpAxis::Z]
+        .iter()
+        .filter_map(|&axis| {
+            let titles: Vec<&str> = LOADERS.iter().filter(|l| l.default_up == axis).map(|l| l.title).collect();
+            let name = match axis {
+                UpAxis::Y => "Y",
+                UpAxis::Z => "Z",
+            };
+            (!titles.is_empty()).then(|| format!("{} {name}-up", titles.join("/")))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Largest model file read into memory (2 GiB): beyond it the machine would struggle anyway.
 const MAX_MODEL_BYTES: u64 = 2 << 30;
@@ -254,7 +312,7 @@ pub fn load(path: &Path, up: UpChoice) -> Result<Scene> {
     let mut file = std::io::BufReader::new(file);
     let mut bytes = Vec::new();
     (&mut file).take(HEAD_BYTES as u64).read_to_end(&mut bytes).map_err(|e| unreadable(path, &e))?;
-    sniff::check_content(path, loader.name, &bytes, meta.len())?;
+    sniff::check_content(path, loader, &bytes, meta.len())?;
     bytes.reserve_exact((meta.len() as usize).saturating_sub(bytes.len()));
     file.take(MAX_MODEL_BYTES).read_to_end(&mut bytes).map_err(|e| unreadable(path, &e))?;
     let mut files = FolderFiles::of_model(path)?;
@@ -268,7 +326,7 @@ pub fn load(path: &Path, up: UpChoice) -> Result<Scene> {
 /// it refers to come from `files`. Used by [`load`] and by the fuzz targets.
 pub fn load_bytes(path: &Path, bytes: &[u8], files: &mut dyn ModelFiles, up: UpChoice) -> Result<Scene> {
     let loader = loader_for(path)?;
-    sniff::check_content(path, loader.name, bytes, bytes.len() as u64)?;
+    sniff::check_content(path, loader, bytes, bytes.len() as u64)?;
     let mut budget = Budget::default();
     budget.reserve(|| format!("{}", path.display()), bytes.len() as u64, 1)?;
     let mut context = LoadContext { path, files, budget };
@@ -285,8 +343,8 @@ pub fn load_bytes(path: &Path, bytes: &[u8], files: &mut dyn ModelFiles, up: UpC
 /// Loads a model read from standard input: its content tells its format, and it may not refer to
 /// other files (there is no folder to read them from).
 pub fn load_stdin(bytes: &[u8], up: UpChoice) -> Result<Scene> {
-    let extension = sniff::model_extension(bytes).ok_or_else(|| {
-        Problem::input("standard input: its content is not a glTF, GLB, OBJ or STL model")
+    let (_, extension) = sniff::loader_for_content(bytes).ok_or_else(|| {
+        Problem::input(format!("standard input: its content is not a {} model", format_titles("or")))
             .with_hint("pipe the model file itself, e.g. `holoforge render - < model.glb`")
     })?;
     load_bytes(Path::new(&format!("stdin.{extension}")), bytes, &mut files::NoFiles, up)

@@ -11,6 +11,7 @@ use anyhow::{bail, Result};
 use super::budget::Budget;
 use super::files::ModelFiles;
 use super::paths::resolve_inside;
+use super::sniff::{Head, Recognised};
 use super::textures::decode_texture;
 use super::{LoadContext, Material, Mesh, RawScene, Texture, Vertex};
 use crate::error::Problem;
@@ -18,6 +19,14 @@ use crate::text::quoted;
 
 /// Largest `.mtl` or texture file read.
 const MAX_SIDE_FILE_BYTES: u64 = 1 << 30;
+
+/// OBJ has no signature: text that no other format's signature claims may be one.
+pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
+    Ok(match head.content.is_none() && head.is_text() {
+        true => Recognised::May,
+        false => Recognised::Not,
+    })
+}
 
 /// Loads an OBJ file and the MTL files and textures it names.
 pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {

@@ -29,17 +29,16 @@ pub struct ProbedAnimation {
     pub seconds: Option<f64>,
 }
 
-/// Probes a model file (by its extension); an unreadable file gives an empty probe.
+/// Probes a model file with its loader's probe (by its extension); an unreadable file, or one of
+/// a format that names no other files, gives an empty probe.
 pub fn probe(path: &Path) -> Probe {
     let folder = path.parent().unwrap_or(Path::new(""));
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("gltf" | "glb") => probe_gltf(path, folder).unwrap_or_default(),
-        Some("obj") => probe_obj(path, folder).unwrap_or_default(),
-        _ => Probe::default(),
-    }
+    let probe = super::loader_for(path).ok().and_then(|loader| loader.probe);
+    probe.and_then(|probe| probe(path, folder)).unwrap_or_default()
 }
 
-fn probe_gltf(path: &Path, folder: &Path) -> Option<Probe> {
+/// Probes a glTF or GLB file: the buffers and images it names, its animations.
+pub fn probe_gltf(path: &Path, folder: &Path) -> Option<Probe> {
     let (mut file, _) = super::files::open_regular(path).ok()?;
     let mut head = [0u8; 20];
     let mut bytes = Vec::new();
@@ -103,7 +102,8 @@ pub fn probe_gltf_json(bytes: &[u8], folder: &Path) -> Option<Probe> {
     Some(Probe { dependencies, animations })
 }
 
-fn probe_obj(path: &Path, folder: &Path) -> Option<Probe> {
+/// Probes an OBJ file: the material libraries it names and the textures they name.
+pub fn probe_obj(path: &Path, folder: &Path) -> Option<Probe> {
     let (file, _) = super::files::open_regular(path).ok()?;
     let mut dependencies = Vec::new();
     let reader = std::io::BufReader::new(file.take(MAX_PROBE_BYTES));

@@ -5,32 +5,114 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use super::{Loader, LOADERS};
 use crate::error::Problem;
 
-/// What the first bytes of a file say it is, when they say anything recognisable.
-pub fn describe(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"glTF", "a binary glTF (GLB) file"),
-        (b"PK\x03\x04", "a ZIP archive"),
-        (b"%PDF", "a PDF document"),
-        (b"Kaydara FBX Binary", "an FBX file"),
-        (b"ply", "a PLY file"),
-    ];
-    if let Some((_, name)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
-        return Some(name);
-    }
-    let text = strip_bom(bytes).trim_ascii_start();
-    if text.starts_with(b"{") {
-        return Some("JSON (glTF JSON?)");
-    }
-    if text.starts_with(b"solid") {
-        return Some("an ASCII STL file");
-    }
-    None
+/// What a file's first bytes say it is, when they say anything recognisable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// A PNG image.
+    Png,
+    /// A JPEG image.
+    Jpeg,
+    /// A GIF image.
+    Gif,
+    /// Binary glTF.
+    Glb,
+    /// A ZIP archive.
+    Zip,
+    /// A PDF document.
+    Pdf,
+    /// Binary FBX.
+    BinaryFbx,
+    /// A PLY file.
+    Ply,
+    /// JSON (glTF's text form).
+    Json,
+    /// Text that starts with `solid`, as an ASCII STL does.
+    AsciiStl,
 }
+
+impl Content {
+    /// The content of `bytes`, when they start with a signature holoforge knows.
+    pub fn of(bytes: &[u8]) -> Option<Self> {
+        const SIGNATURES: &[(&[u8], Content)] = &[
+            (b"\x89PNG\r\n\x1a\n", Content::Png),
+            (b"\xff\xd8\xff", Content::Jpeg),
+            (b"GIF8", Content::Gif),
+            (b"glTF", Content::Glb),
+            (b"PK\x03\x04", Content::Zip),
+            (b"%PDF", Content::Pdf),
+            (b"Kaydara FBX Binary", Content::BinaryFbx),
+            (b"ply", Content::Ply),
+        ];
+        if let Some((_, content)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+            return Some(*content);
+        }
+        let text = strip_bom(bytes).trim_ascii_start();
+        if text.starts_with(b"{") {
+            return Some(Self::Json);
+        }
+        if text.starts_with(b"solid") {
+            return Some(Self::AsciiStl);
+        }
+        None
+    }
+
+    /// What it is, for messages (`a PNG image`).
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Png => "a PNG image",
+            Self::Jpeg => "a JPEG image",
+            Self::Gif => "a GIF image",
+            Self::Glb => "a binary glTF (GLB) file",
+            Self::Zip => "a ZIP archive",
+            Self::Pdf => "a PDF document",
+            Self::BinaryFbx => "an FBX file",
+            Self::Ply => "a PLY file",
+            Self::Json => "JSON (glTF JSON?)",
+            Self::AsciiStl => "an ASCII STL file",
+        }
+    }
+}
+
+/// A file's first bytes and its length, as a loader's recogniser sees them.
+#[derive(Debug, Clone, Copy)]
+pub struct Head<'a> {
+    /// The first bytes (up to 4 KiB).
+    pub bytes: &'a [u8],
+    /// The whole file's length.
+    pub file_len: u64,
+    /// The signature found in `bytes`, if any.
+    pub content: Option<Content>,
+}
+
+impl<'a> Head<'a> {
+    /// The head of a file of `file_len` bytes that starts with `bytes`.
+    pub fn new(bytes: &'a [u8], file_len: u64) -> Self {
+        Self { bytes, file_len, content: Content::of(bytes) }
+    }
+
+    /// Whether the bytes look like text (see [`looks_like_text`]).
+    pub fn is_text(&self) -> bool {
+        looks_like_text(self.bytes)
+    }
+}
+
+/// What a loader makes of a file's head.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recognised {
+    /// Its signature: certainly this format, read as a file with this extension.
+    Is(&'static str),
+    /// Nothing speaks against it (text, for a text format).
+    May,
+    /// Not this format.
+    Not,
+}
+
+/// A loader's recogniser: what it makes of a head, or a problem only it can explain (a binary
+/// STL whose size contradicts its triangle count).
+pub type Recogniser = fn(head: &Head) -> Result<Recognised, Problem>;
 
 /// The bytes after a UTF-8 byte-order mark, if there is one.
 pub fn strip_bom(bytes: &[u8]) -> &[u8] {
@@ -47,55 +129,36 @@ pub fn looks_like_text(bytes: &[u8]) -> bool {
     binary * 100 <= head.len()
 }
 
-/// The loader extension a model's content calls for (`glb`, `gltf`, `stl`, `obj`), for input
-/// without a name (standard input).
-pub fn model_extension(bytes: &[u8]) -> Option<&'static str> {
-    match describe(bytes) {
-        Some("a binary glTF (GLB) file") => Some("glb"),
-        Some("JSON (glTF JSON?)") => Some("gltf"),
-        Some("an ASCII STL file") => Some("stl"),
-        Some(_) => None,
-        None if is_binary_stl_size(bytes, bytes.len() as u64) => Some("stl"),
-        None if looks_like_text(bytes) => Some("obj"),
-        None => None,
-    }
-}
-
-/// Whether a file of `file_len` bytes starting with `head` has the exact size of a binary STL
-/// (80-byte header, triangle count, 50 bytes per triangle).
-pub fn is_binary_stl_size(head: &[u8], file_len: u64) -> bool {
-    let Some(count) = head.get(80..84) else { return false };
-    let count = u32::from_le_bytes([count[0], count[1], count[2], count[3]]) as u64;
-    84 + 50 * count == file_len
+/// The loader and extension a model's content calls for, for input without a name (standard
+/// input): the first loader that recognises its signature, else the first that may read it.
+pub fn loader_for_content(bytes: &[u8]) -> Option<(&'static Loader, &'static str)> {
+    let head = Head::new(bytes, bytes.len() as u64);
+    let said = |loader: &'static Loader| (loader, (loader.recognise)(&head).unwrap_or(Recognised::Not));
+    let verdicts: Vec<_> = LOADERS.iter().map(said).collect();
+    verdicts
+        .iter()
+        .find_map(|&(loader, verdict)| match verdict {
+            Recognised::Is(extension) => Some((loader, extension)),
+            _ => None,
+        })
+        .or_else(|| verdicts.iter().find(|(_, v)| *v == Recognised::May).map(|&(l, _)| (l, l.extensions[0])))
 }
 
 /// Checks that a file's content fits the loader its extension chose, from its first bytes
 /// (`head`) and its length; errors name what it is instead.
-pub fn check_content(path: &Path, loader: &str, head: &[u8], file_len: u64) -> Result<()> {
-    let seen = describe(head);
-    let fits = match loader {
-        "gltf" => matches!(seen, Some("a binary glTF (GLB) file") | Some("JSON (glTF JSON?)")),
-        "obj" => seen.is_none() && looks_like_text(head),
-        // ASCII STL is text; anything else must be a binary STL of exactly the size its count says.
-        "stl" => match seen {
-            Some("an ASCII STL file") => looks_like_text(head) || is_binary_stl_size(head, file_len),
-            // Not ASCII: a binary STL must have exactly the size its triangle count says.
-            None if !is_binary_stl_size(head, file_len) && !looks_like_text(head) => {
-                let problem = super::stl::describe_bad_binary(head, file_len);
-                return Err(Problem { message: format!("{}: {}", path.display(), problem.message), ..problem }.into());
-            }
-            None => true,
-            Some(_) => false,
-        },
-        _ => true,
-    };
-    if fits {
-        return Ok(());
+pub fn check_content(path: &Path, loader: &Loader, head: &[u8], file_len: u64) -> Result<()> {
+    let head = Head::new(head, file_len);
+    match (loader.recognise)(&head) {
+        Ok(Recognised::Is(_) | Recognised::May) => return Ok(()),
+        Ok(Recognised::Not) => {}
+        Err(problem) => {
+            return Err(Problem { message: format!("{}: {}", path.display(), problem.message), ..problem }.into())
+        }
     }
-    let what = match seen {
-        Some("an ASCII STL file") => "binary data after an ASCII STL's 'solid' (and its size fits no binary STL)",
-        Some(seen) => seen,
-        None if looks_like_text(head) => "unrecognised text",
+    let what = match head.content {
+        Some(Content::AsciiStl) => "binary data after an ASCII STL's 'solid' (and its size fits no binary STL)",
+        Some(seen) => seen.description(),
+        None if head.is_text() => "unrecognised text",
         None => "unrecognised binary data",
     };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -111,9 +174,27 @@ pub fn check_content(path: &Path, loader: &str, head: &[u8], file_len: u64) -> R
 mod tests {
     use super::*;
 
+    fn loader(name: &str) -> &'static Loader {
+        LOADERS.iter().find(|l| l.name == name).unwrap()
+    }
+
+    #[test]
+    fn standard_input_is_read_by_the_loader_its_content_calls_for() {
+        let pick = |bytes: &[u8]| loader_for_content(bytes).map(|(l, ext)| (l.name, ext));
+        assert_eq!(pick(b"glTF\x02\0\0\0"), Some(("gltf", "glb")));
+        assert_eq!(pick(b"{\"asset\":{}}"), Some(("gltf", "gltf")));
+        assert_eq!(pick(b"solid cube\nendsolid\n"), Some(("stl", "stl")));
+        let mut binary_stl = vec![0u8; 84 + 50];
+        binary_stl[80] = 1;
+        assert_eq!(pick(&binary_stl), Some(("stl", "stl")));
+        assert_eq!(pick(b"v 0 0 0\nf 1 1 1\n"), Some(("obj", "obj")));
+        assert_eq!(pick(b"\x89PNG\r\n\x1a\n...."), None);
+        assert_eq!(pick(&[0u8, 1, 2, 3, 4, 5, 6, 7]), None);
+    }
+
     #[test]
     fn png_renamed_obj_is_refused_naming_png() {
-        let err = check_content(Path::new("m.obj"), "obj", b"\x89PNG\r\n\x1a\n....", 12).unwrap_err();
+        let err = check_content(Path::new("m.obj"), loader("obj"), b"\x89PNG\r\n\x1a\n....", 12).unwrap_err();
         assert_eq!(
             err.to_string(),
             "m.obj: the content is a PNG image, not a valid .obj model (the file may be misnamed or corrupt)"
@@ -122,18 +203,18 @@ mod tests {
 
     #[test]
     fn gltf_loader_accepts_glb_and_json() {
-        assert!(check_content(Path::new("a.glb"), "gltf", b"glTF\x02\0\0\0", 8).is_ok());
-        assert!(check_content(Path::new("a.glb"), "gltf", b"\xef\xbb\xbf  {\"asset\":{}}", 16).is_ok());
-        assert!(check_content(Path::new("a.glb"), "gltf", b"solid x", 7).is_err());
+        assert!(check_content(Path::new("a.glb"), loader("gltf"), b"glTF\x02\0\0\0", 8).is_ok());
+        assert!(check_content(Path::new("a.glb"), loader("gltf"), b"\xef\xbb\xbf  {\"asset\":{}}", 16).is_ok());
+        assert!(check_content(Path::new("a.glb"), loader("gltf"), b"solid x", 7).is_err());
     }
 
     #[test]
     fn solid_followed_by_binary_data_is_not_ascii_stl() {
         let mut head = b"solid x\n".to_vec();
         head.resize(4096, 0);
-        let err = check_content(Path::new("a.stl"), "stl", &head, 1 << 30).unwrap_err();
+        let err = check_content(Path::new("a.stl"), loader("stl"), &head, 1 << 30).unwrap_err();
         assert!(err.to_string().contains("the content is binary data after an ASCII STL's 'solid'"), "{err}");
-        assert!(check_content(Path::new("a.stl"), "stl", &head, 84).is_ok(), "a binary STL with 0 triangles");
+        assert!(check_content(Path::new("a.stl"), loader("stl"), &head, 84).is_ok(), "a binary STL with 0 triangles");
     }
 
     #[test]

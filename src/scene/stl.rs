@@ -7,6 +7,7 @@
 use anyhow::{bail, Result};
 
 use super::geometry::flat_shaded;
+use super::sniff::{Content, Head, Recognised};
 use super::{LoadContext, Material, Mesh, RawScene, Vertex};
 use crate::error::Problem;
 use crate::text::quoted;
@@ -14,15 +15,28 @@ use crate::text::quoted;
 const HEADER_LEN: usize = 80;
 const TRIANGLE_LEN: usize = 50;
 
+/// Recognises ASCII STL by its `solid` (when text follows) and binary STL by its exact size;
+/// other text may be an STL with a broken start, and other binary data is explained.
+pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
+    let binary = binary_triangle_count(head.bytes, head.file_len).is_some();
+    match head.content {
+        Some(Content::AsciiStl) if head.is_text() || binary => Ok(Recognised::Is("stl")),
+        None if binary => Ok(Recognised::Is("stl")),
+        None if head.is_text() => Ok(Recognised::May),
+        None => Err(describe_bad_binary(head.bytes, head.file_len)),
+        Some(_) => Ok(Recognised::Not),
+    }
+}
+
 /// Loads a binary or ASCII STL file.
 pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
     let mut warnings = Vec::new();
     // Per triangle: three positions, three flat-shaded vertices and their indices.
     let per_triangle = 3 * (12 + std::mem::size_of::<Vertex>() as u64 + 4);
-    let positions = match binary_triangle_count(bytes) {
+    let positions = match binary_triangle_count(bytes, bytes.len() as u64) {
         Some(count) => {
-            context.budget.reserve(|| "the binary STL's triangles".into(), count as u64, per_triangle)?;
-            read_binary(bytes, count)?
+            context.budget.reserve(|| "the binary STL's triangles".into(), count, per_triangle)?;
+            read_binary(bytes, count as usize)?
         }
         None if bytes.trim_ascii_start().starts_with(b"solid") => read_ascii(bytes, &mut warnings)?,
         None => bail!(describe_bad_binary(bytes, bytes.len() as u64)),
@@ -43,11 +57,11 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
     })
 }
 
-/// The triangle count when the file size matches a binary STL exactly.
-fn binary_triangle_count(bytes: &[u8]) -> Option<usize> {
-    let count = u32::from_le_bytes(bytes.get(HEADER_LEN..HEADER_LEN + 4)?.try_into().ok()?) as usize;
-    let expected = count.checked_mul(TRIANGLE_LEN)?.checked_add(HEADER_LEN + 4)?;
-    (expected == bytes.len()).then_some(count)
+/// The triangle count in the header (`head`, the file's first bytes) when the file's length
+/// matches a binary STL of that many triangles exactly (80-byte header, count, 50 bytes each).
+fn binary_triangle_count(head: &[u8], file_len: u64) -> Option<u64> {
+    let count = u32::from_le_bytes(head.get(HEADER_LEN..HEADER_LEN + 4)?.try_into().ok()?) as u64;
+    (count * TRIANGLE_LEN as u64 + (HEADER_LEN + 4) as u64 == file_len).then_some(count)
 }
 
 /// Why a file that is not ASCII STL is not a binary STL either: its size does not match the
