@@ -62,8 +62,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fps -d 'F
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l duration -d 'Clip length in seconds: the clip is duration × fps frames, one turntable turn spans it [default: 6, or one play of the model\'s animation]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l frames -d 'Number of frames to render from --start-frame; they must lie inside the clip [default: the rest of the clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l camera -d 'Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right, top, bottom, angle45, isometric) [default: turntable]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l view -d 'Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l camera -d 'Camera motion: turntable (full turns around the model), orbit (a swing around the start view), still (the start view for every frame), path (a keyframed path, from a manifest\'s [[job.path]] tables), gltf:NAME (a camera of the model file), or a named view for a still (front, back, right, left, top, bottom, angle45, isometric) [default: turntable, or path when the job has one]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l view -d 'Named view the motion starts from (front, back, right, left, top, bottom, angle45, isometric)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l azimuth -d 'Start azimuth in degrees, from the front towards the right [default: the view\'s, else 0]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l elevation -d 'Camera elevation above the horizon, in degrees [default: the view\'s, else 15]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]' -r
@@ -75,13 +75,13 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l style -d 
 shaded\t''
 wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l layout -d 'Display layout: single, quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (color, rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l layout -d 'Display layout: single (one view), quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
 quilt\t''
 pyramid\t''
 fan\t''
 sheet\t''"
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l device -d 'Display preset (sets the layout too): quilts go, portrait, 16-landscape, 16-portrait, 32-landscape, 32-portrait, 65; pyramids phone, tablet, monitor; fans fan-1024, fan-720' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l device -d 'Display preset (sets the layout too): quilts: go, portrait, 16-landscape, 16-portrait, 32-landscape, 32-portrait, 65; pyramids: phone, tablet, monitor; fans: fan-1024, fan-720' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l quilt -d 'Quilt views as COLSxROWS [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l view-cone -d 'Quilt: angle from the leftmost to the rightmost view, in degrees [default: 40]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l quilt-aspect -d 'Quilt: the display\'s width / height [default: the device\'s]' -r
@@ -135,8 +135,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fps -d 'Fra
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l duration -d 'Clip length in seconds: the clip is duration × fps frames, one turntable turn spans it [default: 6, or one play of the model\'s animation]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l frames -d 'Number of frames to render from --start-frame; they must lie inside the clip [default: the rest of the clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l camera -d 'Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right, top, bottom, angle45, isometric) [default: turntable]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l view -d 'Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l camera -d 'Camera motion: turntable (full turns around the model), orbit (a swing around the start view), still (the start view for every frame), path (a keyframed path, from a manifest\'s [[job.path]] tables), gltf:NAME (a camera of the model file), or a named view for a still (front, back, right, left, top, bottom, angle45, isometric) [default: turntable, or path when the job has one]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l view -d 'Named view the motion starts from (front, back, right, left, top, bottom, angle45, isometric)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l azimuth -d 'Start azimuth in degrees, from the front towards the right [default: the view\'s, else 0]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l elevation -d 'Camera elevation above the horizon, in degrees [default: the view\'s, else 15]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]' -r
@@ -148,13 +148,13 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l style -d 'S
 shaded\t''
 wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l layout -d 'Display layout: single, quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (color, rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l layout -d 'Display layout: single (one view), quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
 quilt\t''
 pyramid\t''
 fan\t''
 sheet\t''"
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l device -d 'Display preset (sets the layout too): quilts go, portrait, 16-landscape, 16-portrait, 32-landscape, 32-portrait, 65; pyramids phone, tablet, monitor; fans fan-1024, fan-720' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l device -d 'Display preset (sets the layout too): quilts: go, portrait, 16-landscape, 16-portrait, 32-landscape, 32-portrait, 65; pyramids: phone, tablet, monitor; fans: fan-1024, fan-720' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l quilt -d 'Quilt views as COLSxROWS [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l view-cone -d 'Quilt: angle from the leftmost to the rightmost view, in degrees [default: 40]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l quilt-aspect -d 'Quilt: the display\'s width / height [default: the device\'s]' -r
@@ -208,8 +208,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fps -d 'Fram
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l duration -d 'Clip length in seconds: the clip is duration × fps frames, one turntable turn spans it [default: 6, or one play of the model\'s animation]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l frames -d 'Number of frames to render from --start-frame; they must lie inside the clip [default: the rest of the clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l camera -d 'Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right, top, bottom, angle45, isometric) [default: turntable]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l view -d 'Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric)' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l camera -d 'Camera motion: turntable (full turns around the model), orbit (a swing around the start view), still (the start view for every frame), path (a keyframed path, from a manifest\'s [[job.path]] tables), gltf:NAME (a camera of the model file), or a named view for a still (front, back, right, left, top, bottom, angle45, isometric) [default: turntable, or path when the job has one]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l view -d 'Named view the motion starts from (front, back, right, left, top, bottom, angle45, isometric)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l azimuth -d 'Start azimuth in degrees, from the front towards the right [default: the view\'s, else 0]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l elevation -d 'Camera elevation above the horizon, in degrees [default: the view\'s, else 15]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l turns -d 'Turntable turns over the clip (negative: clockwise seen from above) [default: 1]' -r
@@ -221,13 +221,13 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l style -d 'Su
 shaded\t''
 wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l layout -d 'Display layout: single, quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (color, rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l layout -d 'Display layout: single (one view), quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
 quilt\t''
 pyramid\t''
 fan\t''
 sheet\t''"
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l device -d 'Display preset (sets the layout too): quilts go, portrait, 16-landscape, 16-portrait, 32-landscape, 32-portrait, 65; pyramids phone, tablet, monitor; fans fan-1024, fan-720' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l device -d 'Display preset (sets the layout too): quilts: go, portrait, 16-landscape, 16-portrait, 32-landscape, 32-portrait, 65; pyramids: phone, tablet, monitor; fans: fan-1024, fan-720' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l quilt -d 'Quilt views as COLSxROWS [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l view-cone -d 'Quilt: angle from the leftmost to the rightmost view, in degrees [default: 40]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l quilt-aspect -d 'Quilt: the display\'s width / height [default: the device\'s]' -r

@@ -42,6 +42,28 @@ pub enum Motion {
     },
 }
 
+/// The `--camera` motions by name, with what they do (for help texts); `--camera` also takes
+/// `gltf:NAME` (a [`Motion::FileCamera`]) and the named views (a still from that view).
+pub const MOTIONS: &[(&str, &str)] = &[
+    ("turntable", "full turns around the model"),
+    ("orbit", "a swing around the start view"),
+    ("still", "the start view for every frame"),
+    ("path", "a keyframed path, from a manifest's [[job.path]] tables"),
+];
+
+/// The prefix of a model file's camera in `--camera` (`gltf:NAME`).
+pub const FILE_CAMERA_PREFIX: &str = "gltf:";
+
+/// The motion names, in help order.
+pub fn motion_names() -> Vec<&'static str> {
+    MOTIONS.iter().map(|(name, _)| *name).collect()
+}
+
+/// The named views, in help order.
+pub fn view_names() -> Vec<&'static str> {
+    PRESETS.iter().map(|(name, _)| *name).collect()
+}
+
 /// A camera of the model file: the job names it, loading the model finds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileCameraChoice {

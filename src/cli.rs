@@ -5,10 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::export::Quality;
-use crate::layout::LayoutSpec;
+use crate::layout::{self, LayoutSpec};
 use crate::progress::ProgressMode;
 use crate::scene::{self, UpChoice};
 use crate::settings::{from_cli, Settings};
+use crate::{camera, look};
 
 /// The command line; its help texts name what the registries hold (loaders, formats, styles).
 #[derive(Debug, Parser)]
@@ -273,12 +274,11 @@ pub struct RenderOptions {
     /// First frame to render (for render farms: a range equals that range of a full run) [default: 0].
     #[arg(long, value_name = "N")]
     pub start_frame: Option<u32>,
-    /// Camera motion: turntable, orbit, still, or a named view for a still (front, back, left, right,
-    /// top, bottom, angle45, isometric) [default: turntable].
-    #[arg(long, value_name = "MOTION|VIEW")]
+    /// Camera motion or a named view for a still (the help text lists them).
+    #[arg(long, value_name = "MOTION|VIEW", help = camera_help())]
     pub camera: Option<String>,
-    /// Named view the motion starts from (front, back, left, right, top, bottom, angle45, isometric).
-    #[arg(long, value_name = "VIEW")]
+    /// Named view the motion starts from (the help text lists them).
+    #[arg(long, value_name = "VIEW", help = format!("Named view the motion starts from ({})", camera::view_names().join(", ")))]
     pub view: Option<String>,
     /// Start azimuth in degrees, from the front towards the right [default: the view's, else 0].
     #[arg(long, value_name = "DEG", allow_negative_numbers = true)]
@@ -307,28 +307,21 @@ pub struct RenderOptions {
     /// Space around the model, as a fraction of its size [default: 0.1].
     #[arg(long, value_name = "F")]
     pub margin: Option<f32>,
-    /// Surface style: hologram (rim glow, scanlines, bloom), shaded (lit reference look) or
-    /// wireframe (glowing edges) [default: hologram].
-    #[arg(long, value_name = "STYLE", value_parser = clap::builder::PossibleValuesParser::new(crate::look::STYLES))]
+    /// Surface style (the help text lists them).
+    #[arg(long, value_name = "STYLE", help = style_help(), value_parser = clap::builder::PossibleValuesParser::new(look::style_names()))]
     pub style: Option<String>,
     /// Hologram colour (hex) [default: #00e5ff].
     #[allow(rustdoc::broken_intra_doc_links)] // the brackets are clap's help text, not a link
     #[arg(long, value_name = "HEX")]
     pub color: Option<String>,
-    /// Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (rim-power, rim-strength,
-    /// rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed,
-    /// scanline-space=screen|model, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom,
-    /// bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram);
-    /// repeatable.
-    #[arg(long, value_name = "PRESET|KEY=VALUE")]
+    /// Look preset or a parameter as KEY=VALUE, repeatable (the help text lists them).
+    #[arg(long, value_name = "PRESET|KEY=VALUE", help = look_help())]
     pub look: Vec<String>,
-    /// Display layout: single, quilt (Looking Glass), pyramid (Pepper's ghost), fan (LED fan) or
-    /// sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single].
-    #[arg(long, value_name = "LAYOUT", value_parser = clap::builder::PossibleValuesParser::new(crate::layout::LAYOUTS))]
+    /// Display layout (the help text lists them).
+    #[arg(long, value_name = "LAYOUT", help = layout_help(), value_parser = clap::builder::PossibleValuesParser::new(layout::layout_names()))]
     pub layout: Option<String>,
-    /// Display preset (sets the layout too): quilts go, portrait, 16-landscape, 16-portrait,
-    /// 32-landscape, 32-portrait, 65; pyramids phone, tablet, monitor; fans fan-1024, fan-720.
-    #[arg(long, value_name = "PRESET")]
+    /// Display preset, which sets the layout too (the help text lists them).
+    #[arg(long, value_name = "PRESET", help = format!("Display preset (sets the layout too): {}", layout::device_names()))]
     pub device: Option<String>,
     /// Quilt views as COLSxROWS [default: the device's].
     #[arg(long, value_name = "COLSxROWS")]
@@ -464,6 +457,48 @@ fn format_names() -> clap::builder::PossibleValuesParser {
 /// The one-line description: what holoforge reads (from the loader registry) and makes.
 fn about() -> String {
     format!("Turn 3D models ({}) into hologram videos, headless, on any GPU or on the CPU", scene::format_titles("and"))
+}
+
+/// `a, b or c`.
+fn either(names: &[String]) -> String {
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
+}
+
+/// The help text of `--camera`: the motions and views.
+fn camera_help() -> String {
+    let motions: Vec<String> = camera::MOTIONS.iter().map(|(name, what)| format!("{name} ({what})")).collect();
+    format!(
+        "Camera motion: {}, {}NAME (a camera of the model file), or a named view for a still ({}) [default: \
+         turntable, or path when the job has one]",
+        motions.join(", "),
+        camera::FILE_CAMERA_PREFIX,
+        camera::view_names().join(", ")
+    )
+}
+
+/// The help text of `--style`, from the style table.
+fn style_help() -> String {
+    let styles: Vec<String> = look::STYLES.iter().map(|(name, _, what)| format!("{name} ({what})")).collect();
+    format!("Surface style: {} [default: {}]", either(&styles), look::STYLES[0].0)
+}
+
+/// The help text of `--look`: its presets and keys.
+fn look_help() -> String {
+    let keys: Vec<&str> = look::KEYS.iter().copied().filter(|k| *k != "preset").collect();
+    format!(
+        "Look preset ({}) or a parameter as KEY=VALUE ({}); repeatable",
+        look::preset_names().join(", "),
+        keys.join(", ")
+    )
+}
+
+/// The help text of `--layout`, from the layout table.
+fn layout_help() -> String {
+    let layouts: Vec<String> = layout::LAYOUTS.iter().map(|l| format!("{} ({})", l.name, l.about)).collect();
+    format!("Display layout: {} [default: {}]", either(&layouts), layout::LAYOUTS[0].name)
 }
 
 /// The help text of `render`'s models, listing the registry's extensions.

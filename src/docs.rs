@@ -291,8 +291,8 @@ fn manifest_page(see_also: &[String]) -> Vec<u8> {
             "[layout]",
             format!(
                 "A display layout: layout = \"quilt\", or a table with type = one of {} and its options: {}.",
-                crate::layout::LAYOUTS.join(", "),
-                crate::layout::KEYS[1..].join(", ")
+                crate::layout::layout_names().join(", "),
+                crate::layout::keys()[1..].join(", ")
             ),
         ),
         (

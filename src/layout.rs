@@ -13,12 +13,59 @@ use crate::label::{Label, LabelSize};
 use crate::render::{Compose, Tiling};
 use crate::size::FrameSize;
 
-/// Every layout name, as `--layout` takes it.
-pub const LAYOUTS: &[&str] = &["single", "quilt", "pyramid", "fan", "sheet"];
+/// A layout as `--layout` names it.
+#[derive(Debug, Clone, Copy)]
+pub struct LayoutKind {
+    /// Its name (`quilt`).
+    pub name: &'static str,
+    /// What it is, for help texts.
+    pub about: &'static str,
+    /// The keys of a manifest's `layout` table it takes besides `type`.
+    pub keys: &'static [&'static str],
+}
 
-/// The keys of a manifest's `layout` table (and the `--layout`, `--device`, `--quilt`,
-/// `--view-cone`, `--quilt-aspect`, `--pyramid`, `--pyramid-gap`, `--sheet-labels` flags).
-pub const KEYS: &[&str] = &["type", "device", "quilt", "view-cone", "aspect", "mount", "gap", "labels"];
+/// Every layout, in help order.
+pub const LAYOUTS: &[LayoutKind] = &[
+    LayoutKind { name: "single", about: "one view", keys: &[] },
+    LayoutKind { name: "quilt", about: "Looking Glass", keys: &["device", "quilt", "view-cone", "aspect"] },
+    LayoutKind { name: "pyramid", about: "Pepper's ghost", keys: &["device", "mount", "gap"] },
+    LayoutKind { name: "fan", about: "LED fan", keys: &["device"] },
+    LayoutKind {
+        name: "sheet",
+        about: "front, right, top and isometric views in a 2×2 contact sheet",
+        keys: &["labels"],
+    },
+];
+
+/// The layout names, in help order.
+pub fn layout_names() -> Vec<&'static str> {
+    LAYOUTS.iter().map(|l| l.name).collect()
+}
+
+/// The keys of a manifest's `layout` table: `type`, then every layout's keys (the command line
+/// sets them with `--layout`, `--device`, `--quilt`, `--view-cone`, `--quilt-aspect`, `--pyramid`,
+/// `--pyramid-gap` and `--sheet-labels`).
+pub fn keys() -> Vec<&'static str> {
+    let mut keys = vec!["type"];
+    for key in LAYOUTS.iter().flat_map(|l| l.keys) {
+        if !keys.contains(key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+/// The `--device` presets of every display, for help texts and hints: `quilts: go, portrait, …;
+/// pyramids: …; fans: …`.
+pub fn device_names() -> String {
+    let names = |list: Vec<&str>| list.join(", ");
+    format!(
+        "quilts: {}; pyramids: {}; fans: {}",
+        names(QUILT_DEVICES.iter().map(|d| d.name).collect()),
+        names(PYRAMID_DEVICES.iter().map(|(n, _)| *n).collect()),
+        names(FAN_DEVICES.iter().map(|(n, _)| *n).collect())
+    )
+}
 
 /// A contact sheet's views, in tile order (left to right, top to bottom), with their labels.
 pub const SHEET_VIEWS: [&str; 4] = ["front", "right", "top", "isometric"];
@@ -113,7 +160,7 @@ pub enum Layout {
     },
 }
 
-/// A `layout` setting as written: a layout name, or a table of the [`KEYS`].
+/// A `layout` setting as written: a layout name, or a table of the [`keys`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LayoutSpec(pub toml::Table);
 
@@ -166,9 +213,9 @@ impl Layout {
                 )))
             }
         };
-        if let Some(key) = table.keys().find(|k| !KEYS.contains(&k.as_str())) {
+        if let Some(key) = table.keys().find(|k| !keys().contains(&k.as_str())) {
             return Err(Problem::usage(format!("'{key}' is not a layout setting"))
-                .with_hint(format!("layout settings: {}", KEYS.join(", ")))
+                .with_hint(format!("layout settings: {}", keys().join(", ")))
                 .into());
         }
         let device = text("device")?;
@@ -176,21 +223,14 @@ impl Layout {
             Some(kind) => kind,
             None => implied_kind(table, device.as_deref())?.to_string(),
         };
-        let allowed: &[&str] = match kind.as_str() {
-            "single" => &["type"],
-            "quilt" => &["type", "device", "quilt", "view-cone", "aspect"],
-            "pyramid" => &["type", "device", "mount", "gap"],
-            "fan" => &["type", "device"],
-            "sheet" => &["type", "labels"],
-            other => {
-                return Err(Problem::usage(format!("'{other}' is not a layout"))
-                    .with_hint(format!("layouts: {}", LAYOUTS.join(", ")))
-                    .into())
-            }
+        let Some(layout) = LAYOUTS.iter().find(|l| l.name == kind) else {
+            return Err(Problem::usage(format!("'{kind}' is not a layout"))
+                .with_hint(format!("layouts: {}", layout_names().join(", ")))
+                .into());
         };
-        if let Some(key) = table.keys().find(|k| !allowed.contains(&k.as_str())) {
+        if let Some(key) = table.keys().find(|k| *k != "type" && !layout.keys.contains(&k.as_str())) {
             return Err(Problem::usage(format!("layout setting '{key}' does not apply to the {kind} layout"))
-                .with_hint(format!("the {kind} layout takes: {}", allowed[1..].join(", ")))
+                .with_hint(format!("the {kind} layout takes: {}", layout.keys.join(", ")))
                 .into());
         }
         let unknown_device = |names: Vec<&str>| {
@@ -420,15 +460,7 @@ fn implied_kind(table: &toml::Table, device: Option<&str>) -> Result<&'static st
         Some(name) if PYRAMID_DEVICES.iter().any(|(n, _)| *n == name) => "pyramid",
         Some(name) if FAN_DEVICES.iter().any(|(n, _)| *n == name) => "fan",
         Some(name) => {
-            let names = |list: Vec<&str>| list.join(", ");
-            return Err(Problem::usage(format!("'{name}' is not a display device"))
-                .with_hint(format!(
-                    "quilts: {}; pyramids: {}; fans: {}",
-                    names(QUILT_DEVICES.iter().map(|d| d.name).collect()),
-                    names(PYRAMID_DEVICES.iter().map(|(n, _)| *n).collect()),
-                    names(FAN_DEVICES.iter().map(|(n, _)| *n).collect())
-                ))
-                .into());
+            return Err(Problem::usage(format!("'{name}' is not a display device")).with_hint(device_names()).into());
         }
         None if has("quilt") || has("view-cone") || has("aspect") => "quilt",
         None if has("mount") || has("gap") => "pyramid",

@@ -19,6 +19,8 @@ pub mod interrupt;
 pub mod job;
 pub mod label;
 pub mod layout;
+#[cfg(test)]
+mod list_tests;
 pub mod look;
 pub mod manifest;
 pub mod progress;

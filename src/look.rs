@@ -79,20 +79,27 @@ pub enum Style {
     Wireframe,
 }
 
-/// Every style's name, as `--style` takes it.
-pub const STYLES: &[&str] = &["hologram", "shaded", "wireframe"];
+/// Every style: its name, as `--style` takes it, and what it draws, for help texts.
+pub const STYLES: &[(&str, Style, &str)] = &[
+    ("hologram", Style::Hologram, "rim glow, scanlines, bloom"),
+    ("shaded", Style::Shaded, "lit reference look"),
+    ("wireframe", Style::Wireframe, "glowing edges"),
+];
+
+/// The style names, in help order.
+pub fn style_names() -> Vec<&'static str> {
+    STYLES.iter().map(|(name, ..)| *name).collect()
+}
 
 impl Style {
     /// Parses a style name.
     pub fn parse(name: &str) -> Result<Self> {
-        match name.trim() {
-            "hologram" => Ok(Self::Hologram),
-            "shaded" => Ok(Self::Shaded),
-            "wireframe" => Ok(Self::Wireframe),
-            other => Err(Problem::usage(format!("'{other}' is not a style"))
-                .with_hint(format!("styles: {}", STYLES.join(", ")))
-                .into()),
-        }
+        let name = name.trim();
+        STYLES.iter().find(|(n, ..)| *n == name).map(|(_, style, _)| *style).ok_or_else(|| {
+            Problem::usage(format!("'{name}' is not a style"))
+                .with_hint(format!("styles: {}", style_names().join(", ")))
+                .into()
+        })
     }
 }
 
@@ -165,8 +172,21 @@ impl Default for Look {
     }
 }
 
+/// A look preset: its name and how it changes the default look of the job's style.
+pub type Preset = (&'static str, fn(Look) -> Look);
+
 /// Named looks (hologram colour schemes).
-pub const PRESETS: &[&str] = &["classic", "amber", "matrix", "mono"];
+pub const PRESETS: &[Preset] = &[
+    ("classic", |base| base),
+    ("amber", |base| Look { color: Rgb([0xff, 0xb0, 0x00]), rim_whiten: 0.5, ..base }),
+    ("matrix", |base| Look { color: Rgb([0x00, 0xff, 0x41]), scanline_density: 220.0, scanline_strength: 0.5, ..base }),
+    ("mono", |base| Look { color: Rgb([0xe8, 0xe8, 0xe8]), rim_whiten: 0.1, scanline_strength: 0.25, ..base }),
+];
+
+/// The preset names, in help order.
+pub fn preset_names() -> Vec<&'static str> {
+    PRESETS.iter().map(|(name, _)| *name).collect()
+}
 
 /// The keys of `--look KEY=VALUE` (and of a manifest's `[look]` table).
 pub const KEYS: &[&str] = &[
@@ -229,20 +249,11 @@ impl Look {
 
     /// A named look for `style`.
     pub fn preset(name: &str, style: Style) -> Result<Self> {
-        let base = Self::for_style(style);
-        Ok(match name {
-            "classic" => base,
-            "amber" => Self { color: Rgb([0xff, 0xb0, 0x00]), rim_whiten: 0.5, ..base },
-            "matrix" => {
-                Self { color: Rgb([0x00, 0xff, 0x41]), scanline_density: 220.0, scanline_strength: 0.5, ..base }
-            }
-            "mono" => Self { color: Rgb([0xe8, 0xe8, 0xe8]), rim_whiten: 0.1, scanline_strength: 0.25, ..base },
-            other => {
-                return Err(Problem::usage(format!("'{other}' is not a look preset"))
-                    .with_hint(format!("presets: {}", PRESETS.join(", ")))
-                    .into())
-            }
-        })
+        let (_, preset) = PRESETS.iter().find(|(n, _)| *n == name).ok_or_else(|| {
+            Problem::usage(format!("'{name}' is not a look preset"))
+                .with_hint(format!("presets: {}", preset_names().join(", ")))
+        })?;
+        Ok(preset(Self::for_style(style)))
     }
 
     /// Sets one parameter from `key` and its text `value`, checking its range.

@@ -34,6 +34,13 @@ macro_rules! settings {
                 vec![$((stringify!($field).replace('_', "-"), concat!($($doc),*).trim().to_string())),*]
             }
 
+            /// The keys this layer sets (kebab-case).
+            #[cfg(test)]
+            pub fn given_keys(&self) -> Vec<String> {
+                let given = [$((stringify!($field), self.$field.is_some())),*];
+                given.iter().filter(|(_, set)| *set).map(|(k, _)| k.replace('_', "-")).collect()
+            }
+
             /// Overlays `over` on `self` key by key.
             fn merge_fields(&mut self, over: &Settings) {
                 $(if over.$field.is_some() {
@@ -65,7 +72,7 @@ settings! {
     frames: u32,
     /// First frame to render.
     start_frame: u32,
-    /// Camera motion (`turntable`, `orbit`, `still`) or a named view for a still.
+    /// Camera motion (`turntable`, `orbit`, `still`, `path`), `gltf:NAME` or a named view for a still.
     camera: String,
     /// Named view the motion starts from.
     view: String,

@@ -332,7 +332,7 @@ fn the_example_manifest_shows_every_key() {
     };
     let keys = holoforge::settings::Settings::keys().into_iter();
     let look_keys = holoforge::look::KEYS.iter().map(|k| k.to_string());
-    let layout_keys = holoforge::layout::KEYS.iter().map(|k| k.to_string());
+    let layout_keys = holoforge::layout::keys().into_iter().map(|k| k.to_string());
     let missing: Vec<String> = keys.chain(look_keys).chain(layout_keys).filter(|k| !shown(k)).collect();
     assert!(missing.is_empty(), "examples/jobs.toml does not show {missing:?}");
 }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::{ModelSource, Output, DEFAULT_DURATION, DEFAULT_FORMAT, DEFAULT_FPS, DEFAULT_SIZE};
-use crate::camera::{preset, CameraSettings, FileCameraChoice, Motion, View, PRESETS};
+use crate::camera::{
+    motion_names, preset, view_names, CameraSettings, FileCameraChoice, Motion, View, FILE_CAMERA_PREFIX,
+};
 use crate::error::Problem;
 use crate::export::{self, with_format_suffix, Alpha, ExportStrategy};
 use crate::job::Job;
@@ -494,18 +496,22 @@ fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSetti
             ))
         }
     };
-    let views = || PRESETS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+    let views = || view_names().join(", ");
     let default_camera = if settings.path.is_some() { "path" } else { "turntable" };
     let camera = value(&settings.camera).map_or(default_camera, String::as_str);
     let (motion, still_view) = match camera {
-        "turntable" | "orbit" | "still" | "path" => (camera, None),
-        file if file.starts_with("gltf:") => (file, None),
+        motion if motion_names().contains(&motion) => (camera, None),
+        file if file.starts_with(FILE_CAMERA_PREFIX) => (file, None),
         other => match preset(other) {
             Some(view) => ("still", Some(view)),
             None => {
                 return Err(located(
                     Problem::usage(format!("camera '{other}' is not a motion or a view"))
-                        .with_hint(format!("use turntable, orbit, still, path, gltf:NAME or a view: {}", views()))
+                        .with_hint(format!(
+                            "use {}, {FILE_CAMERA_PREFIX}NAME or a view: {}",
+                            motion_names().join(", "),
+                            views()
+                        ))
                         .into(),
                     "camera",
                     &settings.camera,
@@ -540,7 +546,7 @@ fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSetti
             Motion::Path { keys, clip_seconds }
         }
         "still" => Motion::Still,
-        file => Motion::FileCamera(FileCameraChoice::Named(file.trim_start_matches("gltf:").to_string())),
+        file => Motion::FileCamera(FileCameraChoice::Named(file.trim_start_matches(FILE_CAMERA_PREFIX).to_string())),
     };
     Ok(CameraSettings {
         start,
