@@ -14,7 +14,7 @@ pub type Entry = fn(&[u8]);
 
 /// The fuzz targets, by name (the folder names under `fuzz/regressions/`).
 pub const TARGETS: &[(&str, Entry)] =
-    &[("gltf", gltf), ("obj", obj), ("stl", stl), ("manifest", manifest), ("frames_json", frames_json)];
+    &[("gltf", gltf), ("obj", obj), ("ply", ply), ("stl", stl), ("manifest", manifest), ("frames_json", frames_json)];
 
 /// A `.glb`/`.gltf` file (the content decides); `buffer.bin` and `texture.png` exist beside it
 /// and hold the input's second half.
@@ -33,6 +33,13 @@ pub fn obj(data: &[u8]) {
     let mut files = MemoryFiles::default();
     files.0.insert(PathBuf::from("model.mtl"), data[split..].to_vec());
     let _ = scene::load_bytes(Path::new("model.obj"), &data[..split], &mut files, UpChoice::Auto);
+}
+
+/// A PLY file, any encoding; `texture.png` beside it holds the input's second half.
+pub fn ply(data: &[u8]) {
+    let mut files = MemoryFiles::default();
+    files.0.insert(PathBuf::from("texture.png"), data[data.len() / 2..].to_vec());
+    let _ = scene::load_bytes(Path::new("model.ply"), data, &mut files, UpChoice::Auto);
 }
 
 /// An STL file, ASCII or binary.

@@ -2,7 +2,7 @@
 //! says why it is for the command line only), every manifest key has its flag (or a reason),
 //! every look key parses and is in the help and the README's table, every layout key is accepted
 //! by a manifest and set by a flag, and the settings' descriptions name every style, motion and
-//! layout.
+//! layout, and the package description names every model format.
 
 use clap::CommandFactory;
 
@@ -197,5 +197,16 @@ fn the_manifest_key_descriptions_name_every_style_motion_and_layout() {
         for name in names {
             assert!(description(key).contains(&format!("`{name}`")), "the '{key}' key's description lacks `{name}`");
         }
+    }
+}
+
+#[test]
+fn the_package_description_names_every_model_format() {
+    for loader in crate::scene::LOADERS {
+        assert!(
+            env!("CARGO_PKG_DESCRIPTION").contains(loader.title),
+            "Cargo.toml's description lacks {}",
+            loader.title
+        );
     }
 }

@@ -32,6 +32,8 @@ const MUST_FAIL: &[(&str, &str)] = &[
     ("obj/assimp/testline.obj", "no faces"),
     ("obj/assimp/testpoints.obj", "no faces"),
     ("obj/assimp/point_cloud.obj", "no faces"),
+    ("ply/assimp/points.ply", "no faces"),
+    ("ply/trimesh/points_bin.ply", "no faces"),
 ];
 
 /// Triangle counts from the corpus README (trimesh's count), at least one per format.
@@ -41,6 +43,8 @@ const KNOWN_TRIANGLES: &[(&str, usize)] = &[
     ("gltf/FlightHelmet/FlightHelmet.gltf", 94_722),
     ("obj/stanford-bunny/stanford-bunny.obj", 69_451),
     ("obj/teapot/teapot.obj", 6_320),
+    ("ply/assimp/cube_uv.ply", 12),
+    ("ply/trimesh/tet.ply", 4),
     ("stl/assimp/Spider_ascii.stl", 1_368),
     ("stl/assimp/Spider_binary.stl", 1_368),
     ("stl/assimp/Wuson.stl", 3_732),
@@ -58,7 +62,7 @@ fn model_files(root: &Path) -> Vec<PathBuf> {
             } else if path
                 .extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|e| ["glb", "gltf", "obj", "stl"].contains(&e.to_ascii_lowercase().as_str()))
+                .is_some_and(|e| ["glb", "gltf", "obj", "ply", "stl"].contains(&e.to_ascii_lowercase().as_str()))
             {
                 files.push(path);
             }
@@ -70,7 +74,7 @@ fn model_files(root: &Path) -> Vec<PathBuf> {
 
 fn in_scope_models() -> Option<(PathBuf, Vec<PathBuf>)> {
     let root = util::shared_models()?;
-    let files = ["glb", "gltf", "obj", "stl"].iter().flat_map(|f| model_files(&root.join(f))).collect();
+    let files = ["glb", "gltf", "obj", "ply", "stl"].iter().flat_map(|f| model_files(&root.join(f))).collect();
     Some((root, files))
 }
 

@@ -13,6 +13,7 @@ mod golden;
 mod layouts;
 mod look;
 mod manifest;
+mod ply;
 mod render;
 mod scripts;
 mod shaders;

@@ -17,6 +17,9 @@ use crate::error::io_reason;
 use crate::error::Problem;
 use crate::text::quoted;
 
+/// Largest file a model names (`.mtl`, texture) that is read.
+pub const MAX_SIDE_FILE_BYTES: u64 = 1 << 30;
+
 /// What a loader may read besides the model: files named relative to the model's folder.
 pub trait ModelFiles {
     /// Reads `relative` (a path inside the model's folder, already free of `..` and roots), at

@@ -14,6 +14,7 @@ mod guard;
 mod mesh;
 mod obj;
 pub mod paths;
+mod ply;
 pub mod probe;
 pub mod sniff;
 mod stl;
@@ -70,7 +71,7 @@ pub struct Texture {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum UpAxis {
-    /// +Y up (glTF, most OBJ).
+    /// +Y up (glTF, most OBJ and PLY).
     Y,
     /// +Z up (STL and CAD files); turned −90° about X on load.
     Z,
@@ -243,6 +244,15 @@ pub const LOADERS: &[Loader] = &[
         load: self::obj::load,
     },
     Loader {
+        name: "ply",
+        title: "PLY",
+        extensions: &["ply"],
+        default_up: UpAxis::Y,
+        recognise: self::ply::recognise,
+        probe: Some(probe::probe_ply),
+        load: self::ply::load,
+    },
+    Loader {
         name: "stl",
         title: "STL",
         extensions: &["stl"],
@@ -253,7 +263,7 @@ pub const LOADERS: &[Loader] = &[
     },
 ];
 
-/// The formats' names, in registry order: `glTF, OBJ, STL` (`last` joins the final pair: `or`).
+/// The formats' names, in registry order: `glTF, OBJ, PLY or STL` (`last` joins the final pair: `or`).
 pub fn format_titles(last: &str) -> String {
     let titles: Vec<&str> = LOADERS.iter().map(|l| l.title).collect();
     match titles.split_last() {
@@ -281,7 +291,7 @@ pub fn default_up_axes() -> String {
 /// Largest model file read into memory (2 GiB): beyond it the machine would struggle anyway.
 const MAX_MODEL_BYTES: u64 = 2 << 30;
 
-/// The extensions of every registered loader, for messages (`.gltf, .glb, .obj, .stl`).
+/// The extensions of every registered loader, for messages (`.gltf, .glb, .obj, .ply, .stl`).
 pub fn supported_extensions() -> String {
     LOADERS.iter().flat_map(|l| l.extensions.iter().map(|e| format!(".{e}"))).collect::<Vec<_>>().join(", ")
 }

@@ -9,16 +9,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 
 use super::budget::Budget;
-use super::files::ModelFiles;
+use super::files::{ModelFiles, MAX_SIDE_FILE_BYTES};
 use super::paths::resolve_inside;
 use super::sniff::{Head, Recognised};
-use super::textures::decode_texture;
+use super::textures::{decode_texture, srgb_colour};
 use super::{LoadContext, Material, Mesh, RawScene, Texture, Vertex};
 use crate::error::Problem;
 use crate::text::quoted;
-
-/// Largest `.mtl` or texture file read.
-const MAX_SIDE_FILE_BYTES: u64 = 1 << 30;
 
 /// OBJ has no signature: text that no other format's signature claims may be one.
 pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
@@ -269,18 +266,6 @@ fn describe_tobj_error_kind(error: &tobj::LoadError) -> String {
         ScalingByZeroError => "a texture option scales by zero".into(),
         ColorParseError => "a vertex colour is not a valid number".into(),
     }
-}
-
-/// MTL colours are sRGB-ish display values; the scene stores linear base colours.
-fn srgb_colour([r, g, b]: [f32; 3], alpha: f32) -> [f32; 4] {
-    let linear = |c: f32| {
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    [linear(r.clamp(0.0, 1.0)), linear(g.clamp(0.0, 1.0)), linear(b.clamp(0.0, 1.0)), alpha.clamp(0.0, 1.0)]
 }
 
 fn vertices_of(mesh: &tobj::Mesh) -> Vec<Vertex> {

@@ -10,6 +10,8 @@ use super::paths::resolve_inside;
 
 /// Largest glTF JSON or OBJ text read for a probe.
 const MAX_PROBE_BYTES: u64 = 256 << 20;
+/// Largest PLY header read for a probe.
+const MAX_PLY_HEADER_BYTES: u64 = 1 << 20;
 
 /// What a probe found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -115,6 +117,24 @@ pub fn probe_obj(path: &Path, folder: &Path) -> Option<Probe> {
             let mtl = folder.join(&relative);
             dependencies.extend(mtl_textures(&mtl, folder, relative.parent().unwrap_or(Path::new(""))));
             dependencies.push(mtl);
+        }
+    }
+    Some(Probe { dependencies, animations: Vec::new() })
+}
+
+/// Probes a PLY file: the texture its header's `comment TextureFile` names.
+pub fn probe_ply(path: &Path, folder: &Path) -> Option<Probe> {
+    let (file, _) = super::files::open_regular(path).ok()?;
+    let reader = std::io::BufReader::new(file.take(MAX_PLY_HEADER_BYTES));
+    let mut dependencies = Vec::new();
+    for line in reader.split(b'\n').map_while(Result::ok) {
+        let line = String::from_utf8_lossy(&line);
+        if line.trim() == "end_header" {
+            break;
+        }
+        let texture = line.trim().strip_prefix("comment").and_then(super::ply::texture_file);
+        if let Some(relative) = texture.and_then(|name| resolve_inside(name, Path::new("")).ok()) {
+            dependencies.push(folder.join(relative));
         }
     }
     Some(Probe { dependencies, animations: Vec::new() })

@@ -89,6 +89,19 @@ fn decode_scaled_jpeg(bytes: &[u8], width: u32, height: u32) -> Result<image::Rg
     image::RgbaImage::from_raw(w, h, rgba).context("the JPEG decoded to the wrong size")
 }
 
+/// A display (sRGB-encoded) colour, as MTL and PLY files give them, as the linear RGBA the scene
+/// stores; alpha is linear already.
+pub fn srgb_colour([r, g, b]: [f32; 3], alpha: f32) -> [f32; 4] {
+    let linear = |c: f32| {
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    [linear(r.clamp(0.0, 1.0)), linear(g.clamp(0.0, 1.0)), linear(b.clamp(0.0, 1.0)), alpha.clamp(0.0, 1.0)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
