@@ -74,7 +74,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--pyramid-gap', '--pyramid-gap', [CompletionResultType]::ParameterName, 'Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3]')
             [CompletionResult]::new('--sheet-labels', '--sheet-labels', [CompletionResultType]::ParameterName, 'Sheet: write each view''s name in its corner [default: true]')
             [CompletionResult]::new('--background', '--background', [CompletionResultType]::ParameterName, 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]')
-            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL Z-up), y or z [default: auto]')
+            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]')
             [CompletionResult]::new('--animation', '--animation', [CompletionResultType]::ParameterName, 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered')
             [CompletionResult]::new('--animation-speed', '--animation-speed', [CompletionResultType]::ParameterName, 'Animation speed factor (2 = twice as fast) [default: 1]')
             [CompletionResult]::new('--animation-end', '--animation-end', [CompletionResultType]::ParameterName, 'After the clip ends: loop, or clamp (hold the last pose) [default: loop]')
@@ -129,7 +129,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--pyramid-gap', '--pyramid-gap', [CompletionResultType]::ParameterName, 'Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3]')
             [CompletionResult]::new('--sheet-labels', '--sheet-labels', [CompletionResultType]::ParameterName, 'Sheet: write each view''s name in its corner [default: true]')
             [CompletionResult]::new('--background', '--background', [CompletionResultType]::ParameterName, 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]')
-            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL Z-up), y or z [default: auto]')
+            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]')
             [CompletionResult]::new('--animation', '--animation', [CompletionResultType]::ParameterName, 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered')
             [CompletionResult]::new('--animation-speed', '--animation-speed', [CompletionResultType]::ParameterName, 'Animation speed factor (2 = twice as fast) [default: 1]')
             [CompletionResult]::new('--animation-end', '--animation-end', [CompletionResultType]::ParameterName, 'After the clip ends: loop, or clamp (hold the last pose) [default: loop]')
@@ -184,7 +184,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             [CompletionResult]::new('--pyramid-gap', '--pyramid-gap', [CompletionResultType]::ParameterName, 'Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3]')
             [CompletionResult]::new('--sheet-labels', '--sheet-labels', [CompletionResultType]::ParameterName, 'Sheet: write each view''s name in its corner [default: true]')
             [CompletionResult]::new('--background', '--background', [CompletionResultType]::ParameterName, 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]')
-            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL Z-up), y or z [default: auto]')
+            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]')
             [CompletionResult]::new('--animation', '--animation', [CompletionResultType]::ParameterName, 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered')
             [CompletionResult]::new('--animation-speed', '--animation-speed', [CompletionResultType]::ParameterName, 'Animation speed factor (2 = twice as fast) [default: 1]')
             [CompletionResult]::new('--animation-end', '--animation-end', [CompletionResultType]::ParameterName, 'After the clip ends: loop, or clamp (hold the last pose) [default: loop]')
@@ -235,7 +235,7 @@ Register-ArgumentCompleter -Native -CommandName 'holoforge' -ScriptBlock {
             break
         }
         'holoforge;inspect' {
-            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL Z-up), y or z')
+            [CompletionResult]::new('--up', '--up', [CompletionResultType]::ParameterName, 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON for scripts instead of text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

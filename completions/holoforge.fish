@@ -90,7 +90,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l pyramid-g
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
 false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
@@ -163,7 +163,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l pyramid-gap
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
 false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
@@ -236,7 +236,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l pyramid-gap 
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
 false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
@@ -293,7 +293,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l force -d 
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL Z-up), y or z' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
+complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l json -d 'Print JSON for scripts instead of text'

@@ -13,8 +13,15 @@ use crate::settings::Settings;
 pub type Entry = fn(&[u8]);
 
 /// The fuzz targets, by name (the folder names under `fuzz/regressions/`).
-pub const TARGETS: &[(&str, Entry)] =
-    &[("gltf", gltf), ("obj", obj), ("ply", ply), ("stl", stl), ("manifest", manifest), ("frames_json", frames_json)];
+pub const TARGETS: &[(&str, Entry)] = &[
+    ("gltf", gltf),
+    ("obj", obj),
+    ("ply", ply),
+    ("stl", stl),
+    ("three_mf", three_mf),
+    ("manifest", manifest),
+    ("frames_json", frames_json),
+];
 
 /// A `.glb`/`.gltf` file (the content decides); `buffer.bin` and `texture.png` exist beside it
 /// and hold the input's second half.
@@ -40,6 +47,11 @@ pub fn ply(data: &[u8]) {
     let mut files = MemoryFiles::default();
     files.0.insert(PathBuf::from("texture.png"), data[data.len() / 2..].to_vec());
     let _ = scene::load_bytes(Path::new("model.ply"), data, &mut files, UpChoice::Auto);
+}
+
+/// A 3MF archive.
+pub fn three_mf(data: &[u8]) {
+    let _ = scene::load_bytes(Path::new("model.3mf"), data, &mut MemoryFiles::default(), UpChoice::Auto);
 }
 
 /// An STL file, ASCII or binary.

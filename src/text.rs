@@ -23,6 +23,13 @@ pub fn quoted(token: &str) -> String {
     }
 }
 
+/// The first line of a library's error message (later lines often quote the file), without
+/// control characters, trailing full stop or more than 160 characters.
+pub fn first_line(message: &str) -> String {
+    let first = message.lines().next().unwrap_or_default().trim().trim_end_matches('.');
+    first.chars().filter(|c| !c.is_control()).take(160).collect()
+}
+
 /// `1 frame`, `2 frames`.
 pub fn plural(count: usize, noun: &str) -> String {
     if count == 1 {

@@ -31,7 +31,7 @@ fn an_unknown_extension_lists_the_supported_formats() {
     std::fs::write(sandbox.path("model.fbx"), b"Kaydara FBX Binary  \0").unwrap();
     assert_refused(&sandbox, "model.fbx", 1, "model.fbx: .fbx is not a supported model format");
     let run = sandbox.run(&["render", "model.fbx"]);
-    assert!(run.stderr().contains("hint: supported formats: .gltf, .glb, .obj, .ply, .stl"), "{run}");
+    assert!(run.stderr().contains("hint: supported formats: .gltf, .glb, .obj, .ply, .stl, .3mf"), "{run}");
 }
 
 #[test]

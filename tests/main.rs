@@ -17,5 +17,6 @@ mod ply;
 mod render;
 mod scripts;
 mod shaders;
+mod three_mf;
 mod trust;
 mod video;

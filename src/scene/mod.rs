@@ -19,6 +19,7 @@ pub mod probe;
 pub mod sniff;
 mod stl;
 mod textures;
+mod three_mf;
 
 pub mod demo;
 
@@ -260,6 +261,15 @@ pub const LOADERS: &[Loader] = &[
         recognise: self::stl::recognise,
         probe: None,
         load: self::stl::load,
+    },
+    Loader {
+        name: "3mf",
+        title: "3MF",
+        extensions: &["3mf"],
+        default_up: UpAxis::Z,
+        recognise: self::three_mf::recognise,
+        probe: None,
+        load: self::three_mf::load,
     },
 ];
 

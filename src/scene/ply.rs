@@ -23,7 +23,7 @@ use super::sniff::{Content, Head, Recognised};
 use super::textures::{decode_texture, srgb_colour};
 use super::{LoadContext, Material, Mesh, RawScene, Texture, Vertex};
 use crate::error::Problem;
-use crate::text::{plural, quoted};
+use crate::text::{first_line, plural, quoted};
 
 /// Recognises PLY by its first line, `ply`.
 pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
@@ -36,7 +36,8 @@ pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
 /// Loads a PLY file and the texture it names.
 pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
     let mut reader = Reader::new(Cursor::new(bytes));
-    let header = Parser::<PlyVertex>::new().read_header(&mut reader).map_err(|e| invalid(&parser_says(&e)))?;
+    let header =
+        Parser::<PlyVertex>::new().read_header(&mut reader).map_err(|e| invalid(&first_line(&e.to_string())))?;
     check_counts(&header, bytes.len() as u64 - reader.get_ref().position())?;
     let vertex_def = header.elements.get("vertex").ok_or_else(|| invalid("the header declares no `vertex` element"))?;
     if let Some(axis) = ["x", "y", "z"].into_iter().find(|axis| !vertex_def.properties.contains_key(*axis)) {
@@ -47,7 +48,7 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
 
     let (mut vertices, mut faces, mut strips) = (Vec::new(), Vec::new(), Vec::new());
     for (name, def) in &header.elements {
-        let failed = |e: ParseError| invalid(&format!("element `{name}`: {}", parser_says(&e)));
+        let failed = |e: ParseError| invalid(&format!("element `{name}`: {}", first_line(&e.to_string())));
         match name.as_str() {
             "vertex" => {
                 vertices =
@@ -112,14 +113,6 @@ fn vertex_count(count: usize) -> String {
         1 => "1 vertex".into(),
         n => format!("{n} vertices"),
     }
-}
-
-/// The first line of the parser's message (the rest quotes file content), without control
-/// characters and cut short.
-fn parser_says(error: &ParseError) -> String {
-    let text = error.to_string();
-    let first = text.lines().next().unwrap_or_default().trim().trim_end_matches('.');
-    first.chars().filter(|c| !c.is_control()).take(160).collect()
 }
 
 fn invalid(what: &str) -> anyhow::Error {

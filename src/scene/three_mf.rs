@@ -1,0 +1,273 @@
+//! 3MF loader (the 3D-printing format: a ZIP archive of XML model parts). The archive is read with
+//! the `zip` crate, each `.model` part within the memory budget (its declared size is reserved
+//! before a byte is inflated, and no more than that is read), and the XML is parsed into the
+//! `threemf` crate's model types. Every build item is placed by its transform, objects made of
+//! components are followed (with their transforms) to their meshes, base-material colours
+//! (`m:basematerials` and an object's `pid`/`pindex`) become materials, and the model's unit
+//! scales it to metres. 3MF is Z-up; shading is flat, as printed parts have hard edges.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use anyhow::Result;
+use glam::{DMat4, DVec4, Vec3};
+use serde::Deserialize;
+use threemf::model::{Model, Object, Unit};
+
+use super::geometry::{flat_shaded, flips_winding};
+use super::sniff::{Content, Head, Recognised};
+use super::textures::srgb_colour;
+use super::{LoadContext, Material, Mesh, RawScene, Vertex};
+use crate::error::Problem;
+use crate::text::{first_line, quoted};
+
+/// How deep components may nest (a cycle would never end).
+const MAX_COMPONENT_DEPTH: usize = 32;
+
+/// Recognises a ZIP archive that names a `3D/` model folder (as 3MF packages do) as 3MF; any
+/// other ZIP may be one.
+pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
+    Ok(match head.content {
+        Some(Content::Zip) if head.bytes.windows(3).any(|w| w == b"3D/") => Recognised::Is("3mf"),
+        Some(Content::Zip) => Recognised::May,
+        _ => Recognised::Not,
+    })
+}
+
+/// Loads every build item of every model part of a 3MF archive.
+pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| invalid(&format!("not a readable ZIP archive ({})", first_line(&e.to_string()))))?;
+    let mut scene = Placed::default();
+    let mut parts = 0;
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).map_err(|e| invalid(&first_line(&e.to_string())))?;
+        let name = entry.name().map_err(|e| invalid(&first_line(&e.to_string())))?.into_owned();
+        if !name.to_ascii_lowercase().ends_with(".model") {
+            continue;
+        }
+        let size = entry.size();
+        // The XML text, and at most as much again for the vertices and triangles it declares.
+        context.budget.reserve(|| format!("the 3MF part {}", quoted(&name)), size, 2)?;
+        let mut text = String::new();
+        entry
+            .by_ref()
+            .take(size)
+            .read_to_string(&mut text)
+            .map_err(|e| invalid(&format!("{}: {}", quoted(&name), first_line(&e.to_string()))))?;
+        let xml_error = |e: quick_xml::DeError| invalid(&format!("{}: {}", quoted(&name), first_line(&e.to_string())));
+        let model: Model = quick_xml::de::from_str(&text).map_err(xml_error)?;
+        let colours: MaterialPart = quick_xml::de::from_str(&text).map_err(xml_error)?;
+        drop(text);
+        scene.place_build(&model, &colours.resources.basematerials, &name, context)?;
+        parts += 1;
+    }
+    if parts == 0 {
+        return Err(invalid("the archive holds no model part (3D/3dmodel.model)"));
+    }
+    if scene.meshes.is_empty() {
+        return Err(Problem::input("the 3MF file's build places no mesh, so there is nothing to render").into());
+    }
+    Ok(RawScene { meshes: scene.meshes, materials: scene.materials, ..RawScene::default() })
+}
+
+fn invalid(what: &str) -> anyhow::Error {
+    Problem::input(format!("invalid 3MF: {what}")).into()
+}
+
+/// The meshes placed so far and the materials they use (the first is the default white).
+struct Placed {
+    meshes: Vec<Mesh>,
+    materials: Vec<Material>,
+    by_colour: HashMap<String, usize>,
+}
+
+impl Default for Placed {
+    fn default() -> Self {
+        Self { meshes: Vec::new(), materials: vec![Material::default_white()], by_colour: HashMap::new() }
+    }
+}
+
+impl Placed {
+    /// Places every build item of `model` (a part named `part`), scaled from its unit to metres.
+    fn place_build(
+        &mut self,
+        model: &Model,
+        colours: &[BaseGroup],
+        part: &str,
+        context: &mut LoadContext,
+    ) -> Result<()> {
+        let objects: HashMap<usize, &Object> = model.resources.object.iter().map(|o| (o.id, o)).collect();
+        let to_metres = DMat4::from_scale(glam::DVec3::splat(metres_per_unit(&model.unit)));
+        for item in &model.build.item {
+            let placement = to_metres * matrix(item.transform);
+            self.place_object(colours, &objects, item.objectid, placement, 0, part, context)?;
+        }
+        Ok(())
+    }
+
+    /// Places object `id` (its mesh, then its components) at `placement`.
+    #[allow(clippy::too_many_arguments)] // the walk's state, passed down one level at a time
+    fn place_object(
+        &mut self,
+        colours: &[BaseGroup],
+        objects: &HashMap<usize, &Object>,
+        id: usize,
+        placement: DMat4,
+        depth: usize,
+        part: &str,
+        context: &mut LoadContext,
+    ) -> Result<()> {
+        let Some(object) = objects.get(&id) else {
+            return Err(invalid(&format!(
+                "{}: the build names object {id}, which the part does not define",
+                quoted(part)
+            )));
+        };
+        if depth > MAX_COMPONENT_DEPTH {
+            return Err(invalid(&format!(
+                "{}: components nest deeper than {MAX_COMPONENT_DEPTH} levels (object {id} contains itself?)",
+                quoted(part)
+            )));
+        }
+        if let Some(mesh) = &object.mesh {
+            let triangles = mesh.triangles.triangle.len() as u64;
+            let per_triangle = 3 * (12 + std::mem::size_of::<Vertex>() as u64 + 4);
+            context.budget.reserve(|| format!("the 3MF object {id}'s triangles"), triangles, per_triangle)?;
+            let world = placement.as_mat4();
+            let vertices = &mesh.vertices.vertex;
+            let mut positions = Vec::with_capacity(triangles as usize * 3);
+            for (n, t) in mesh.triangles.triangle.iter().enumerate() {
+                let mut corners = [t.v1, t.v2, t.v3];
+                if corners.iter().any(|&v| v >= vertices.len()) {
+                    return Err(invalid(&format!(
+                        "{}: triangle {n} of object {id} names vertex {}, but the mesh has {} vertices",
+                        quoted(part),
+                        corners.iter().max().unwrap_or(&0),
+                        vertices.len()
+                    )));
+                }
+                if flips_winding(world) {
+                    corners.swap(1, 2);
+                }
+                positions.extend(corners.map(|v| {
+                    let v = &vertices[v];
+                    world.transform_point3(Vec3::new(v.x as f32, v.y as f32, v.z as f32)).to_array()
+                }));
+            }
+            let (vertices, indices) = flat_shaded(&positions, [1.0; 4]);
+            let material = self.material_of(colours, object);
+            let name = object.name.clone().unwrap_or_else(|| format!("object {id}"));
+            self.meshes.push(Mesh { name, material, vertices, indices });
+        }
+        for component in object.components.iter().flat_map(|c| &c.component) {
+            let placement = placement * matrix(component.transform);
+            self.place_object(colours, objects, component.objectid, placement, depth + 1, part, context)?;
+        }
+        Ok(())
+    }
+
+    /// The material of an object's base-material colour (`pid` names a group, `pindex` its entry),
+    /// or the default white.
+    fn material_of(&mut self, colours: &[BaseGroup], object: &Object) -> usize {
+        let Some(pid) = object.pid else { return 0 };
+        let groups = colours.iter().filter(|g| g.id == pid);
+        let base = groups.into_iter().find_map(|g| g.base.get(object.pindex.unwrap_or(0)));
+        let Some(base) = base else { return 0 };
+        let Some(colour) = parse_colour(&base.displaycolor) else { return 0 };
+        let key = format!("{}:{}", base.name, base.displaycolor);
+        if let Some(&known) = self.by_colour.get(&key) {
+            return known;
+        }
+        self.materials.push(Material { name: base.name.clone(), base_color: colour, base_color_texture: None });
+        self.by_colour.insert(key, self.materials.len() - 1);
+        self.materials.len() - 1
+    }
+}
+
+/// A part's base-material groups. `threemf` 0.8 names them `m:basematerials`, which quick-xml
+/// 0.42 (matching local names, without the prefix) never finds, so they are read here.
+#[derive(Debug, Default, Deserialize)]
+struct MaterialPart {
+    #[serde(default)]
+    resources: MaterialResources,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct MaterialResources {
+    #[serde(default)]
+    basematerials: Vec<BaseGroup>,
+}
+
+/// One `m:basematerials` group.
+#[derive(Debug, Deserialize)]
+struct BaseGroup {
+    #[serde(rename = "@id")]
+    id: usize,
+    #[serde(default)]
+    base: Vec<BaseColour>,
+}
+
+/// One `m:base` entry.
+#[derive(Debug, Deserialize)]
+struct BaseColour {
+    #[serde(rename = "@name", default)]
+    name: String,
+    #[serde(rename = "@displaycolor")]
+    displaycolor: String,
+}
+
+/// A 3MF transform (`m00 m01 m02 m10 m11 m12 m20 m21 m22 m30 m31 m32`, row vectors: the last
+/// three are the translation) as a column-major matrix; identity when absent.
+fn matrix(transform: Option<[f64; 12]>) -> DMat4 {
+    let Some(m) = transform else { return DMat4::IDENTITY };
+    DMat4::from_cols(
+        DVec4::new(m[0], m[1], m[2], 0.0),
+        DVec4::new(m[3], m[4], m[5], 0.0),
+        DVec4::new(m[6], m[7], m[8], 0.0),
+        DVec4::new(m[9], m[10], m[11], 1.0),
+    )
+}
+
+/// The size of a model unit in metres.
+fn metres_per_unit(unit: &Unit) -> f64 {
+    match unit {
+        Unit::Micron => 1e-6,
+        Unit::Millimeter => 1e-3,
+        Unit::Centimeter => 1e-2,
+        Unit::Inch => 0.0254,
+        Unit::Foot => 0.3048,
+        Unit::Meter => 1.0,
+    }
+}
+
+/// `#RRGGBB` or `#RRGGBBAA` (sRGB) as a linear RGBA colour.
+fn parse_colour(text: &str) -> Option<[f32; 4]> {
+    let hex = text.trim().strip_prefix('#')?;
+    if !matches!(hex.len(), 6 | 8) || !hex.is_ascii() {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok().map(|v| f32::from(v) / 255.0);
+    let alpha = if hex.len() == 8 { channel(6)? } else { 1.0 };
+    Some(srgb_colour([channel(0)?, channel(2)?, channel(4)?], alpha))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transforms_are_row_vectors_with_the_translation_last() {
+        let m = matrix(Some([0.0, 1.0, 0.0, -1.0, 0.0, 0.0, 0.0, 0.0, 1.0, 10.0, 20.0, 30.0]));
+        // x' = m00 x + m10 y + m20 z + m30: (1, 0, 0) turns to (0, 1, 0), then moves.
+        assert_eq!(m.transform_point3(glam::DVec3::X), glam::DVec3::new(10.0, 21.0, 30.0));
+    }
+
+    #[test]
+    fn display_colours_are_srgb_with_optional_alpha() {
+        assert_eq!(parse_colour("#FFFFFF"), Some([1.0, 1.0, 1.0, 1.0]));
+        assert_eq!(parse_colour("#00000080").map(|c| (c[3] * 255.0).round()), Some(128.0));
+        assert_eq!(parse_colour("red"), None);
+        assert_eq!(parse_colour("#12345"), None);
+    }
+}
