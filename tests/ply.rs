@@ -140,7 +140,7 @@ fn point_clouds_oversized_counts_and_misnamed_files_get_clear_errors() {
         (
             "huge.ply",
             b"ply\nformat binary_little_endian 1.0\nelement vertex 4000000000\nproperty float x\nproperty float y\nproperty float z\nend_header\n\0\0\0\0".to_vec(),
-            "error: huge.ply: invalid PLY: the header declares 4000000000 `vertex` elements, but the 4 bytes after the header cannot hold them\nhint: the file is truncated, or its header is wrong",
+            "error: huge.ply: invalid PLY: the header declares 4000000000 `vertex` elements, which need at least 48000000000 bytes with the elements before them, but only 4 bytes follow the header\nhint: the file is truncated, or its header is wrong",
         ),
         (
             "noxyz.ply",
@@ -173,4 +173,35 @@ fn a_ply_on_standard_input_is_recognised_and_up_z_turns_it() {
     let output = sandbox.command(&args).stdin(stdin).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(read_png(&sandbox.path("piped.png")).pixels().any(|p| p[3] > 0), "nothing drawn from stdin");
+}
+
+#[test]
+fn a_header_line_without_a_keyword_is_read_as_a_comment_with_a_warning() {
+    // Blender 2.4x wrote its banner without `comment`, as assimp's Wuson.ply shows.
+    let sandbox = Sandbox::new();
+    let file = String::from_utf8(quad_ply("ascii")).unwrap().replace("comment made by", "Created by");
+    std::fs::write(sandbox.path("old.ply"), file).unwrap();
+    let run = sandbox.run(&["inspect", "old.ply"]);
+    run.expect_success();
+    assert!(
+        run.stderr().contains("warning: old.ply: header line 3 starts with no PLY keyword; read as a comment"),
+        "{run}"
+    );
+    assert!(run.stdout().contains("triangles:  2"), "{run}");
+}
+
+#[test]
+fn the_assimp_test_models_load_when_installed() {
+    let root = std::path::Path::new("/usr/share/assimp/models");
+    if !root.is_dir() {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr().lock(), "skipped: assimp-testmodels is not installed");
+        return;
+    }
+    let sandbox = Sandbox::new();
+    // Wuson as PLY has the triangles of Wuson as STL (the corpus's count).
+    for (model, triangles) in [("PLY/Wuson.ply", 3_732), ("PLY/cube_binary.ply", 12), ("3MF/box.3mf", 12)] {
+        let report = inspect(&sandbox, root.join(model).to_str().unwrap(), &[]);
+        assert_eq!(report["triangles"], triangles, "{model}");
+    }
 }

@@ -9,7 +9,8 @@
 //! Stanford repository and MeshLab exports are Y-up, so Y is the default (`--up z` for Z-up CAD
 //! and photogrammetry exports). A file with vertices and no faces (a point cloud) is refused.
 
-use std::io::Cursor;
+use std::borrow::Cow;
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 use anyhow::Result;
@@ -35,10 +36,14 @@ pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
 
 /// Loads a PLY file and the texture it names.
 pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
-    let mut reader = Reader::new(Cursor::new(bytes));
+    let mut warnings = Vec::new();
+    let (header_text, payload) = split_header(bytes);
+    let header_text = mend_stray_lines(header_text, &mut warnings);
+    let mut reader = Reader::new(Cursor::new(header_text.as_ref()).chain(Cursor::new(payload)));
     let header =
         Parser::<PlyVertex>::new().read_header(&mut reader).map_err(|e| invalid(&first_line(&e.to_string())))?;
-    check_counts(&header, bytes.len() as u64 - reader.get_ref().position())?;
+    let header_left = header_text.len() as u64 - reader.get_ref().get_ref().0.position();
+    check_counts(&header, header_left + payload.len() as u64)?;
     let vertex_def = header.elements.get("vertex").ok_or_else(|| invalid("the header declares no `vertex` element"))?;
     if let Some(axis) = ["x", "y", "z"].into_iter().find(|axis| !vertex_def.properties.contains_key(*axis)) {
         return Err(invalid(&format!("the `vertex` element has no `{axis}` property")));
@@ -69,7 +74,6 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
         }
     }
 
-    let mut warnings = Vec::new();
     let triangles = triangulate(&faces, &strips, vertices.len(), &mut warnings);
     if triangles.is_empty() && faces.is_empty() && strips.is_empty() {
         return Err(Problem::input(format!(
@@ -100,6 +104,44 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
     });
     let material = Material { name: "ply".into(), base_color: [1.0; 4], base_color_texture: texture };
     Ok(RawScene { meshes: vec![mesh], materials: vec![material], textures, warnings, ..RawScene::default() })
+}
+
+/// The header (through the `end_header` line) and the payload after it; all header when the
+/// line is missing (the parser then says so).
+fn split_header(bytes: &[u8]) -> (&[u8], &[u8]) {
+    let end = bytes.windows(10).position(|w| w == b"end_header").and_then(|at| {
+        let newline = bytes[at..].iter().position(|&b| b == b'\n')?;
+        Some(at + newline + 1)
+    });
+    bytes.split_at(end.unwrap_or(bytes.len()))
+}
+
+/// Header lines that start with no PLY keyword (old Blender exports write a bare
+/// `Created by Blender3D 247 …` line) are read as comments, with a warning.
+fn mend_stray_lines<'a>(header: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, [u8]> {
+    const KEYWORDS: &[&str] = &["ply", "format", "comment", "obj_info", "element", "property", "end_header"];
+    let is_stray = |line: &[u8]| {
+        let word = line.split(|b| b.is_ascii_whitespace()).next().unwrap_or_default();
+        !word.is_empty() && !KEYWORDS.iter().any(|k| k.as_bytes() == word)
+    };
+    let lines = || header.split(|&b| b == b'\n');
+    let stray: Vec<usize> = lines().enumerate().filter(|(_, l)| is_stray(l)).map(|(i, _)| i).collect();
+    if stray.is_empty() {
+        return Cow::Borrowed(header);
+    }
+    let numbers: Vec<String> = stray.iter().map(|i| (i + 1).to_string()).collect();
+    warnings.push(format!("header line {} starts with no PLY keyword; read as a comment", numbers.join(", ")));
+    let mut mended = Vec::with_capacity(header.len() + 8 * stray.len());
+    for (i, line) in lines().enumerate() {
+        if i > 0 {
+            mended.push(b'\n');
+        }
+        if stray.contains(&i) {
+            mended.extend_from_slice(b"comment ");
+        }
+        mended.extend_from_slice(line);
+    }
+    Cow::Owned(mended)
 }
 
 /// The texture a header comment names (`comment TextureFile wood.png`, as MeshLab writes it).
@@ -148,9 +190,9 @@ fn check_counts(header: &Header, payload_len: u64) -> Result<()> {
         needed = needed.saturating_add((def.count as u64).saturating_mul(each.max(1)));
         if needed > payload_len {
             return Err(Problem::input(format!(
-                "invalid PLY: the header declares {} `{name}` elements, but the {} after the header cannot hold them",
-                def.count,
-                plural(payload_len as usize, "byte")
+                "invalid PLY: the header declares {} `{name}` elements, which need at least {needed} bytes with the \
+                 elements before them, but only {payload_len} bytes follow the header",
+                def.count
             ))
             .with_hint("the file is truncated, or its header is wrong")
             .into());
