@@ -459,14 +459,6 @@ fn about() -> String {
     format!("Turn 3D models ({}) into hologram videos, headless, on any GPU or on the CPU", scene::format_titles("and"))
 }
 
-/// `a, b or c`.
-fn either(names: &[String]) -> String {
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => names.concat(),
-    }
-}
-
 /// The help text of `--camera`: the motions and views.
 fn camera_help() -> String {
     let motions: Vec<String> = camera::MOTIONS.iter().map(|(name, what)| format!("{name} ({what})")).collect();
@@ -482,7 +474,7 @@ fn camera_help() -> String {
 /// The help text of `--style`, from the style table.
 fn style_help() -> String {
     let styles: Vec<String> = look::STYLES.iter().map(|(name, _, what)| format!("{name} ({what})")).collect();
-    format!("Surface style: {} [default: {}]", either(&styles), look::STYLES[0].0)
+    format!("Surface style: {} [default: {}]", crate::text::series(&styles, "or"), look::STYLES[0].0)
 }
 
 /// The help text of `--look`: its presets and keys.
@@ -498,7 +490,7 @@ fn look_help() -> String {
 /// The help text of `--layout`, from the layout table.
 fn layout_help() -> String {
     let layouts: Vec<String> = layout::LAYOUTS.iter().map(|l| format!("{} ({})", l.name, l.about)).collect();
-    format!("Display layout: {} [default: {}]", either(&layouts), layout::LAYOUTS[0].name)
+    format!("Display layout: {} [default: {}]", crate::text::series(&layouts, "or"), layout::LAYOUTS[0].name)
 }
 
 /// The help text of `render`'s models, listing the registry's extensions.

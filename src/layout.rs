@@ -213,9 +213,10 @@ impl Layout {
                 )))
             }
         };
-        if let Some(key) = table.keys().find(|k| !keys().contains(&k.as_str())) {
+        let known = keys();
+        if let Some(key) = table.keys().find(|k| !known.contains(&k.as_str())) {
             return Err(Problem::usage(format!("'{key}' is not a layout setting"))
-                .with_hint(format!("layout settings: {}", keys().join(", ")))
+                .with_hint(format!("layout settings: {}", known.join(", ")))
                 .into());
         }
         let device = text("device")?;

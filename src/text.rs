@@ -30,6 +30,15 @@ pub fn first_line(message: &str) -> String {
     first.chars().filter(|c| !c.is_control()).take(160).collect()
 }
 
+/// `a, b or c` (`last` joins the final pair: `or`, `and`); one item alone, as it is.
+pub fn series<S: AsRef<str>>(items: &[S], last: &str) -> String {
+    let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+    match items.split_last() {
+        Some((final_item, rest)) if !rest.is_empty() => format!("{} {last} {final_item}", rest.join(", ")),
+        _ => items.concat(),
+    }
+}
+
 /// `1 frame`, `2 frames`.
 pub fn plural(count: usize, noun: &str) -> String {
     if count == 1 {

@@ -276,10 +276,7 @@ pub const LOADERS: &[Loader] = &[
 /// The formats' names, in registry order: `glTF, OBJ, PLY or STL` (`last` joins the final pair: `or`).
 pub fn format_titles(last: &str) -> String {
     let titles: Vec<&str> = LOADERS.iter().map(|l| l.title).collect();
-    match titles.split_last() {
-        Some((final_title, rest)) if !rest.is_empty() => format!("{} {last} {final_title}", rest.join(", ")),
-        _ => titles.concat(),
-    }
+    crate::text::series(&titles, last)
 }
 
 /// What `--up auto` picks for each format: `glTF/OBJ Y-up, STL Z-up`.

@@ -57,7 +57,11 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
             .map_err(|e| invalid(&format!("{}: {}", quoted(&name), first_line(&e.to_string()))))?;
         let xml_error = |e: quick_xml::DeError| invalid(&format!("{}: {}", quoted(&name), first_line(&e.to_string())));
         let model: Model = quick_xml::de::from_str(&text).map_err(xml_error)?;
-        let colours: MaterialPart = quick_xml::de::from_str(&text).map_err(xml_error)?;
+        // The document is read a second time only when an object names a colour.
+        let colours: MaterialPart = match model.resources.object.iter().any(|o| o.pid.is_some()) {
+            true => quick_xml::de::from_str(&text).map_err(xml_error)?,
+            false => MaterialPart::default(),
+        };
         drop(text);
         scene.place_build(&model, &colours.resources.basematerials, &name, context)?;
         parts += 1;
