@@ -140,3 +140,27 @@ fn broken_packages_get_clear_errors_and_the_budget_holds() {
     assert!(run.stderr().contains("the 3MF part '3D/3dmodel.model' declares"), "{run}");
     assert!(run.stderr().contains("more than the 1.0 MiB memory budget of a model"), "{run}");
 }
+
+#[test]
+fn components_that_multiply_are_refused_before_the_work_explodes() {
+    // Object k holds two copies of object k + 1, twenty levels down: 2^20 placements of one cube.
+    let mut objects = format!(r#"<object id="100" type="model">{CUBE_MESH}</object>"#);
+    for k in 0..20 {
+        let next = if k == 19 { 100 } else { k + 1 };
+        objects.push_str(&format!(
+            r#"<object id="{k}" type="model"><components><component objectid="{next}"/><component objectid="{next}"/></components></object>"#
+        ));
+    }
+    let model = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><model unit="millimeter" xmlns="http://schemas.microsoft.com/3dmanufacturing/core/2015/02"><resources>{objects}</resources><build><item objectid="0"/></build></model>"#
+    );
+    let sandbox = Sandbox::new();
+    std::fs::write(sandbox.path("bomb.3mf"), package(&model)).unwrap();
+    let run = sandbox.run(&["inspect", "bomb.3mf"]);
+    run.expect_code(1);
+    assert!(
+        run.stderr()
+            .starts_with("error: bomb.3mf: invalid 3MF: '3D/3dmodel.model': the build places more than 100000 objects"),
+        "{run}"
+    );
+}

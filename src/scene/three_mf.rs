@@ -23,6 +23,10 @@ use crate::text::{first_line, quoted};
 
 /// How deep components may nest (a cycle would never end).
 const MAX_COMPONENT_DEPTH: usize = 32;
+/// Most objects a build places, components included: objects whose components repeat each other
+/// multiply (two of two of two … is 2^32 at the depth limit), so a small file could ask for more
+/// work than any print plate holds.
+const MAX_PLACEMENTS: usize = 100_000;
 
 /// Recognises a ZIP archive that names a `3D/` model folder (as 3MF packages do) as 3MF; any
 /// other ZIP may be one.
@@ -81,6 +85,7 @@ fn invalid(what: &str) -> anyhow::Error {
 
 /// The meshes placed so far and the materials they use (the first is the default white).
 struct Placed {
+    placements: usize,
     meshes: Vec<Mesh>,
     materials: Vec<Material>,
     by_colour: HashMap<String, usize>,
@@ -88,7 +93,12 @@ struct Placed {
 
 impl Default for Placed {
     fn default() -> Self {
-        Self { meshes: Vec::new(), materials: vec![Material::default_white()], by_colour: HashMap::new() }
+        Self {
+            placements: 0,
+            meshes: Vec::new(),
+            materials: vec![Material::default_white()],
+            by_colour: HashMap::new(),
+        }
     }
 }
 
@@ -128,6 +138,13 @@ impl Placed {
                 quoted(part)
             )));
         };
+        self.placements += 1;
+        if self.placements > MAX_PLACEMENTS {
+            return Err(invalid(&format!(
+                "{}: the build places more than {MAX_PLACEMENTS} objects (components that repeat each other multiply)",
+                quoted(part)
+            )));
+        }
         if depth > MAX_COMPONENT_DEPTH {
             return Err(invalid(&format!(
                 "{}: components nest deeper than {MAX_COMPONENT_DEPTH} levels (object {id} contains itself?)",
