@@ -106,10 +106,11 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
     Ok(RawScene { meshes: vec![mesh], materials: vec![material], textures, warnings, ..RawScene::default() })
 }
 
-/// The header (through the `end_header` line) and the payload after it; all header when the
-/// line is missing (the parser then says so).
+/// The header (through the `end_header` line within the first MiB) and the payload after it; all
+/// header when the line is not found there (the parser then reads on, or says it is missing).
 fn split_header(bytes: &[u8]) -> (&[u8], &[u8]) {
-    let end = bytes.windows(10).position(|w| w == b"end_header").and_then(|at| {
+    let head = &bytes[..bytes.len().min(1 << 20)];
+    let end = head.windows(10).position(|w| w == b"end_header").and_then(|at| {
         let newline = bytes[at..].iter().position(|&b| b == b'\n')?;
         Some(at + newline + 1)
     });
