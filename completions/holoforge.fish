@@ -62,7 +62,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l fps -d 'F
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l duration -d 'Clip length in seconds: the clip is duration × fps frames, one turntable turn spans it [default: 6, or one play of the model\'s animation]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l frames -d 'Number of frames to render from --start-frame; they must lie inside the clip [default: the rest of the clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l camera -d 'Camera motion: turntable (full turns around the model), orbit (a swing around the start view), still (the start view for every frame), path (a keyframed path, from a manifest\'s [[job.path]] tables), gltf:NAME (a camera of the model file), or a named view for a still (front, back, right, left, top, bottom, angle45, isometric) [default: turntable, or path when the job has one]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l camera -d 'Camera motion: turntable (full turns around the model), orbit (a swing around the start view), still (the start view for every frame), path (a keyframed path, from a manifest\'s [[job.path]] tables), file:NAME (a camera of the model file), or a named view for a still (front, back, right, left, top, bottom, angle45, isometric) [default: turntable, or path when the job has one]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l view -d 'Named view the motion starts from (front, back, right, left, top, bottom, angle45, isometric)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l azimuth -d 'Start azimuth in degrees, from the front towards the right [default: the view\'s, else 0]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l elevation -d 'Camera elevation above the horizon, in degrees [default: the view\'s, else 15]' -r
@@ -90,7 +90,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l pyramid-g
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
 false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l up -d 'Up axis of the model file: auto (glTF/FBX/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
@@ -135,7 +135,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l fps -d 'Fra
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l duration -d 'Clip length in seconds: the clip is duration × fps frames, one turntable turn spans it [default: 6, or one play of the model\'s animation]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l frames -d 'Number of frames to render from --start-frame; they must lie inside the clip [default: the rest of the clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l camera -d 'Camera motion: turntable (full turns around the model), orbit (a swing around the start view), still (the start view for every frame), path (a keyframed path, from a manifest\'s [[job.path]] tables), gltf:NAME (a camera of the model file), or a named view for a still (front, back, right, left, top, bottom, angle45, isometric) [default: turntable, or path when the job has one]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l camera -d 'Camera motion: turntable (full turns around the model), orbit (a swing around the start view), still (the start view for every frame), path (a keyframed path, from a manifest\'s [[job.path]] tables), file:NAME (a camera of the model file), or a named view for a still (front, back, right, left, top, bottom, angle45, isometric) [default: turntable, or path when the job has one]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l view -d 'Named view the motion starts from (front, back, right, left, top, bottom, angle45, isometric)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l azimuth -d 'Start azimuth in degrees, from the front towards the right [default: the view\'s, else 0]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l elevation -d 'Camera elevation above the horizon, in degrees [default: the view\'s, else 15]' -r
@@ -163,7 +163,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l pyramid-gap
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
 false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l up -d 'Up axis of the model file: auto (glTF/FBX/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
@@ -208,7 +208,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l fps -d 'Fram
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l duration -d 'Clip length in seconds: the clip is duration × fps frames, one turntable turn spans it [default: 6, or one play of the model\'s animation]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l frames -d 'Number of frames to render from --start-frame; they must lie inside the clip [default: the rest of the clip]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l start-frame -d 'First frame to render (for render farms: a range equals that range of a full run) [default: 0]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l camera -d 'Camera motion: turntable (full turns around the model), orbit (a swing around the start view), still (the start view for every frame), path (a keyframed path, from a manifest\'s [[job.path]] tables), gltf:NAME (a camera of the model file), or a named view for a still (front, back, right, left, top, bottom, angle45, isometric) [default: turntable, or path when the job has one]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l camera -d 'Camera motion: turntable (full turns around the model), orbit (a swing around the start view), still (the start view for every frame), path (a keyframed path, from a manifest\'s [[job.path]] tables), file:NAME (a camera of the model file), or a named view for a still (front, back, right, left, top, bottom, angle45, isometric) [default: turntable, or path when the job has one]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l view -d 'Named view the motion starts from (front, back, right, left, top, bottom, angle45, isometric)' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l azimuth -d 'Start azimuth in degrees, from the front towards the right [default: the view\'s, else 0]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l elevation -d 'Camera elevation above the horizon, in degrees [default: the view\'s, else 15]' -r
@@ -236,7 +236,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l pyramid-gap 
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
 false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l up -d 'Up axis of the model file: auto (glTF/FBX/OBJ/PLY Y-up, STL/3MF Z-up), y or z [default: auto]' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l animation -d 'glTF animation to play, by name or index [default: the first]; without --duration, one play of the clip is rendered' -r
@@ -293,7 +293,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l force -d 
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s q -l quiet -d 'Print only warnings and errors'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -l json -d 'Write NDJSON events to stdout for scripts (the same schema as `run --json`)'
 complete -c holoforge -n "__fish_holoforge_using_subcommand encode" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l up -d 'Up axis of the model file: auto (glTF/OBJ/PLY Y-up, STL/3MF Z-up), y or z' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
+complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l up -d 'Up axis of the model file: auto (glTF/FBX/OBJ/PLY Y-up, STL/3MF Z-up), y or z' -r -f -a "auto\t'The format\'s usual axis, as --up\'s help lists it'
 y\t'Treat the file as Y-up'
 z\t'Treat the file as Z-up'"
 complete -c holoforge -n "__fish_holoforge_using_subcommand inspect" -l json -d 'Print JSON for scripts instead of text'

@@ -31,7 +31,7 @@ pub enum Motion {
     },
     /// The start view for every frame (a product shot).
     Still,
-    /// A fixed camera of the model file (`--camera gltf:NAME`).
+    /// A fixed camera of the model file (`--camera file:NAME`).
     FileCamera(FileCameraChoice),
     /// A keyframed path (validated), sampled at clip time.
     Path {
@@ -43,7 +43,7 @@ pub enum Motion {
 }
 
 /// The `--camera` motions by name, with what they do (for help texts); `--camera` also takes
-/// `gltf:NAME` (a [`Motion::FileCamera`]) and the named views (a still from that view).
+/// `file:NAME` (a [`Motion::FileCamera`]) and the named views (a still from that view).
 pub const MOTIONS: &[(&str, &str)] = &[
     ("turntable", "full turns around the model"),
     ("orbit", "a swing around the start view"),
@@ -51,8 +51,16 @@ pub const MOTIONS: &[(&str, &str)] = &[
     ("path", "a keyframed path, from a manifest's [[job.path]] tables"),
 ];
 
-/// The prefix of a model file's camera in `--camera` (`gltf:NAME`).
-pub const FILE_CAMERA_PREFIX: &str = "gltf:";
+/// The prefix of a model file's camera in `--camera` (`file:NAME`, for any format with cameras).
+pub const FILE_CAMERA_PREFIX: &str = "file:";
+/// The prefix `--camera` took when only glTF files had cameras; still accepted.
+const GLTF_CAMERA_PREFIX: &str = "gltf:";
+
+/// The camera name or index in a `--camera` value that picks a model file's camera
+/// (`file:NAME`, or the older `gltf:NAME`).
+pub fn file_camera_name(camera: &str) -> Option<&str> {
+    camera.strip_prefix(FILE_CAMERA_PREFIX).or_else(|| camera.strip_prefix(GLTF_CAMERA_PREFIX))
+}
 
 /// The motion names, in help order.
 pub fn motion_names() -> Vec<&'static str> {

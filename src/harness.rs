@@ -15,6 +15,7 @@ pub type Entry = fn(&[u8]);
 /// The fuzz targets, by name (the folder names under `fuzz/regressions/`).
 pub const TARGETS: &[(&str, Entry)] = &[
     ("gltf", gltf),
+    ("fbx", fbx),
     ("obj", obj),
     ("ply", ply),
     ("stl", stl),
@@ -32,6 +33,13 @@ pub fn gltf(data: &[u8]) {
     files.0.insert(PathBuf::from("texture.png"), tail);
     let _ = scene::load_bytes(Path::new("model.glb"), data, &mut files, UpChoice::Auto);
     let _ = scene::probe::probe_gltf_json(data, Path::new(""));
+}
+
+/// An FBX file, binary or ASCII; `texture.png` beside it holds the input's second half.
+pub fn fbx(data: &[u8]) {
+    let mut files = MemoryFiles::default();
+    files.0.insert(PathBuf::from("texture.png"), data[data.len() / 2..].to_vec());
+    let _ = scene::load_bytes(Path::new("model.fbx"), data, &mut files, UpChoice::Auto);
 }
 
 /// An OBJ file; the text after a line `#MTL` is `model.mtl` beside it (`mtllib model.mtl`).

@@ -72,7 +72,7 @@ settings! {
     frames: u32,
     /// First frame to render.
     start_frame: u32,
-    /// Camera motion (`turntable`, `orbit`, `still`, `path`), `gltf:NAME` or a named view for a still.
+    /// Camera motion (`turntable`, `orbit`, `still`, `path`), `file:NAME` or a named view for a still.
     camera: String,
     /// Named view the motion starts from.
     view: String,

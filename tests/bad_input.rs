@@ -28,10 +28,10 @@ fn a_missing_file_is_named() {
 #[test]
 fn an_unknown_extension_lists_the_supported_formats() {
     let sandbox = Sandbox::new();
-    std::fs::write(sandbox.path("model.fbx"), b"Kaydara FBX Binary  \0").unwrap();
-    assert_refused(&sandbox, "model.fbx", 1, "model.fbx: .fbx is not a supported model format");
-    let run = sandbox.run(&["render", "model.fbx"]);
-    assert!(run.stderr().contains("hint: supported formats: .gltf, .glb, .obj, .ply, .stl, .3mf"), "{run}");
+    std::fs::write(sandbox.path("model.dae"), b"<?xml version=\"1.0\"?><COLLADA/>").unwrap();
+    assert_refused(&sandbox, "model.dae", 1, "model.dae: .dae is not a supported model format");
+    let run = sandbox.run(&["render", "model.dae"]);
+    assert!(run.stderr().contains("hint: supported formats: .gltf, .glb, .fbx, .obj, .ply, .stl, .3mf"), "{run}");
 }
 
 #[test]

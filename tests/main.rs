@@ -7,6 +7,7 @@ mod bad_input;
 mod corpus;
 mod docs;
 mod doctor;
+mod fbx;
 mod formats;
 mod fuzz_regressions;
 mod golden;

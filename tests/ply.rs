@@ -192,12 +192,7 @@ fn a_header_line_without_a_keyword_is_read_as_a_comment_with_a_warning() {
 
 #[test]
 fn the_assimp_test_models_load_when_installed() {
-    let root = std::path::Path::new("/usr/share/assimp/models");
-    if !root.is_dir() {
-        use std::io::Write;
-        let _ = writeln!(std::io::stderr().lock(), "skipped: assimp-testmodels is not installed");
-        return;
-    }
+    let Some(root) = util::assimp_models() else { return };
     let sandbox = Sandbox::new();
     // Wuson as PLY has the triangles of Wuson as STL (the corpus's count).
     for (model, triangles) in [("PLY/Wuson.ply", 3_732), ("PLY/cube_binary.ply", 12), ("3MF/box.3mf", 12)] {

@@ -255,10 +255,10 @@ fn a_camera_from_the_file_is_used_by_name_or_index() {
             .expect_success();
         alpha_box(&util::read_png(&sandbox.path(out))).map_or(0, |(x0, _, x1, _)| x1 - x0 + 1)
     };
-    assert!(width_of("gltf:side", "side.png") > 20, "the file's camera sees the triangle face-on");
+    assert!(width_of("file:side", "side.png") > 20, "the file's camera sees the triangle face-on");
     assert!(width_of("gltf:0", "zero.png") > 20);
     assert!(width_of("front", "front.png") <= 3, "from the front the triangle is edge-on");
-    let missing = sandbox.run(&["render", "tri.gltf", "--camera", "gltf:top", "-o", "x.mp4"]);
+    let missing = sandbox.run(&["render", "tri.gltf", "--camera", "file:top", "-o", "x.mp4"]);
     missing.expect_code(1);
     assert!(missing.stderr().contains("tri.gltf: no camera 'top' in the file\nhint: cameras: side"), "{missing}");
 }

@@ -32,7 +32,7 @@ pub struct Inspection {
     pub textures: Vec<TextureSummary>,
     /// Animation clips.
     pub animations: Vec<AnimationInfo>,
-    /// Cameras in the file (usable with `--camera gltf:NAME`).
+    /// Cameras in the file (usable with `--camera file:NAME`).
     pub cameras: Vec<scene::FileCamera>,
     /// Loader warnings.
     pub warnings: Vec<String>,
@@ -110,7 +110,7 @@ pub fn inspect(command: InspectCommand) -> Result<Exit> {
     }
     crate::outln!("cameras:    {}", report.cameras.len());
     for c in &report.cameras {
-        crate::outln!("  {} (--camera gltf:{})", c.name, c.name);
+        crate::outln!("  {} (--camera {}{})", c.name, crate::camera::FILE_CAMERA_PREFIX, c.name);
     }
     Ok(Exit::Success)
 }

@@ -217,7 +217,7 @@ impl Job {
         Ok(Some(Playback { rig, clip, speed: self.animation_speed, loops: self.animation_loops }))
     }
 
-    /// The job's camera with a `gltf:NAME` selector replaced by that camera of the scene.
+    /// The job's camera with a `file:NAME` selector replaced by that camera of the scene.
     pub fn camera_for(&self, scene: &Scene) -> Result<CameraSettings> {
         let Motion::FileCamera(FileCameraChoice::Named(selector)) = &self.camera.motion else {
             return Ok(self.camera.clone());

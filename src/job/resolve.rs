@@ -7,7 +7,8 @@ use anyhow::Result;
 
 use super::{ModelSource, Output, DEFAULT_DURATION, DEFAULT_FORMAT, DEFAULT_FPS, DEFAULT_SIZE};
 use crate::camera::{
-    motion_names, preset, view_names, CameraSettings, FileCameraChoice, Motion, View, FILE_CAMERA_PREFIX,
+    file_camera_name, motion_names, preset, view_names, CameraSettings, FileCameraChoice, Motion, View,
+    FILE_CAMERA_PREFIX,
 };
 use crate::error::Problem;
 use crate::export::{self, with_format_suffix, Alpha, ExportStrategy};
@@ -501,7 +502,7 @@ fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSetti
     let camera = value(&settings.camera).map_or(default_camera, String::as_str);
     let (motion, still_view) = match camera {
         motion if motion_names().contains(&motion) => (camera, None),
-        file if file.starts_with(FILE_CAMERA_PREFIX) => (file, None),
+        file if file_camera_name(file).is_some() => (file, None),
         other => match preset(other) {
             Some(view) => ("still", Some(view)),
             None => {
@@ -546,7 +547,7 @@ fn camera_settings(settings: &Settings, clip_seconds: f64) -> Result<CameraSetti
             Motion::Path { keys, clip_seconds }
         }
         "still" => Motion::Still,
-        file => Motion::FileCamera(FileCameraChoice::Named(file.trim_start_matches(FILE_CAMERA_PREFIX).to_string())),
+        file => Motion::FileCamera(FileCameraChoice::Named(file_camera_name(file).unwrap_or(file).to_string())),
     };
     Ok(CameraSettings {
         start,

@@ -55,6 +55,11 @@ impl Budget {
         }
     }
 
+    /// Bytes not yet taken.
+    pub fn left(&self) -> u64 {
+        self.left
+    }
+
     /// Errors like [`Budget::reserve`] when `count × each` bytes would not fit, without taking them.
     pub fn check(&self, what: impl FnOnce() -> String, count: u64, each: u64) -> Result<()> {
         self.clone().reserve(what, count, each)

@@ -7,6 +7,7 @@
 pub mod anim;
 pub mod budget;
 pub mod edges;
+mod fbx;
 pub mod files;
 mod geometry;
 mod gltf;
@@ -234,6 +235,15 @@ pub const LOADERS: &[Loader] = &[
         recognise: self::gltf::recognise,
         probe: Some(probe::probe_gltf),
         load: self::gltf::load,
+    },
+    Loader {
+        name: "fbx",
+        title: "FBX",
+        extensions: &["fbx"],
+        default_up: UpAxis::Y,
+        recognise: self::fbx::recognise,
+        probe: Some(self::fbx::probe),
+        load: self::fbx::load,
     },
     Loader {
         name: "obj",

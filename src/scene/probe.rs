@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::paths::resolve_inside;
 
 /// Largest glTF JSON or OBJ text read for a probe.
-const MAX_PROBE_BYTES: u64 = 256 << 20;
+pub(crate) const MAX_PROBE_BYTES: u64 = 256 << 20;
 /// Largest PLY header read for a probe.
 const MAX_PLY_HEADER_BYTES: u64 = 1 << 20;
 

@@ -25,6 +25,8 @@ pub enum Content {
     Pdf,
     /// Binary FBX.
     BinaryFbx,
+    /// ASCII FBX (its `; FBX 7.4.0 project file` header comment).
+    AsciiFbx,
     /// A PLY file.
     Ply,
     /// JSON (glTF's text form).
@@ -44,6 +46,7 @@ impl Content {
             (b"PK\x03\x04", Content::Zip),
             (b"%PDF", Content::Pdf),
             (b"Kaydara FBX Binary", Content::BinaryFbx),
+            (b"; FBX ", Content::AsciiFbx),
             (b"ply", Content::Ply),
         ];
         if let Some((_, content)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
@@ -68,7 +71,8 @@ impl Content {
             Self::Glb => "a binary glTF (GLB) file",
             Self::Zip => "a ZIP archive",
             Self::Pdf => "a PDF document",
-            Self::BinaryFbx => "an FBX file",
+            Self::BinaryFbx => "a binary FBX file",
+            Self::AsciiFbx => "an ASCII FBX file",
             Self::Ply => "a PLY file",
             Self::Json => "JSON (glTF JSON?)",
             Self::AsciiStl => "an ASCII STL file",

@@ -16,9 +16,17 @@ const MAX_TEXTURE_SIDE: u32 = 16384;
 /// Most pixels decoded at full size before downscaling (8192²: 256 MiB of RGBA).
 const MAX_DECODED_PIXELS: u64 = 8192 * 8192;
 
-/// Decodes PNG/JPEG bytes into an RGBA8 texture, downscaled to what the budget grants.
+/// Decodes PNG, JPEG, BMP or TGA bytes into an RGBA8 texture, downscaled to what the budget grants.
 pub fn decode_texture(label: &str, bytes: &[u8], budget: &mut Budget, warnings: &mut Vec<String>) -> Result<Texture> {
-    let reader = || image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().context("unreadable image");
+    let reader = || -> Result<_> {
+        let mut reader =
+            image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().context("unreadable image")?;
+        // TGA, common in game and FBX pipelines, has no signature: it is what is left to try.
+        if reader.format().is_none() {
+            reader.set_format(image::ImageFormat::Tga);
+        }
+        Ok(reader)
+    };
     let (width, height) = reader()?.into_dimensions().context("cannot read the image's size")?;
     if width == 0 || height == 0 || width > MAX_TEXTURE_SIDE || height > MAX_TEXTURE_SIDE {
         bail!("the image is {width}x{height}; textures must be 1 to {MAX_TEXTURE_SIDE} pixels per side");

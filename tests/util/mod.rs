@@ -121,6 +121,16 @@ pub fn shared_models() -> Option<PathBuf> {
     path.is_dir().then_some(path)
 }
 
+/// Debian's assimp-testmodels (`/usr/share/assimp/models`), when installed; says "skipped" when not.
+pub fn assimp_models() -> Option<PathBuf> {
+    let path = Path::new("/usr/share/assimp/models");
+    if !path.is_dir() {
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr().lock(), "skipped: assimp-testmodels is not installed");
+    }
+    path.is_dir().then(|| path.to_path_buf())
+}
+
 impl Sandbox {
     /// A fresh, empty scratch folder, removed when the sandbox is dropped.
     pub fn new() -> Self {
