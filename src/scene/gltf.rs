@@ -6,7 +6,10 @@
 
 mod buffers;
 mod clips;
+mod draco;
 mod glb;
+mod meshopt;
+mod quantized;
 
 pub use buffers::resolve_relative_uri;
 
@@ -27,8 +30,9 @@ use super::textures::decode_texture;
 use super::{AnimationInfo, FileCamera, FileProjection, LoadContext, Material, Mesh, RawScene, Texture, Vertex};
 use crate::error::Problem;
 
-/// Extensions whose data holoforge cannot decode; a file using them is refused by name.
-const COMPRESSION_EXTENSIONS: &[&str] = &["KHR_draco_mesh_compression", "EXT_meshopt_compression"];
+/// Extensions holoforge reads that the `gltf` crate does not know.
+const READ_EXTENSIONS: &[&str] =
+    &["EXT_meshopt_compression", "KHR_meshopt_compression", "KHR_mesh_quantization", draco::EXTENSION];
 
 /// Recognises GLB by its magic and glTF JSON by its opening brace.
 pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
@@ -47,29 +51,23 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
         glb::check_framing(bytes)?;
     }
     let json_bytes = if is_glb { bytes } else { super::sniff::strip_bom(bytes) };
-    // Extension names are checked on the unvalidated document first, so a compressed or otherwise
-    // unsupported file is refused by name rather than by the validation errors it causes.
+    // Extension names are checked on the unvalidated document first, so a file that requires an
+    // unsupported one is refused by name rather than by the validation errors it causes.
     let unvalidated = gltf::Gltf::from_slice_without_validation(json_bytes).map_err(describe_gltf_error)?;
     check_asset_version(&unvalidated)?;
-    refuse_unsupported_extensions(&unvalidated, false)?;
-    let compression: Vec<String> = unvalidated
-        .extensions_used()
-        .filter(|name| COMPRESSION_EXTENSIONS.contains(name))
-        .map(str::to_string)
-        .collect();
-    // Validate the document already parsed (the JSON is read once).
+    refuse_unsupported_extensions(&unvalidated)?;
+    // Draco primitives are decoded into plain buffers, then the document already parsed is
+    // validated (the JSON is read once).
     let gltf::Gltf { document, blob } = unvalidated;
-    let document = match gltf::Document::from_json(document.into_json()) {
-        Ok(document) => gltf::Gltf { document, blob },
-        // Draco without a fallback leaves accessors without data, which fails validation: name the cause.
-        Err(_) if !compression.is_empty() => return Err(compression_problem(&compression).into()),
-        Err(error) => return Err(describe_gltf_error(error)),
-    };
-    // Without a fallback, compressed accessors have no bufferView: their data exists only compressed.
-    let data_only_compressed = document.accessors().any(|a| a.view().is_none() && a.sparse().is_none());
-    refuse_unsupported_extensions(&document, data_only_compressed)?;
+    let mut json = document.into_json();
+    // The `gltf` crate refuses required extensions it does not know, even those read here.
+    json.extensions_required.retain(|name| !READ_EXTENSIONS.contains(&name.as_str()));
+    let decoded = draco::decompress(&mut json, blob.as_deref(), context.files, &mut context.budget)?;
+    let document = gltf::Document::from_json(json).map_err(describe_gltf_error)?;
+    let document = gltf::Gltf { document, blob };
     check_unbacked_accessors(&document, &context.budget)?;
-    let buffers = buffers::load_all(&document, context.files, &mut context.budget)?;
+    let mut buffers = buffers::load_all(&document, decoded, context.files, &mut context.budget)?;
+    meshopt::decompress(&document, &mut buffers, &mut context.budget)?;
     buffers::check_ranges(&document, &buffers)?;
 
     let mut warnings = Vec::new();
@@ -153,22 +151,11 @@ fn check_asset_version(document: &gltf::Gltf) -> Result<()> {
     Ok(())
 }
 
-/// Refuses mesh compression (required, or without an uncompressed fallback) and any other
-/// required extension holoforge cannot honour, naming them all. With `assume_compressed_data`,
-/// compression that is merely used counts too (checked once the document proved broken or
-/// once its accessors were validated and some have no data outside the compressed stream).
-fn refuse_unsupported_extensions(document: &gltf::Gltf, assume_compressed_data: bool) -> Result<()> {
-    let compression: Vec<&str> = document
-        .extensions_used()
-        .filter(|name| COMPRESSION_EXTENSIONS.contains(name))
-        .filter(|name| assume_compressed_data || document.extensions_required().any(|r| r == *name))
-        .collect();
-    if !compression.is_empty() {
-        bail!(compression_problem(&compression));
-    }
+/// Refuses a file that requires an extension holoforge cannot honour, naming them all.
+fn refuse_unsupported_extensions(document: &gltf::Gltf) -> Result<()> {
     let unsupported: Vec<&str> = document
         .extensions_required()
-        .filter(|name| !gltf::json::extensions::ENABLED_EXTENSIONS.contains(name))
+        .filter(|name| !gltf::json::extensions::ENABLED_EXTENSIONS.contains(name) && !READ_EXTENSIONS.contains(name))
         .collect();
     if !unsupported.is_empty() {
         bail!(Problem::input(format!(
@@ -180,12 +167,6 @@ fn refuse_unsupported_extensions(document: &gltf::Gltf, assume_compressed_data: 
     Ok(())
 }
 
-/// The refusal of a file that uses mesh compression.
-fn compression_problem(names: &[impl AsRef<str>]) -> Problem {
-    let names: Vec<&str> = names.iter().map(AsRef::as_ref).collect();
-    Problem::input(format!("uses mesh compression ({}), which holoforge does not support", names.join(", ")))
-        .with_hint("decompress it first, e.g. `gltf-transform copy in.glb out.glb`, or re-export without compression")
-}
 
 /// Walks the node tree of the default scene and collects baked meshes, materials and textures.
 struct SceneBuilder<'a, 'f> {
@@ -382,17 +363,19 @@ impl<'a, 'f> SceneBuilder<'a, 'f> {
             targets.saturating_mul(vertex_count as u64),
             12,
         )?;
-        let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
         let matching = primitive
             .morph_targets()
-            .all(|t| t.positions().is_none_or(|a| a.count() == vertex_count && a.dimensions() == Dimensions::Vec3));
+            .all(|t| t.positions().is_none_or(|a| a.count() == vertex_count && quantized::fits::<3>(&a)));
         if !matching {
             self.warnings.push(format!("mesh {}: morph targets do not match the vertices; not morphed", mesh.index()));
             return Ok(None);
         }
-        let position_deltas: Vec<Vec<[f32; 3]>> = reader
-            .read_morph_targets()
-            .map(|(positions, _, _)| positions.map(|p| p.collect()).unwrap_or_else(|| vec![[0.0; 3]; vertex_count]))
+        let position_deltas: Vec<Vec<[f32; 3]>> = primitive
+            .morph_targets()
+            .map(|target| match target.positions() {
+                Some(accessor) => quantized::read_floats::<3>(&accessor, self.buffers).unwrap_or_default(),
+                None => vec![[0.0; 3]; vertex_count],
+            })
             .collect();
         if position_deltas.is_empty() {
             return Ok(None);
@@ -446,9 +429,9 @@ impl<'a, 'f> SceneBuilder<'a, 'f> {
         let Some(position_accessor) = primitive.get(&Semantic::Positions) else {
             return Ok(None);
         };
-        if !accessor_fits(&position_accessor, &[Dimensions::Vec3], &[DataType::F32]) {
+        if !quantized::fits::<3>(&position_accessor) {
             bail!(Problem::input(format!(
-                "POSITION accessor {} is {:?} {:?}; glTF requires VEC3 float",
+                "POSITION accessor {} is {:?} {:?}; glTF requires VEC3 float (or 8/16-bit integers with KHR_mesh_quantization)",
                 position_accessor.index(),
                 position_accessor.dimensions(),
                 position_accessor.data_type()
@@ -457,9 +440,8 @@ impl<'a, 'f> SceneBuilder<'a, 'f> {
         let optional = |semantic: Semantic, dimensions: &[Dimensions], types: &[DataType]| {
             primitive.get(&semantic).is_none_or(|a| accessor_fits(&a, dimensions, types))
         };
-        let normals_ok = optional(Semantic::Normals, &[Dimensions::Vec3], &[DataType::F32]);
-        let uvs_ok =
-            optional(Semantic::TexCoords(0), &[Dimensions::Vec2], &[DataType::F32, DataType::U8, DataType::U16]);
+        let normals_ok = primitive.get(&Semantic::Normals).is_none_or(|a| quantized::fits::<3>(&a));
+        let uvs_ok = primitive.get(&Semantic::TexCoords(0)).is_none_or(|a| quantized::fits::<2>(&a));
         let colors_ok = optional(
             Semantic::Colors(0),
             &[Dimensions::Vec3, Dimensions::Vec4],
@@ -480,18 +462,21 @@ impl<'a, 'f> SceneBuilder<'a, 'f> {
             copies * std::mem::size_of::<Vertex>() as u64,
         )?;
         let reader = primitive.reader(|b| self.buffers.get(b.index()).map(Vec::as_slice));
-        let Some(positions) = reader.read_positions() else {
+        let Some(positions) = quantized::read_floats::<3>(&position_accessor, self.buffers) else {
             return Ok(None);
         };
-        let mut vertices: Vec<Vertex> =
-            positions.map(|p| Vertex { position: p, normal: [0.0; 3], uv: [0.0; 2], color: [1.0; 4] }).collect();
-        if let Some(normals) = reader.read_normals() {
+        let mut vertices: Vec<Vertex> = positions
+            .into_iter()
+            .map(|p| Vertex { position: p, normal: [0.0; 3], uv: [0.0; 2], color: [1.0; 4] })
+            .collect();
+        let attribute = |semantic| primitive.get(&semantic);
+        if let Some(normals) = attribute(Semantic::Normals).and_then(|a| quantized::read_floats::<3>(&a, self.buffers)) {
             for (v, n) in vertices.iter_mut().zip(normals) {
                 v.normal = n;
             }
         }
-        if let Some(uvs) = reader.read_tex_coords(0) {
-            for (v, uv) in vertices.iter_mut().zip(uvs.into_f32()) {
+        if let Some(uvs) = attribute(Semantic::TexCoords(0)).and_then(|a| quantized::read_floats::<2>(&a, self.buffers)) {
+            for (v, uv) in vertices.iter_mut().zip(uvs) {
                 v.uv = uv_transform.transform_point2(Vec2::from(uv)).into();
             }
         }

@@ -16,19 +16,38 @@ use crate::text::quoted;
 const MAX_URI_FILE_BYTES: u64 = 2 << 30;
 
 /// Reads every buffer of the document; each must hold at least its declared `byteLength`, and
-/// their bytes count against the model's memory budget.
-pub fn load_all(document: &gltf::Gltf, files: &mut dyn ModelFiles, budget: &mut Budget) -> Result<Vec<Vec<u8>>> {
+/// their bytes count against the model's memory budget. A meshopt fallback buffer is zeros, for
+/// its compressed views to be decoded into; `decoded` holds the buffers Draco primitives were
+/// decoded into (see [`super::draco`]).
+pub fn load_all(
+    document: &gltf::Gltf,
+    decoded: super::draco::Decoded,
+    files: &mut dyn ModelFiles,
+    budget: &mut Budget,
+) -> Result<Vec<Vec<u8>>> {
     let mut blob = document.blob.clone();
+    // The buffers decoded from Draco come last, after the file's own.
+    let first_decoded = document.buffers().len() - decoded.0.len();
+    let mut decoded = decoded.0.into_iter();
     document
         .buffers()
         .map(|buffer| {
+            let mut decoded_into = || -> Result<Vec<u8>> {
+                budget.reserve(|| format!("buffer {} (meshopt fallback)", buffer.index()), buffer.length() as u64, 1)?;
+                Ok(vec![0; buffer.length()])
+            };
             let data = match buffer.source() {
-                gltf::buffer::Source::Bin => blob.take().ok_or_else(|| {
-                    Problem::input(format!(
+                _ if buffer.index() >= first_decoded => decoded.next().unwrap_or_default(),
+                // Compressed views decode into it: it has no bytes of its own to read.
+                _ if super::meshopt::is_fallback(&buffer) => decoded_into()?,
+                gltf::buffer::Source::Bin => match blob.take() {
+                    Some(blob) => blob,
+                    None if super::meshopt::is_decoded_into(document, &buffer) => decoded_into()?,
+                    None => bail!(Problem::input(format!(
                         "buffer {} refers to the GLB's BIN chunk, but there is none",
                         buffer.index()
-                    ))
-                })?,
+                    ))),
+                },
                 gltf::buffer::Source::Uri(uri) => {
                     let data = read_uri(uri, files).map_err(|e| e.context(format!("buffer {}", buffer.index())))?;
                     budget.reserve(|| format!("buffer {}", buffer.index()), data.len() as u64, 1)?;

@@ -1,0 +1,230 @@
+//! `KHR_draco_mesh_compression`: primitives whose attributes and indices are stored as one Draco
+//! bitstream. Each is decoded with `draco-core` (a pure-Rust Draco decoder that matches Google's
+//! C++ one bit for bit, so no C++ Draco build is needed) and written out as ordinary buffers: one
+//! new buffer per primitive, a view per accessor, the values in the accessor's own component
+//! type. The document is changed before it is validated, so the rest of the loader — vertices,
+//! skins, bounds — reads a plain glTF file.
+//!
+//! The decoder's output is limited to what is left of the model's memory budget; counts that do
+//! not match the accessors the primitive declares are refused by name.
+
+use std::collections::HashMap;
+
+use anyhow::{Context, Result};
+use gltf::json::accessor::{ComponentType, GenericComponentType, Type};
+use gltf::json::validation::Checked;
+use gltf::json::{buffer, Index};
+use serde::Deserialize;
+
+use super::buffers::read_uri;
+use crate::error::Problem;
+use crate::scene::budget::Budget;
+use crate::scene::files::ModelFiles;
+
+/// The extension's name.
+pub const EXTENSION: &str = "KHR_draco_mesh_compression";
+
+/// A primitive's compression, as the extension's JSON gives it.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Compressed {
+    buffer_view: usize,
+    attributes: HashMap<String, u32>,
+}
+
+/// The decoded primitives' buffers, appended to the document's buffers (in this order).
+pub struct Decoded(pub Vec<Vec<u8>>);
+
+/// Decodes every Draco primitive of `json` into new buffers and points its accessors at them.
+/// `blob` is the GLB's binary chunk; `files` gives the buffers named by URI.
+pub fn decompress(
+    json: &mut gltf::json::Root,
+    blob: Option<&[u8]>,
+    files: &mut dyn ModelFiles,
+    budget: &mut Budget,
+) -> Result<Decoded> {
+    let mut sources: HashMap<usize, Vec<u8>> = HashMap::new();
+    let mut decoded = Vec::new();
+    for mesh_index in 0..json.meshes.len() {
+        for primitive_index in 0..json.meshes[mesh_index].primitives.len() {
+            let primitive = &json.meshes[mesh_index].primitives[primitive_index];
+            let Some(extension) = primitive.extensions.as_ref().and_then(|e| e.others.get(EXTENSION)) else {
+                continue;
+            };
+            let label = format!("mesh {mesh_index} primitive {primitive_index} ({EXTENSION})");
+            let compressed: Compressed = serde_json::from_value(extension.clone())
+                .map_err(|e| Problem::input(format!("{label}: {e}")))?;
+            let stream = compressed_bytes(json, compressed.buffer_view, blob, files, budget, &mut sources)
+                .with_context(|| label.clone())?;
+            let mesh = decode(&stream, budget).map_err(|e| Problem::input(format!("{label}: {e}")))?;
+            let buffer = write_accessors(json, mesh_index, primitive_index, &compressed, &mesh, decoded.len())
+                .map_err(|e| Problem::input(format!("{label}: {e}")))?;
+            budget.reserve(|| label.clone(), buffer.len() as u64, 1)?;
+            decoded.push(buffer);
+        }
+    }
+    Ok(Decoded(decoded))
+}
+
+/// The compressed stream a buffer view holds (its buffer read once, and kept for other views).
+fn compressed_bytes(
+    json: &gltf::json::Root,
+    view: usize,
+    blob: Option<&[u8]>,
+    files: &mut dyn ModelFiles,
+    budget: &mut Budget,
+    sources: &mut HashMap<usize, Vec<u8>>,
+) -> Result<Vec<u8>> {
+    let view = json.buffer_views.get(view).ok_or_else(|| Problem::input(format!("buffer view {view} does not exist")))?;
+    let buffer_index = view.buffer.value();
+    let buffer = json
+        .buffers
+        .get(buffer_index)
+        .ok_or_else(|| Problem::input(format!("buffer {buffer_index} does not exist")))?;
+    if !sources.contains_key(&buffer_index) {
+        let bytes = match (&buffer.uri, blob) {
+            (Some(uri), _) => read_uri(uri, files)?,
+            (None, Some(blob)) if buffer_index == 0 => blob.to_vec(),
+            (None, _) => return Err(Problem::input(format!("buffer {buffer_index} has no data")).into()),
+        };
+        budget.reserve(|| format!("buffer {buffer_index}"), bytes.len() as u64, 1)?;
+        sources.insert(buffer_index, bytes);
+    }
+    let offset = view.byte_offset.map_or(0, |o| o.0 as usize);
+    let length = view.byte_length.0 as usize;
+    sources[&buffer_index]
+        .get(offset..offset.saturating_add(length))
+        .map(<[u8]>::to_vec)
+        .ok_or_else(|| Problem::input(format!("its buffer view lies outside buffer {buffer_index}")).into())
+}
+
+/// Decodes a Draco mesh, its output bounded by the budget.
+fn decode(stream: &[u8], budget: &Budget) -> Result<draco_core::Mesh, String> {
+    let limits = draco_core::DecodeLimits::default().with_max_decoded_bytes(budget.left());
+    let mut buffer = draco_core::DecoderBuffer::new(stream).with_limits(limits);
+    let mut mesh = draco_core::Mesh::new();
+    draco_core::MeshDecoder::new().decode(&mut buffer, &mut mesh).map_err(|e| format!("the Draco data cannot be decoded ({e})"))?;
+    Ok(mesh)
+}
+
+/// Writes the decoded attributes and indices in the accessors' types into one buffer (views
+/// aligned to 4 bytes), adds it and its views to the document and points the accessors at them.
+/// `decoded_before` is the number of buffers decoded so far (they follow the document's own).
+fn write_accessors(
+    json: &mut gltf::json::Root,
+    mesh_index: usize,
+    primitive_index: usize,
+    compressed: &Compressed,
+    mesh: &draco_core::Mesh,
+    decoded_before: usize,
+) -> Result<Vec<u8>, String> {
+    let primitive = &json.meshes[mesh_index].primitives[primitive_index];
+    let points = mesh.num_points();
+    let mut regions: Vec<(usize, Vec<u8>)> = Vec::new();
+    for (semantic, accessor) in &primitive.attributes {
+        let Checked::Valid(semantic) = semantic else { continue };
+        let name = semantic.to_string();
+        let Some(&unique_id) = compressed.attributes.get(&name) else {
+            // An attribute outside the stream with no data of its own is zeros (glTF §3.6.2.1).
+            if let Some((index, declared)) = json.accessors.get(accessor.value()).map(|a| (accessor.value(), a)) {
+                if declared.buffer_view.is_none() && declared.sparse.is_none() {
+                    if declared.count.0 as usize != points {
+                        return Err(format!("accessor {index} ({name}) declares {} elements; the Draco data has {points}", declared.count.0));
+                    }
+                    let (components, component_type) = shape(declared).ok_or_else(|| format!("accessor {index} ({name}) has an invalid type"))?;
+                    regions.push((index, encode(&vec![0.0; declared.count.0 as usize * components], component_type, false)));
+                }
+            }
+            continue;
+        };
+        let attribute = mesh
+            .attribute_by_unique_id(unique_id)
+            .ok_or_else(|| format!("{name} names Draco attribute {unique_id}, which the stream does not hold"))?;
+        let index = accessor.value();
+        let declared = json.accessors.get(index).ok_or_else(|| format!("accessor {index} does not exist"))?;
+        if declared.count.0 as usize != points {
+            return Err(format!("accessor {index} ({name}) declares {} elements; the Draco data has {points}", declared.count.0));
+        }
+        let (components, component_type) = shape(declared).ok_or_else(|| format!("accessor {index} ({name}) has an invalid type"))?;
+        let from_float = attribute.data_type() == draco_core::DataType::Float32;
+        let values: Vec<f64> = attribute.read_f32s(points, components).into_iter().map(f64::from).collect();
+        regions.push((index, encode(&values, component_type, declared.normalized && from_float)));
+    }
+    if let Some(indices) = primitive.indices {
+        let index = indices.value();
+        let declared = json.accessors.get(index).ok_or_else(|| format!("accessor {index} does not exist"))?;
+        let corners = mesh.num_faces() * 3;
+        if declared.count.0 as usize != corners {
+            return Err(format!("index accessor {index} declares {} indices; the Draco data has {corners}", declared.count.0));
+        }
+        let (_, component_type) = shape(declared).ok_or_else(|| format!("index accessor {index} has an invalid type"))?;
+        let faces = (0..mesh.num_faces()).flat_map(|f| mesh.face(draco_core::FaceIndex(f as u32)));
+        let values: Vec<f64> = faces.map(|p| f64::from(p.0)).collect();
+        regions.push((index, encode(&values, component_type, false)));
+    }
+    let buffer_index = json.buffers.len();
+    let mut bytes = Vec::new();
+    for (accessor, region) in regions {
+        let view = Index::new(json.buffer_views.len() as u32);
+        json.buffer_views.push(buffer::View {
+            buffer: Index::new(buffer_index as u32),
+            byte_length: region.len().into(),
+            byte_offset: Some(bytes.len().into()),
+            byte_stride: None,
+            name: None,
+            target: None,
+            extensions: None,
+            extras: Default::default(),
+        });
+        bytes.extend_from_slice(&region);
+        bytes.resize(bytes.len().next_multiple_of(4), 0);
+        let accessor = &mut json.accessors[accessor];
+        accessor.buffer_view = Some(view);
+        accessor.byte_offset = None;
+        accessor.sparse = None;
+    }
+    json.buffers.push(gltf::json::Buffer {
+        byte_length: bytes.len().into(),
+        name: Some(format!("decoded Draco #{decoded_before}")),
+        uri: None,
+        extensions: None,
+        extras: Default::default(),
+    });
+    Ok(bytes)
+}
+
+/// An accessor's component count and type, when both are valid.
+fn shape(accessor: &gltf::json::Accessor) -> Option<(usize, ComponentType)> {
+    let components = match accessor.type_ {
+        Checked::Valid(Type::Scalar) => 1,
+        Checked::Valid(Type::Vec2) => 2,
+        Checked::Valid(Type::Vec3) => 3,
+        Checked::Valid(Type::Vec4) => 4,
+        _ => return None,
+    };
+    match accessor.component_type {
+        Checked::Valid(GenericComponentType(component_type)) => Some((components, component_type)),
+        Checked::Invalid => None,
+    }
+}
+
+/// Values as little-endian components of `component_type`; `normalize` scales floats in [0, 1]
+/// (or [−1, 1]) to the integer range, as a normalised accessor stores them.
+fn encode(values: &[f64], component_type: ComponentType, normalize: bool) -> Vec<u8> {
+    fn integer<const N: usize>(value: f64, normalize: bool, min: f64, max: f64, to_bytes: impl Fn(f64) -> [u8; N]) -> [u8; N] {
+        let value = if normalize { value * max } else { value };
+        to_bytes(value.round().clamp(min, max))
+    }
+    let mut bytes = Vec::with_capacity(values.len() * 4);
+    for &v in values {
+        match component_type {
+            ComponentType::F32 => bytes.extend((v as f32).to_le_bytes()),
+            ComponentType::I8 => bytes.extend(integer(v, normalize, -128.0, 127.0, |x| (x as i8).to_le_bytes())),
+            ComponentType::U8 => bytes.extend(integer(v, normalize, 0.0, 255.0, |x| (x as u8).to_le_bytes())),
+            ComponentType::I16 => bytes.extend(integer(v, normalize, -32768.0, 32767.0, |x| (x as i16).to_le_bytes())),
+            ComponentType::U16 => bytes.extend(integer(v, normalize, 0.0, 65535.0, |x| (x as u16).to_le_bytes())),
+            ComponentType::U32 => bytes.extend(integer(v, normalize, 0.0, u32::MAX as f64, |x| (x as u32).to_le_bytes())),
+        }
+    }
+    bytes
+}
