@@ -4,6 +4,7 @@
 mod util;
 
 mod bad_input;
+mod compressed;
 mod corpus;
 mod docs;
 mod doctor;

@@ -32,7 +32,9 @@ use crate::error::Problem;
 
 /// Extensions holoforge reads that the `gltf` crate does not know.
 const READ_EXTENSIONS: &[&str] =
-    &["EXT_meshopt_compression", "KHR_meshopt_compression", "KHR_mesh_quantization", draco::EXTENSION];
+    &["EXT_meshopt_compression", "KHR_meshopt_compression", "KHR_mesh_quantization", draco::EXTENSION, WEBP_EXTENSION];
+/// Textures whose image is (also) a WebP file.
+const WEBP_EXTENSION: &str = "EXT_texture_webp";
 
 /// Recognises GLB by its magic and glTF JSON by its opening brace.
 pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
@@ -63,6 +65,7 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
     // The `gltf` crate refuses required extensions it does not know, even those read here.
     json.extensions_required.retain(|name| !READ_EXTENSIONS.contains(&name.as_str()));
     let decoded = draco::decompress(&mut json, blob.as_deref(), context.files, &mut context.budget)?;
+    prefer_webp_sources(&mut json);
     let document = gltf::Document::from_json(json).map_err(describe_gltf_error)?;
     let document = gltf::Gltf { document, blob };
     check_unbacked_accessors(&document, &context.budget)?;
@@ -151,6 +154,19 @@ fn check_asset_version(document: &gltf::Gltf) -> Result<()> {
     Ok(())
 }
 
+/// Points each texture with an `EXT_texture_webp` image at it: the WebP is the texture's image
+/// (its own `source`, if any, is a fallback for viewers without WebP).
+fn prefer_webp_sources(json: &mut gltf::json::Root) {
+    let image_count = json.images.len();
+    for texture in &mut json.textures {
+        let webp = texture.extensions.as_ref().and_then(|e| e.others.get(WEBP_EXTENSION));
+        let source = webp.and_then(|w| w.get("source")).and_then(serde_json::Value::as_u64);
+        if let Some(source) = source.filter(|&s| (s as usize) < image_count) {
+            texture.source = gltf::json::Index::new(source as u32);
+        }
+    }
+}
+
 /// Refuses a file that requires an extension holoforge cannot honour, naming them all.
 fn refuse_unsupported_extensions(document: &gltf::Gltf) -> Result<()> {
     let unsupported: Vec<&str> = document
@@ -166,7 +182,6 @@ fn refuse_unsupported_extensions(document: &gltf::Gltf) -> Result<()> {
     }
     Ok(())
 }
-
 
 /// Walks the node tree of the default scene and collects baked meshes, materials and textures.
 struct SceneBuilder<'a, 'f> {
@@ -470,12 +485,14 @@ impl<'a, 'f> SceneBuilder<'a, 'f> {
             .map(|p| Vertex { position: p, normal: [0.0; 3], uv: [0.0; 2], color: [1.0; 4] })
             .collect();
         let attribute = |semantic| primitive.get(&semantic);
-        if let Some(normals) = attribute(Semantic::Normals).and_then(|a| quantized::read_floats::<3>(&a, self.buffers)) {
+        if let Some(normals) = attribute(Semantic::Normals).and_then(|a| quantized::read_floats::<3>(&a, self.buffers))
+        {
             for (v, n) in vertices.iter_mut().zip(normals) {
                 v.normal = n;
             }
         }
-        if let Some(uvs) = attribute(Semantic::TexCoords(0)).and_then(|a| quantized::read_floats::<2>(&a, self.buffers)) {
+        if let Some(uvs) = attribute(Semantic::TexCoords(0)).and_then(|a| quantized::read_floats::<2>(&a, self.buffers))
+        {
             for (v, uv) in vertices.iter_mut().zip(uvs) {
                 v.uv = uv_transform.transform_point2(Vec2::from(uv)).into();
             }

@@ -16,7 +16,7 @@ const MAX_TEXTURE_SIDE: u32 = 16384;
 /// Most pixels decoded at full size before downscaling (8192²: 256 MiB of RGBA).
 const MAX_DECODED_PIXELS: u64 = 8192 * 8192;
 
-/// Decodes PNG, JPEG, BMP or TGA bytes into an RGBA8 texture, downscaled to what the budget grants.
+/// Decodes PNG, JPEG, WebP, BMP or TGA bytes into an RGBA8 texture, downscaled to what the budget grants.
 pub fn decode_texture(label: &str, bytes: &[u8], budget: &mut Budget, warnings: &mut Vec<String>) -> Result<Texture> {
     let reader = || -> Result<_> {
         let mut reader =

@@ -33,7 +33,11 @@ pub fn load_all(
         .buffers()
         .map(|buffer| {
             let mut decoded_into = || -> Result<Vec<u8>> {
-                budget.reserve(|| format!("buffer {} (meshopt fallback)", buffer.index()), buffer.length() as u64, 1)?;
+                budget.reserve(
+                    || format!("buffer {} (meshopt fallback)", buffer.index()),
+                    buffer.length() as u64,
+                    1,
+                )?;
                 Ok(vec![0; buffer.length()])
             };
             let data = match buffer.source() {

@@ -52,8 +52,8 @@ pub fn decompress(
                 continue;
             };
             let label = format!("mesh {mesh_index} primitive {primitive_index} ({EXTENSION})");
-            let compressed: Compressed = serde_json::from_value(extension.clone())
-                .map_err(|e| Problem::input(format!("{label}: {e}")))?;
+            let compressed: Compressed =
+                serde_json::from_value(extension.clone()).map_err(|e| Problem::input(format!("{label}: {e}")))?;
             let stream = compressed_bytes(json, compressed.buffer_view, blob, files, budget, &mut sources)
                 .with_context(|| label.clone())?;
             let mesh = decode(&stream, budget).map_err(|e| Problem::input(format!("{label}: {e}")))?;
@@ -75,20 +75,21 @@ fn compressed_bytes(
     budget: &mut Budget,
     sources: &mut HashMap<usize, Vec<u8>>,
 ) -> Result<Vec<u8>> {
-    let view = json.buffer_views.get(view).ok_or_else(|| Problem::input(format!("buffer view {view} does not exist")))?;
+    let view =
+        json.buffer_views.get(view).ok_or_else(|| Problem::input(format!("buffer view {view} does not exist")))?;
     let buffer_index = view.buffer.value();
     let buffer = json
         .buffers
         .get(buffer_index)
         .ok_or_else(|| Problem::input(format!("buffer {buffer_index} does not exist")))?;
-    if !sources.contains_key(&buffer_index) {
+    if let std::collections::hash_map::Entry::Vacant(entry) = sources.entry(buffer_index) {
         let bytes = match (&buffer.uri, blob) {
             (Some(uri), _) => read_uri(uri, files)?,
             (None, Some(blob)) if buffer_index == 0 => blob.to_vec(),
             (None, _) => return Err(Problem::input(format!("buffer {buffer_index} has no data")).into()),
         };
         budget.reserve(|| format!("buffer {buffer_index}"), bytes.len() as u64, 1)?;
-        sources.insert(buffer_index, bytes);
+        entry.insert(bytes);
     }
     let offset = view.byte_offset.map_or(0, |o| o.0 as usize);
     let length = view.byte_length.0 as usize;
@@ -103,7 +104,9 @@ fn decode(stream: &[u8], budget: &Budget) -> Result<draco_core::Mesh, String> {
     let limits = draco_core::DecodeLimits::default().with_max_decoded_bytes(budget.left());
     let mut buffer = draco_core::DecoderBuffer::new(stream).with_limits(limits);
     let mut mesh = draco_core::Mesh::new();
-    draco_core::MeshDecoder::new().decode(&mut buffer, &mut mesh).map_err(|e| format!("the Draco data cannot be decoded ({e})"))?;
+    draco_core::MeshDecoder::new()
+        .decode(&mut buffer, &mut mesh)
+        .map_err(|e| format!("the Draco data cannot be decoded ({e})"))?;
     Ok(mesh)
 }
 
@@ -129,10 +132,17 @@ fn write_accessors(
             if let Some((index, declared)) = json.accessors.get(accessor.value()).map(|a| (accessor.value(), a)) {
                 if declared.buffer_view.is_none() && declared.sparse.is_none() {
                     if declared.count.0 as usize != points {
-                        return Err(format!("accessor {index} ({name}) declares {} elements; the Draco data has {points}", declared.count.0));
+                        return Err(format!(
+                            "accessor {index} ({name}) declares {} elements; the Draco data has {points}",
+                            declared.count.0
+                        ));
                     }
-                    let (components, component_type) = shape(declared).ok_or_else(|| format!("accessor {index} ({name}) has an invalid type"))?;
-                    regions.push((index, encode(&vec![0.0; declared.count.0 as usize * components], component_type, false)));
+                    let (components, component_type) =
+                        shape(declared).ok_or_else(|| format!("accessor {index} ({name}) has an invalid type"))?;
+                    regions.push((
+                        index,
+                        encode(&vec![0.0; declared.count.0 as usize * components], component_type, false),
+                    ));
                 }
             }
             continue;
@@ -143,9 +153,13 @@ fn write_accessors(
         let index = accessor.value();
         let declared = json.accessors.get(index).ok_or_else(|| format!("accessor {index} does not exist"))?;
         if declared.count.0 as usize != points {
-            return Err(format!("accessor {index} ({name}) declares {} elements; the Draco data has {points}", declared.count.0));
+            return Err(format!(
+                "accessor {index} ({name}) declares {} elements; the Draco data has {points}",
+                declared.count.0
+            ));
         }
-        let (components, component_type) = shape(declared).ok_or_else(|| format!("accessor {index} ({name}) has an invalid type"))?;
+        let (components, component_type) =
+            shape(declared).ok_or_else(|| format!("accessor {index} ({name}) has an invalid type"))?;
         let from_float = attribute.data_type() == draco_core::DataType::Float32;
         let values: Vec<f64> = attribute.read_f32s(points, components).into_iter().map(f64::from).collect();
         regions.push((index, encode(&values, component_type, declared.normalized && from_float)));
@@ -155,9 +169,13 @@ fn write_accessors(
         let declared = json.accessors.get(index).ok_or_else(|| format!("accessor {index} does not exist"))?;
         let corners = mesh.num_faces() * 3;
         if declared.count.0 as usize != corners {
-            return Err(format!("index accessor {index} declares {} indices; the Draco data has {corners}", declared.count.0));
+            return Err(format!(
+                "index accessor {index} declares {} indices; the Draco data has {corners}",
+                declared.count.0
+            ));
         }
-        let (_, component_type) = shape(declared).ok_or_else(|| format!("index accessor {index} has an invalid type"))?;
+        let (_, component_type) =
+            shape(declared).ok_or_else(|| format!("index accessor {index} has an invalid type"))?;
         let faces = (0..mesh.num_faces()).flat_map(|f| mesh.face(draco_core::FaceIndex(f as u32)));
         let values: Vec<f64> = faces.map(|p| f64::from(p.0)).collect();
         regions.push((index, encode(&values, component_type, false)));
@@ -211,7 +229,13 @@ fn shape(accessor: &gltf::json::Accessor) -> Option<(usize, ComponentType)> {
 /// Values as little-endian components of `component_type`; `normalize` scales floats in [0, 1]
 /// (or [−1, 1]) to the integer range, as a normalised accessor stores them.
 fn encode(values: &[f64], component_type: ComponentType, normalize: bool) -> Vec<u8> {
-    fn integer<const N: usize>(value: f64, normalize: bool, min: f64, max: f64, to_bytes: impl Fn(f64) -> [u8; N]) -> [u8; N] {
+    fn integer<const N: usize>(
+        value: f64,
+        normalize: bool,
+        min: f64,
+        max: f64,
+        to_bytes: impl Fn(f64) -> [u8; N],
+    ) -> [u8; N] {
         let value = if normalize { value * max } else { value };
         to_bytes(value.round().clamp(min, max))
     }
@@ -223,7 +247,9 @@ fn encode(values: &[f64], component_type: ComponentType, normalize: bool) -> Vec
             ComponentType::U8 => bytes.extend(integer(v, normalize, 0.0, 255.0, |x| (x as u8).to_le_bytes())),
             ComponentType::I16 => bytes.extend(integer(v, normalize, -32768.0, 32767.0, |x| (x as i16).to_le_bytes())),
             ComponentType::U16 => bytes.extend(integer(v, normalize, 0.0, 65535.0, |x| (x as u16).to_le_bytes())),
-            ComponentType::U32 => bytes.extend(integer(v, normalize, 0.0, u32::MAX as f64, |x| (x as u32).to_le_bytes())),
+            ComponentType::U32 => {
+                bytes.extend(integer(v, normalize, 0.0, u32::MAX as f64, |x| (x as u32).to_le_bytes()))
+            }
         }
     }
     bytes

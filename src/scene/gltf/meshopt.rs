@@ -79,10 +79,10 @@ pub fn decompress(document: &gltf::Gltf, buffers: &mut [Vec<u8>], budget: &mut B
     for view in document.views() {
         let Some(json) = extension(|name| view.extension_value(name)) else { continue };
         let label = || format!("buffer view {} (meshopt)", view.index());
-        let compressed: Compressed = serde_json::from_value(json.clone())
-            .map_err(|e| Problem::input(format!("{}: {e}", label())))?;
-        let decoded_length = check(&compressed, view.length())
-            .map_err(|why| Problem::input(format!("{}: {why}", label())))?;
+        let compressed: Compressed =
+            serde_json::from_value(json.clone()).map_err(|e| Problem::input(format!("{}: {e}", label())))?;
+        let decoded_length =
+            check(&compressed, view.length()).map_err(|why| Problem::input(format!("{}: {why}", label())))?;
         let source = buffers
             .get(compressed.buffer)
             .and_then(|b| b.get(compressed.byte_offset..compressed.byte_offset.checked_add(compressed.byte_length)?))
@@ -104,13 +104,13 @@ pub fn decompress(document: &gltf::Gltf, buffers: &mut [Vec<u8>], budget: &mut B
 /// Checks the extension's numbers against the specification and the view; gives the decoded length.
 fn check(c: &Compressed, view_length: usize) -> Result<usize, String> {
     let stride_ok = match c.mode {
-        Mode::Attributes => c.byte_stride % 4 == 0 && (4..=256).contains(&c.byte_stride),
+        Mode::Attributes => c.byte_stride.is_multiple_of(4) && (4..=256).contains(&c.byte_stride),
         Mode::Triangles | Mode::Indices => c.byte_stride == 2 || c.byte_stride == 4,
     };
     if !stride_ok {
-        return Err(format!("byteStride {} is not allowed for mode {:?}", c.byte_stride, c.mode));
+        return Err(format!("byteStride {} is not allowed for mode {}", c.byte_stride, json_name(c.mode)));
     }
-    if c.mode == Mode::Triangles && c.count % 3 != 0 {
+    if c.mode == Mode::Triangles && !c.count.is_multiple_of(3) {
         return Err(format!("a TRIANGLES stream of {} indices is not whole triangles", c.count));
     }
     let filter_ok = match c.filter {
@@ -121,10 +121,22 @@ fn check(c: &Compressed, view_length: usize) -> Result<usize, String> {
         Filter::Exponential => true,
     };
     if !filter_ok {
-        return Err(format!("filter {:?} does not fit byteStride {} and mode {:?}", c.filter, c.byte_stride, c.mode));
+        return Err(format!(
+            "filter {} does not fit byteStride {} and mode {}",
+            json_name(c.filter),
+            c.byte_stride,
+            json_name(c.mode)
+        ));
     }
     let length = c.count.checked_mul(c.byte_stride).filter(|&l| l <= view_length);
-    length.ok_or_else(|| format!("{} elements of {} bytes do not fit the view's {} bytes", c.count, c.byte_stride, view_length))
+    length.ok_or_else(|| {
+        format!("{} elements of {} bytes do not fit the view's {} bytes", c.count, c.byte_stride, view_length)
+    })
+}
+
+/// A mode's or filter's name as the extension's JSON spells it (`ATTRIBUTES`, `OCTAHEDRAL`).
+fn json_name(value: impl std::fmt::Debug) -> String {
+    format!("{value:?}").to_uppercase()
 }
 
 /// Runs meshoptimizer's decoder (and filter) for one view; sizes were checked by [`check`].
@@ -136,13 +148,9 @@ fn decode(c: &Compressed, source: &[u8]) -> Result<Vec<u8>, String> {
     // counts are ones the decoders accept (checked), so their assertions cannot fire.
     let status = unsafe {
         match c.mode {
-            Mode::Attributes => meshopt::ffi::meshopt_decodeVertexBuffer(
-                target,
-                c.count,
-                c.byte_stride,
-                source.as_ptr(),
-                source.len(),
-            ),
+            Mode::Attributes => {
+                meshopt::ffi::meshopt_decodeVertexBuffer(target, c.count, c.byte_stride, source.as_ptr(), source.len())
+            }
             Mode::Triangles => {
                 meshopt::ffi::meshopt_decodeIndexBuffer(target, c.count, c.byte_stride, source.as_ptr(), source.len())
             }
@@ -167,4 +175,47 @@ fn decode(c: &Compressed, source: &[u8]) -> Result<Vec<u8>, String> {
     let mut bytes: Vec<u8> = bytemuck::cast_slice(&words).to_vec();
     bytes.truncate(c.count * c.byte_stride);
     Ok(bytes)
+}
+#[cfg(test)]
+mod tests {
+    /// gltf-pipeline's meshopt sample: buffer 1 is decoded into, and its `.fallback.bin` holds the
+    /// same data uncompressed but not yet filtered.
+    #[test]
+    fn the_sample_decodes_to_its_fallback_positions_and_filtered_normals() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compressed");
+        let text = std::fs::read(dir.join("meshopt-fallback.gltf")).unwrap();
+        let document = gltf::Gltf::from_slice_without_validation(&text).unwrap();
+        let fallback = std::fs::read(dir.join("meshopt-fallback.fallback.bin")).unwrap();
+        let mut buffers = vec![std::fs::read(dir.join("meshopt-fallback.bin")).unwrap(), vec![0; fallback.len()]];
+        super::decompress(&document, &mut buffers, &mut crate::scene::budget::Budget::default()).unwrap();
+        let decoded = &buffers[1];
+        // View 0: quantised positions, bit for bit.
+        assert_eq!(decoded[..400], fallback[..400]);
+        // View 1: normals, 4 bytes each; the fallback holds their octahedral (x, y) before the filter.
+        for (ours, theirs) in decoded[400..600].chunks(4).zip(fallback[400..600].chunks(4)) {
+            let [x, y] = [theirs[0], theirs[1]].map(|c| (c as i8 as f32 / 127.0).max(-1.0));
+            let z = 1.0 - x.abs() - y.abs();
+            let (x, y) = if z < 0.0 { ((1.0 - y.abs()) * x.signum(), (1.0 - x.abs()) * y.signum()) } else { (x, y) };
+            let length = (x * x + y * y + z * z).sqrt();
+            let want = [x / length, y / length, z / length];
+            let got = [ours[0], ours[1], ours[2]].map(|c| c as i8 as f32 / 127.0);
+            for (g, w) in got.iter().zip(want) {
+                assert!((g - w).abs() <= 1.5 / 127.0, "decoded {got:?}, octahedral {want:?}");
+            }
+        }
+        // View 2: the same triangles, each possibly rotated (the index codec keeps the winding).
+        let triangles = |bytes: &[u8]| -> Vec<[u16; 3]> {
+            let indices: Vec<u16> = bytes.chunks(2).map(|b| u16::from_le_bytes([b[0], b[1]])).collect();
+            let mut triangles: Vec<[u16; 3]> = indices
+                .chunks(3)
+                .map(|t| {
+                    let first = (0..3).min_by_key(|&i| t[i]).unwrap();
+                    [t[first], t[(first + 1) % 3], t[(first + 2) % 3]]
+                })
+                .collect();
+            triangles.sort();
+            triangles
+        };
+        assert_eq!(triangles(&decoded[600..960]), triangles(&fallback[600..960]));
+    }
 }
