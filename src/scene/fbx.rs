@@ -45,7 +45,7 @@ pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
 
 /// Loads an FBX file: its meshes in world space, materials, textures, cameras and takes.
 pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
-    let scene = parse(bytes, &context.budget)?;
+    let scene = parse(bytes, &context.budget, Contents::Everything)?;
     let animated = is_animated(&scene);
     let mut builder = Builder {
         files: &mut *context.files,
@@ -92,7 +92,7 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
 pub fn probe(path: &Path, folder: &Path) -> Option<Probe> {
     let (file, meta) = super::files::open_regular(path).ok()?;
     let bytes = super::files::read_bounded(file, &meta, path, super::probe::MAX_PROBE_BYTES).ok()?;
-    let scene = parse(&bytes, &Budget::default()).ok()?;
+    let scene = parse(&bytes, &Budget::default(), Contents::Listing).ok()?;
     let dependencies = scene
         .textures
         .iter()
@@ -115,15 +115,25 @@ pub fn probe(path: &Path, folder: &Path) -> Option<Probe> {
     Some(Probe { dependencies, animations })
 }
 
+/// What a parse keeps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Contents {
+    /// Everything a render needs.
+    Everything,
+    /// What a probe lists (textures and takes): no geometry.
+    Listing,
+}
+
 /// Parses FBX bytes with ufbx, converted to metres and +Y up, its allocations limited to what is
 /// left of `budget`.
-fn parse(bytes: &[u8], budget: &Budget) -> Result<ufbx::SceneRoot> {
+fn parse(bytes: &[u8], budget: &Budget, contents: Contents) -> Result<ufbx::SceneRoot> {
     let limit = usize::try_from(budget.left()).unwrap_or(usize::MAX);
     let allocator = || ufbx::AllocatorOpts { memory_limit: limit, ..Default::default() };
     let options = ufbx::LoadOpts {
         temp_allocator: allocator(),
         result_allocator: allocator(),
         file_format: ufbx::FileFormat::Fbx,
+        ignore_geometry: contents == Contents::Listing,
         load_external_files: false,
         generate_missing_normals: true,
         normalize_normals: true,

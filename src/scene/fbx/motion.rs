@@ -7,6 +7,7 @@ use anyhow::Result;
 use glam::Quat;
 
 use super::{describe_error, matrix, take_name, vec3};
+use crate::error::Problem;
 use crate::scene::anim::{Channel, Clip, Interpolation, Morph, Property, RigInstance, RigNode, Skin};
 use crate::scene::budget::Budget;
 use crate::text::quoted;
@@ -76,8 +77,9 @@ fn clip(scene: &ufbx::Scene, stack: &ufbx::AnimStack, instances: &[RigInstance],
     // A take without a time span lasts from its first key to its last.
     let duration = match baked.playback_duration > 0.0 {
         true => baked.playback_duration,
-        false => (baked.key_time_max - baked.key_time_min).max(0.0),
+        false => baked.key_time_max - baked.key_time_min,
     };
+    let duration = if duration.is_finite() { duration.max(0.0) } else { 0.0 };
     channels.extend(weight_channels(scene, stack, duration, instances, budget)?);
     Ok(Clip { name, duration: duration as f32, channels })
 }
@@ -90,7 +92,17 @@ fn weight_channels(
     instances: &[RigInstance],
     budget: &mut Budget,
 ) -> Result<Vec<Channel>> {
-    let samples = (duration * WEIGHT_SAMPLES_PER_SECOND).ceil() as usize + 1;
+    if instances.iter().all(|i| i.morph.is_none()) {
+        return Ok(Vec::new());
+    }
+    // The take's length comes from the file: its samples are counted against the budget first.
+    let what = || format!("FBX take {}: blend weights over {duration} s", quoted(&take_name(stack)));
+    let samples = (duration * WEIGHT_SAMPLES_PER_SECOND).ceil() + 1.0;
+    let samples = match samples.is_finite() && samples < u32::MAX as f64 {
+        true => samples as usize,
+        false => return Err(Problem::input(format!("{} is too long a take to sample", what())).into()),
+    };
+    budget.reserve(what, samples as u64, 8)?;
     let times: Vec<f64> = (0..samples).map(|i| (i as f64 / WEIGHT_SAMPLES_PER_SECOND).min(duration)).collect();
     let mut channels: Vec<Channel> = Vec::new();
     for instance in instances.iter().filter(|i| i.morph.is_some()) {
