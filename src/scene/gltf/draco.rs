@@ -127,31 +127,17 @@ fn write_accessors(
     for (semantic, accessor) in &primitive.attributes {
         let Checked::Valid(semantic) = semantic else { continue };
         let name = semantic.to_string();
-        let Some(&unique_id) = compressed.attributes.get(&name) else {
-            // An attribute outside the stream with no data of its own is zeros (glTF §3.6.2.1).
-            if let Some((index, declared)) = json.accessors.get(accessor.value()).map(|a| (accessor.value(), a)) {
-                if declared.buffer_view.is_none() && declared.sparse.is_none() {
-                    if declared.count.0 as usize != points {
-                        return Err(format!(
-                            "accessor {index} ({name}) declares {} elements; the Draco data has {points}",
-                            declared.count.0
-                        ));
-                    }
-                    let (components, component_type) =
-                        shape(declared).ok_or_else(|| format!("accessor {index} ({name}) has an invalid type"))?;
-                    regions.push((
-                        index,
-                        encode(&vec![0.0; declared.count.0 as usize * components], component_type, false),
-                    ));
-                }
-            }
-            continue;
-        };
-        let attribute = mesh
-            .attribute_by_unique_id(unique_id)
-            .ok_or_else(|| format!("{name} names Draco attribute {unique_id}, which the stream does not hold"))?;
         let index = accessor.value();
         let declared = json.accessors.get(index).ok_or_else(|| format!("accessor {index} does not exist"))?;
+        let attribute =
+            match compressed.attributes.get(&name) {
+                Some(&unique_id) => Some(mesh.attribute_by_unique_id(unique_id).ok_or_else(|| {
+                    format!("{name} names Draco attribute {unique_id}, which the stream does not hold")
+                })?),
+                // An attribute outside the stream with no data of its own is zeros (glTF §3.6.2.1).
+                None if declared.buffer_view.is_none() && declared.sparse.is_none() => None,
+                None => continue,
+            };
         if declared.count.0 as usize != points {
             return Err(format!(
                 "accessor {index} ({name}) declares {} elements; the Draco data has {points}",
@@ -160,9 +146,15 @@ fn write_accessors(
         }
         let (components, component_type) =
             shape(declared).ok_or_else(|| format!("accessor {index} ({name}) has an invalid type"))?;
-        let from_float = attribute.data_type() == draco_core::DataType::Float32;
-        let values: Vec<f64> = attribute.read_f32s(points, components).into_iter().map(f64::from).collect();
-        regions.push((index, encode(&values, component_type, declared.normalized && from_float)));
+        let region = match attribute {
+            Some(attribute) => {
+                let from_float = attribute.data_type() == draco_core::DataType::Float32;
+                let values: Vec<f64> = attribute.read_f32s(points, components).into_iter().map(f64::from).collect();
+                encode(&values, component_type, declared.normalized && from_float)
+            }
+            None => encode(&vec![0.0; points * components], component_type, false),
+        };
+        regions.push((index, region));
     }
     if let Some(indices) = primitive.indices {
         let index = indices.value();
