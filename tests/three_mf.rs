@@ -164,3 +164,31 @@ fn components_that_multiply_are_refused_before_the_work_explodes() {
         "{run}"
     );
 }
+
+#[test]
+fn a_triangle_takes_the_colour_its_pid_and_p1_name() {
+    let sandbox = Sandbox::new();
+    // The cube's top face (its third and fourth triangles, at z = 10) names the second colour of a
+    // colour group; the rest keeps the object's red base material.
+    let top = r#"<triangle v1="4" v2="5" v3="6" pid="5" p1="1"/><triangle v1="4" v2="6" v3="7" pid="5" p1="1"/>"#;
+    let painted = model("millimeter", r#"<item objectid="2"/>"#)
+        .replace(r#"<triangle v1="4" v2="5" v3="6"/><triangle v1="4" v2="6" v3="7"/>"#, top)
+        .replace(
+            "</m:basematerials>",
+            r##"</m:basematerials><m:colorgroup id="5"><m:color color="#00FF00"/><m:color color="#0000FF"/></m:colorgroup>"##,
+        );
+    assert!(painted.contains(r#"pid="5" p1="1""#), "the test model was painted");
+    std::fs::write(sandbox.path("painted.3mf"), package(&painted)).unwrap();
+    let report = inspect(&sandbox, "painted.3mf");
+    assert_eq!(report["triangles"], 12);
+    assert_eq!(report["meshes"], 2, "red sides and a blue top: {report}");
+    let names: Vec<&str> =
+        report["materials"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["default", "Red", "colour 5/1"]);
+    assert_eq!(report["materials"][2]["base_color"], serde_json::json!([0.0, 0.0, 1.0, 1.0]));
+    // Seen from above, the top is blue.
+    let args = ["render", "painted.3mf", "-f", "png", "--frames", "1", "-s", "64x64", "--style", "shaded", "-q"];
+    sandbox.run(&[&args[..], &["--camera", "top", "-o", "top.png"]].concat()).expect_success();
+    let [r, g, b, _] = read_png(&sandbox.path("top.png")).get_pixel(32, 32).0.map(u32::from);
+    assert!(b > 4 * r.max(4) && b > 4 * g.max(4), "{:?}", [r, g, b]);
+}

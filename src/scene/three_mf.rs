@@ -2,8 +2,9 @@
 //! the `zip` crate, each `.model` part within the memory budget (its declared size is reserved
 //! before a byte is inflated, and no more than that is read), and the XML is parsed into the
 //! `threemf` crate's model types. Every build item is placed by its transform, objects made of
-//! components are followed (with their transforms) to their meshes, base-material colours
-//! (`m:basematerials` and an object's `pid`/`pindex`) become materials, and the model's unit
+//! components are followed (with their transforms) to their meshes, base-material and colour-group
+//! colours (`m:basematerials`, `m:colorgroup`; an object's `pid`/`pindex`, a triangle's `pid`/`p1`)
+//! become materials, and the model's unit
 //! scales it to metres. 3MF is Z-up; shading is flat, as printed parts have hard edges.
 
 use std::collections::HashMap;
@@ -61,13 +62,17 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
             .map_err(|e| invalid(&format!("{}: {}", quoted(&name), first_line(&e.to_string()))))?;
         let xml_error = |e: quick_xml::DeError| invalid(&format!("{}: {}", quoted(&name), first_line(&e.to_string())));
         let model: Model = quick_xml::de::from_str(&text).map_err(xml_error)?;
-        // The document is read a second time only when an object names a colour.
-        let colours: MaterialPart = match model.resources.object.iter().any(|o| o.pid.is_some()) {
-            true => quick_xml::de::from_str(&text).map_err(xml_error)?,
+        // The document is read a second time only when an object or triangle names a property.
+        let colours: MaterialPart = match text.contains("pid=") {
+            true => {
+                // Each triangle's two property references: less than its text takes.
+                context.budget.reserve(|| format!("the 3MF part {}'s colours", quoted(&name)), size, 2)?;
+                quick_xml::de::from_str(&text).map_err(xml_error)?
+            }
             false => MaterialPart::default(),
         };
         drop(text);
-        scene.place_build(&model, &colours.resources.basematerials, &name, context)?;
+        scene.place_build(&model, &colours.resources, &name, context)?;
         parts += 1;
     }
     if parts == 0 {
@@ -107,7 +112,7 @@ impl Placed {
     fn place_build(
         &mut self,
         model: &Model,
-        colours: &[BaseGroup],
+        colours: &MaterialResources,
         part: &str,
         context: &mut LoadContext,
     ) -> Result<()> {
@@ -124,7 +129,7 @@ impl Placed {
     #[allow(clippy::too_many_arguments)] // the walk's state, passed down one level at a time
     fn place_object(
         &mut self,
-        colours: &[BaseGroup],
+        colours: &MaterialResources,
         objects: &HashMap<usize, &Object>,
         id: usize,
         placement: DMat4,
@@ -157,7 +162,10 @@ impl Placed {
             context.budget.reserve(|| format!("the 3MF object {id}'s triangles"), triangles, per_triangle)?;
             let world = placement.as_mat4();
             let vertices = &mesh.vertices.vertex;
-            let mut positions = Vec::with_capacity(triangles as usize * 3);
+            // Triangles by material (a triangle's `pid`/`p1` override its object's), in first-seen order.
+            let properties =
+                colours.object.iter().find(|o| o.id == id).map_or(&[][..], |o| &o.mesh.triangles.triangle[..]);
+            let mut groups: Vec<(usize, Vec<[f32; 3]>)> = Vec::new();
             for (n, t) in mesh.triangles.triangle.iter().enumerate() {
                 let mut corners = [t.v1, t.v2, t.v3];
                 if corners.iter().any(|&v| v >= vertices.len()) {
@@ -171,15 +179,26 @@ impl Placed {
                 if flips_winding(world) {
                     corners.swap(1, 2);
                 }
-                positions.extend(corners.map(|v| {
+                let own = properties.get(n);
+                let pid = own.and_then(|p| p.pid).or(object.pid);
+                let material = self.material_of(colours, pid, own.and_then(|p| p.p1).or(object.pindex).unwrap_or(0));
+                let group = match groups.iter().position(|(m, _)| *m == material) {
+                    Some(group) => group,
+                    None => {
+                        groups.push((material, Vec::new()));
+                        groups.len() - 1
+                    }
+                };
+                groups[group].1.extend(corners.map(|v| {
                     let v = &vertices[v];
                     world.transform_point3(Vec3::new(v.x as f32, v.y as f32, v.z as f32)).to_array()
                 }));
             }
-            let (vertices, indices) = flat_shaded(&positions, [1.0; 4]);
-            let material = self.material_of(colours, object);
-            let name = object.name.clone().unwrap_or_else(|| format!("object {id}"));
-            self.meshes.push(Mesh { name, material, vertices, indices });
+            for (material, positions) in groups {
+                let (vertices, indices) = flat_shaded(&positions, [1.0; 4]);
+                let name = object.name.clone().unwrap_or_else(|| format!("object {id}"));
+                self.meshes.push(Mesh { name, material, vertices, indices });
+            }
         }
         for component in object.components.iter().flat_map(|c| &c.component) {
             let placement = placement * matrix(component.transform);
@@ -188,26 +207,30 @@ impl Placed {
         Ok(())
     }
 
-    /// The material of an object's base-material colour (`pid` names a group, `pindex` its entry),
-    /// or the default white.
-    fn material_of(&mut self, colours: &[BaseGroup], object: &Object) -> usize {
-        let Some(pid) = object.pid else { return 0 };
-        let groups = colours.iter().filter(|g| g.id == pid);
-        let base = groups.into_iter().find_map(|g| g.base.get(object.pindex.unwrap_or(0)));
-        let Some(base) = base else { return 0 };
-        let Some(colour) = parse_colour(&base.displaycolor) else { return 0 };
-        let key = format!("{}:{}", base.name, base.displaycolor);
+    /// The material of property `index` of group `pid` (a base-material group's `m:base`, or a
+    /// colour group's `m:color`), or the default white.
+    fn material_of(&mut self, colours: &MaterialResources, pid: Option<usize>, index: usize) -> usize {
+        let Some(pid) = pid else { return 0 };
+        let base = colours.basematerials.iter().filter(|g| g.id == pid).find_map(|g| g.base.get(index));
+        let named = base.map(|b| (b.name.clone(), b.displaycolor.as_str())).or_else(|| {
+            let group = colours.colorgroup.iter().filter(|g| g.id == pid).find_map(|g| g.color.get(index));
+            group.map(|c| (format!("colour {pid}/{index}"), c.color.as_str()))
+        });
+        let Some((name, text)) = named else { return 0 };
+        let Some(colour) = parse_colour(text) else { return 0 };
+        let key = format!("{name}:{text}");
         if let Some(&known) = self.by_colour.get(&key) {
             return known;
         }
-        self.materials.push(Material { name: base.name.clone(), base_color: colour, base_color_texture: None });
+        self.materials.push(Material { name, base_color: colour, base_color_texture: None });
         self.by_colour.insert(key, self.materials.len() - 1);
         self.materials.len() - 1
     }
 }
 
-/// A part's base-material groups. `threemf` 0.8 names them `m:basematerials`, which quick-xml
-/// 0.42 (matching local names, without the prefix) never finds, so they are read here.
+/// A part's base-material and colour groups and its triangles' references to them. `threemf` 0.8
+/// names the groups `m:basematerials`, which quick-xml 0.42 (matching local names, without the
+/// prefix) never finds, and its triangles keep no `pid`/`p1`, so they are read here.
 #[derive(Debug, Default, Deserialize)]
 struct MaterialPart {
     #[serde(default)]
@@ -218,6 +241,58 @@ struct MaterialPart {
 struct MaterialResources {
     #[serde(default)]
     basematerials: Vec<BaseGroup>,
+    #[serde(default)]
+    colorgroup: Vec<ColourGroup>,
+    /// Each object's triangles' property references.
+    #[serde(default)]
+    object: Vec<ObjectProperties>,
+}
+
+/// One `m:colorgroup`: colours a triangle names by `pid` and `p1`.
+#[derive(Debug, Deserialize)]
+struct ColourGroup {
+    #[serde(rename = "@id")]
+    id: usize,
+    #[serde(default)]
+    color: Vec<GroupColour>,
+}
+
+/// One `m:color` entry.
+#[derive(Debug, Deserialize)]
+struct GroupColour {
+    #[serde(rename = "@color")]
+    color: String,
+}
+
+/// The property references of an object's triangles.
+#[derive(Debug, Deserialize)]
+struct ObjectProperties {
+    #[serde(rename = "@id")]
+    id: usize,
+    #[serde(default)]
+    mesh: MeshProperties,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct MeshProperties {
+    #[serde(default)]
+    triangles: TriangleList,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct TriangleList {
+    #[serde(default)]
+    triangle: Vec<TriangleProperties>,
+}
+
+/// A triangle's property group and the property of its first corner (the whole triangle takes
+/// it: per-corner gradients are not blended).
+#[derive(Debug, Deserialize)]
+struct TriangleProperties {
+    #[serde(rename = "@pid", default)]
+    pid: Option<usize>,
+    #[serde(rename = "@p1", default)]
+    p1: Option<usize>,
 }
 
 /// One `m:basematerials` group.
