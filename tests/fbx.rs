@@ -232,7 +232,11 @@ fn a_texture_is_read_beside_the_model_and_never_outside_its_folder() {
     std::fs::write(sandbox.path("model/box.fbx"), box_fbx(false, 100.0, size, &objects, &connections)).unwrap();
     let (pixel, stderr) = centre_pixel(&sandbox, "model/box.fbx", "white.png");
     assert!(pixel[2] <= pixel[0] + 10, "the blue file outside the folder is not read: {pixel:?}");
-    assert!(stderr.contains("texture '../paint.png'") && stderr.contains("rendering untextured"), "{stderr}");
+    assert!(
+        stderr.contains("texture 'paint.png': '../paint.png' points outside the model's folder; looked beside")
+            && stderr.contains("rendering untextured"),
+        "{stderr}"
+    );
 }
 
 #[test]

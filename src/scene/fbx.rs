@@ -198,7 +198,7 @@ fn take_name(stack: &ufbx::AnimStack) -> String {
 fn texture_candidates(texture: &ufbx::Texture) -> Vec<PathBuf> {
     let relative = texture.relative_filename.to_string();
     let absolute = texture.filename.to_string();
-    let base_name = absolute.rsplit(['/', '\\']).next().unwrap_or_default().to_string();
+    let base_name = file_name(&absolute).to_string();
     let mut candidates: Vec<PathBuf> = [relative, base_name]
         .iter()
         .filter(|name| !name.is_empty())
@@ -206,6 +206,11 @@ fn texture_candidates(texture: &ufbx::Texture) -> Vec<PathBuf> {
         .collect();
     candidates.dedup();
     candidates
+}
+
+/// The last part of a path written on any system (`C:\\maps\\wood.png` → `wood.png`).
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or_default()
 }
 
 /// A ufbx matrix (3×4, column-major affine) as glam's.
@@ -373,7 +378,8 @@ impl Builder<'_> {
         if let Some(&known) = self.textures.get(&texture.element.typed_id) {
             return known;
         }
-        let label = match texture.relative_filename.as_ref() {
+        // Named by its file name: exporters often store a path from the artist's machine.
+        let label = match file_name(&texture.relative_filename) {
             "" => format!("embedded texture {}", quoted(&texture.element.name)),
             name => quoted(name),
         };
@@ -400,14 +406,23 @@ impl Builder<'_> {
         }
         let candidates = texture_candidates(texture);
         let reference = texture.relative_filename.to_string();
-        let mut first_error = None;
+        // A relative name that leaves the model's folder is never followed; the message says so.
+        let refused = resolve_inside(&reference, Path::new("")).err().filter(|_| !reference.is_empty());
+        let mut last_error = None;
         for candidate in &candidates {
             match self.files.read(candidate, &reference, MAX_SIDE_FILE_BYTES) {
                 Ok(bytes) => return Ok(bytes),
-                Err(e) => _ = first_error.get_or_insert(e),
+                Err(e) => last_error = Some(e),
             }
         }
-        Err(first_error.unwrap_or_else(|| anyhow::anyhow!("the file names no texture file")))
+        Err(match (refused, last_error) {
+            (Some(refused), Some(missing)) => {
+                anyhow::anyhow!("{refused}; looked beside the model instead: {missing:#}")
+            }
+            (refused, missing) => {
+                refused.or(missing).unwrap_or_else(|| anyhow::anyhow!("the file names no texture file"))
+            }
+        })
     }
 
     /// Adds a camera placed by its node (ufbx gives it glTF's axes: looking down −Z, +Y up).
