@@ -307,3 +307,39 @@ fn the_assimp_fbx_test_models_load_when_installed() {
         |a: &image::RgbaImage, b: &image::RgbaImage| a.pixels().zip(b.pixels()).filter(|(p, q)| p != q).count();
     assert!(changed(&frames[0], &frames[frames.len() / 2]) > 20, "the skinned mesh moves");
 }
+
+#[test]
+fn a_still_file_shows_its_blend_shape_at_the_channel_weight() {
+    let sandbox = Sandbox::new();
+    // A shape that raises the box's top four corners by 1 m, its channel at 50 %.
+    let objects = r#"	Geometry: 6000, "Geometry::Raise", "Shape" {
+		Version: 100
+		Indexes: *4 {
+			a: 4,5,6,7
+		}
+		Vertices: *12 {
+			a: 0,1,0,0,1,0,0,1,0,0,1,0
+		}
+	}
+	Deformer: 7000, "Deformer::Morph", "BlendShape" {
+		Version: 100
+	}
+	Deformer: 7001, "SubDeformer::Raise", "BlendShapeChannel" {
+		Version: 100
+		DeformPercent: 50
+		FullWeights: *1 {
+			a: 100
+		}
+		Properties70:  {
+			P: "DeformPercent", "Number", "", "A",50
+		}
+	}
+"#;
+    let connections = "\tC: \"OO\",7000,1000\n\tC: \"OO\",7001,7000\n\tC: \"OO\",6000,7001\n";
+    std::fs::write(sandbox.path("raised.fbx"), box_fbx(false, 100.0, [1.0, 1.0, 1.0], objects, connections)).unwrap();
+    let report = inspect(&sandbox, "raised.fbx");
+    assert_close(&floats(&report["size"]), &[1.0, 1.5, 1.0], "half the shape's 1 m raise");
+    // Without the shape the box is 1 m high: the check is not a coincidence.
+    std::fs::write(sandbox.path("plain.fbx"), box_fbx(false, 100.0, [1.0, 1.0, 1.0], "", "")).unwrap();
+    assert_close(&floats(&inspect(&sandbox, "plain.fbx")["size"]), &[1.0, 1.0, 1.0], "the plain box");
+}

@@ -313,8 +313,9 @@ fn transformed(v: &Vertex, world: Mat4, normal_matrix: glam::Mat3) -> Vertex {
     }
 }
 
-/// The vertices moved by the weighted morph-target offsets (normals are kept).
-fn apply_morph(local: &[Vertex], morph: &Morph, weights: Option<&[f32]>) -> Vec<Vertex> {
+/// The vertices moved by the weighted morph-target offsets (normals are kept); the morph's rest
+/// weights when `weights` is None.
+pub fn apply_morph(local: &[Vertex], morph: &Morph, weights: Option<&[f32]>) -> Vec<Vertex> {
     let weights = weights.unwrap_or(&morph.default_weights);
     let mut out = local.to_vec();
     for (deltas, &w) in morph.position_deltas.iter().zip(weights) {

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use glam::{Mat4, Vec3, Vec4};
 
-use super::anim::{Rig, RigInstance};
+use super::anim::{apply_morph, Rig, RigInstance};
 use super::budget::Budget;
 use super::files::{ModelFiles, MAX_SIDE_FILE_BYTES};
 use super::geometry::{flips_winding, repair_normals, transform_vertices};
@@ -288,6 +288,9 @@ impl Builder<'_> {
                     skin,
                     morph,
                 });
+            } else if let Some(morph) = motion::morph(mesh, &fbx_vertex, self.budget)? {
+                // A still file shows its blend shapes at their channels' weights.
+                vertices = apply_morph(&vertices, &morph, None);
             }
             let world = matrix(&node.geometry_to_world);
             transform_vertices(&mut vertices, world);
