@@ -37,9 +37,7 @@ pub fn gltf(data: &[u8]) {
 
 /// An FBX file, binary or ASCII; `texture.png` beside it holds the input's second half.
 pub fn fbx(data: &[u8]) {
-    let mut files = MemoryFiles::default();
-    files.0.insert(PathBuf::from("texture.png"), data[data.len() / 2..].to_vec());
-    let _ = scene::load_bytes(Path::new("model.fbx"), data, &mut files, UpChoice::Auto);
+    load_with_texture("model.fbx", data);
 }
 
 /// An OBJ file; the text after a line `#MTL` is `model.mtl` beside it (`mtllib model.mtl`).
@@ -52,9 +50,14 @@ pub fn obj(data: &[u8]) {
 
 /// A PLY file, any encoding; `texture.png` beside it holds the input's second half.
 pub fn ply(data: &[u8]) {
+    load_with_texture("model.ply", data);
+}
+
+/// Loads `data` as the model `name`, with `texture.png` beside it holding the input's second half.
+fn load_with_texture(name: &str, data: &[u8]) {
     let mut files = MemoryFiles::default();
     files.0.insert(PathBuf::from("texture.png"), data[data.len() / 2..].to_vec());
-    let _ = scene::load_bytes(Path::new("model.ply"), data, &mut files, UpChoice::Auto);
+    let _ = scene::load_bytes(Path::new(name), data, &mut files, UpChoice::Auto);
 }
 
 /// A 3MF archive.

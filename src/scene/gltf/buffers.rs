@@ -27,8 +27,9 @@ pub fn load_all(
 ) -> Result<Vec<Vec<u8>>> {
     let mut blob = document.blob.clone();
     // The buffers decoded from Draco come last, after the file's own.
-    let first_decoded = document.buffers().len() - decoded.0.len();
-    let mut decoded = decoded.0.into_iter();
+    let first_decoded = document.buffers().len() - decoded.buffers.len();
+    let mut already_read = decoded.read;
+    let mut decoded = decoded.buffers.into_iter();
     document
         .buffers()
         .map(|buffer| {
@@ -52,11 +53,14 @@ pub fn load_all(
                         buffer.index()
                     ))),
                 },
-                gltf::buffer::Source::Uri(uri) => {
-                    let data = read_uri(uri, files).map_err(|e| e.context(format!("buffer {}", buffer.index())))?;
-                    budget.reserve(|| format!("buffer {}", buffer.index()), data.len() as u64, 1)?;
-                    data
-                }
+                gltf::buffer::Source::Uri(uri) => match already_read.remove(&buffer.index()) {
+                    Some(data) => data,
+                    None => {
+                        let data = read_uri(uri, files).map_err(|e| e.context(format!("buffer {}", buffer.index())))?;
+                        budget.reserve(|| format!("buffer {}", buffer.index()), data.len() as u64, 1)?;
+                        data
+                    }
+                },
             };
             if data.len() < buffer.length() {
                 bail!(Problem::input(format!(

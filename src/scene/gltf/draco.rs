@@ -8,6 +8,7 @@
 //! The decoder's output is limited to what is left of the model's memory budget; counts that do
 //! not match the accessors the primitive declares are refused by name.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use anyhow::{Context, Result};
@@ -32,8 +33,14 @@ struct Compressed {
     attributes: HashMap<String, u32>,
 }
 
-/// The decoded primitives' buffers, appended to the document's buffers (in this order).
-pub struct Decoded(pub Vec<Vec<u8>>);
+/// What decoding left for loading the buffers.
+pub struct Decoded {
+    /// The decoded primitives' buffers, appended to the document's buffers (in this order).
+    pub buffers: Vec<Vec<u8>>,
+    /// The file buffers (by index) read for their compressed streams, already counted against
+    /// the budget: they are not read a second time.
+    pub read: HashMap<usize, Vec<u8>>,
+}
 
 /// Decodes every Draco primitive of `json` into new buffers and points its accessors at them.
 /// `blob` is the GLB's binary chunk; `files` gives the buffers named by URI.
@@ -43,7 +50,7 @@ pub fn decompress(
     files: &mut dyn ModelFiles,
     budget: &mut Budget,
 ) -> Result<Decoded> {
-    let mut sources: HashMap<usize, Vec<u8>> = HashMap::new();
+    let mut read: HashMap<usize, Vec<u8>> = HashMap::new();
     let mut decoded = Vec::new();
     for mesh_index in 0..json.meshes.len() {
         for primitive_index in 0..json.meshes[mesh_index].primitives.len() {
@@ -54,27 +61,28 @@ pub fn decompress(
             let label = format!("mesh {mesh_index} primitive {primitive_index} ({EXTENSION})");
             let compressed: Compressed =
                 serde_json::from_value(extension.clone()).map_err(|e| Problem::input(format!("{label}: {e}")))?;
-            let stream = compressed_bytes(json, compressed.buffer_view, blob, files, budget, &mut sources)
+            let stream = compressed_bytes(json, compressed.buffer_view, blob, files, budget, &mut read)
                 .with_context(|| label.clone())?;
-            let mesh = decode(&stream, budget).map_err(|e| Problem::input(format!("{label}: {e}")))?;
+            let mesh = decode(stream, budget).map_err(|e| Problem::input(format!("{label}: {e}")))?;
             let buffer = write_accessors(json, mesh_index, primitive_index, &compressed, &mesh, decoded.len())
                 .map_err(|e| Problem::input(format!("{label}: {e}")))?;
             budget.reserve(|| label.clone(), buffer.len() as u64, 1)?;
             decoded.push(buffer);
         }
     }
-    Ok(Decoded(decoded))
+    Ok(Decoded { buffers: decoded, read })
 }
 
-/// The compressed stream a buffer view holds (its buffer read once, and kept for other views).
-fn compressed_bytes(
+/// The compressed stream a buffer view holds: a slice of the GLB's chunk, or of a file buffer
+/// read once (and kept in `read` for other views and for loading the buffers).
+fn compressed_bytes<'a>(
     json: &gltf::json::Root,
     view: usize,
-    blob: Option<&[u8]>,
+    blob: Option<&'a [u8]>,
     files: &mut dyn ModelFiles,
     budget: &mut Budget,
-    sources: &mut HashMap<usize, Vec<u8>>,
-) -> Result<Vec<u8>> {
+    read: &'a mut HashMap<usize, Vec<u8>>,
+) -> Result<&'a [u8]> {
     let view =
         json.buffer_views.get(view).ok_or_else(|| Problem::input(format!("buffer view {view} does not exist")))?;
     let buffer_index = view.buffer.value();
@@ -82,20 +90,22 @@ fn compressed_bytes(
         .buffers
         .get(buffer_index)
         .ok_or_else(|| Problem::input(format!("buffer {buffer_index} does not exist")))?;
-    if let std::collections::hash_map::Entry::Vacant(entry) = sources.entry(buffer_index) {
-        let bytes = match (&buffer.uri, blob) {
-            (Some(uri), _) => read_uri(uri, files)?,
-            (None, Some(blob)) if buffer_index == 0 => blob.to_vec(),
-            (None, _) => return Err(Problem::input(format!("buffer {buffer_index} has no data")).into()),
-        };
-        budget.reserve(|| format!("buffer {buffer_index}"), bytes.len() as u64, 1)?;
-        entry.insert(bytes);
-    }
+    let bytes: &[u8] = match (&buffer.uri, blob) {
+        (Some(uri), _) => match read.entry(buffer_index) {
+            Entry::Occupied(entry) => entry.into_mut(),
+            Entry::Vacant(entry) => {
+                let bytes = read_uri(uri, files)?;
+                budget.reserve(|| format!("buffer {buffer_index}"), bytes.len() as u64, 1)?;
+                entry.insert(bytes)
+            }
+        },
+        (None, Some(blob)) if buffer_index == 0 => blob,
+        (None, _) => return Err(Problem::input(format!("buffer {buffer_index} has no data")).into()),
+    };
     let offset = view.byte_offset.map_or(0, |o| o.0 as usize);
     let length = view.byte_length.0 as usize;
-    sources[&buffer_index]
+    bytes
         .get(offset..offset.saturating_add(length))
-        .map(<[u8]>::to_vec)
         .ok_or_else(|| Problem::input(format!("its buffer view lies outside buffer {buffer_index}")).into())
 }
 

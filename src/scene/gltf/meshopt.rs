@@ -91,7 +91,8 @@ pub fn decompress(document: &gltf::Gltf, buffers: &mut [Vec<u8>], budget: &mut B
             })?
             .to_vec();
         budget.reserve(label, decoded_length as u64, 1)?;
-        let decoded = decode(&compressed, &source).map_err(|why| Problem::input(format!("{}: {why}", label())))?;
+        let words = decode(&compressed, &source).map_err(|why| Problem::input(format!("{}: {why}", label())))?;
+        let decoded: &[u8] = bytemuck::cast_slice(&words);
         let target = buffers
             .get_mut(view.buffer().index())
             .and_then(|b| b.get_mut(view.offset()..view.offset().checked_add(decoded_length)?))
@@ -139,9 +140,9 @@ fn json_name(value: impl std::fmt::Debug) -> String {
     format!("{value:?}").to_uppercase()
 }
 
-/// Runs meshoptimizer's decoder (and filter) for one view; sizes were checked by [`check`].
-fn decode(c: &Compressed, source: &[u8]) -> Result<Vec<u8>, String> {
-    // Words, so the filters see their components aligned.
+/// Runs meshoptimizer's decoder (and filter) for one view, into words (so the filters see their
+/// components aligned) holding at least count × byteStride bytes; sizes were checked by [`check`].
+fn decode(c: &Compressed, source: &[u8]) -> Result<Vec<u32>, String> {
     let mut words = vec![0u32; (c.count * c.byte_stride).div_ceil(4)];
     let target = words.as_mut_ptr().cast::<std::ffi::c_void>();
     // SAFETY: `target` holds count × byteStride bytes, as each decoder writes; the strides and
@@ -172,9 +173,7 @@ fn decode(c: &Compressed, source: &[u8]) -> Result<Vec<u8>, String> {
             Filter::Color => meshopt::ffi::meshopt_decodeFilterColor(target, c.count, c.byte_stride),
         }
     }
-    let mut bytes: Vec<u8> = bytemuck::cast_slice(&words).to_vec();
-    bytes.truncate(c.count * c.byte_stride);
-    Ok(bytes)
+    Ok(words)
 }
 #[cfg(test)]
 mod tests {
