@@ -148,14 +148,7 @@ fn write_accessors(
                 None if declared.buffer_view.is_none() && declared.sparse.is_none() => None,
                 None => continue,
             };
-        if declared.count.0 as usize != points {
-            return Err(format!(
-                "accessor {index} ({name}) declares {} elements; the Draco data has {points}",
-                declared.count.0
-            ));
-        }
-        let (components, component_type) =
-            shape(declared).ok_or_else(|| format!("accessor {index} ({name}) has an invalid type"))?;
+        let (components, component_type) = fit(declared, points, &format!("accessor {index} ({name})"), "elements")?;
         let region = match attribute {
             Some(attribute) => {
                 let from_float = attribute.data_type() == draco_core::DataType::Float32;
@@ -169,15 +162,7 @@ fn write_accessors(
     if let Some(indices) = primitive.indices {
         let index = indices.value();
         let declared = json.accessors.get(index).ok_or_else(|| format!("accessor {index} does not exist"))?;
-        let corners = mesh.num_faces() * 3;
-        if declared.count.0 as usize != corners {
-            return Err(format!(
-                "index accessor {index} declares {} indices; the Draco data has {corners}",
-                declared.count.0
-            ));
-        }
-        let (_, component_type) =
-            shape(declared).ok_or_else(|| format!("index accessor {index} has an invalid type"))?;
+        let (_, component_type) = fit(declared, mesh.num_faces() * 3, &format!("index accessor {index}"), "indices")?;
         let faces = (0..mesh.num_faces()).flat_map(|f| mesh.face(draco_core::FaceIndex(f as u32)));
         let values: Vec<f64> = faces.map(|p| f64::from(p.0)).collect();
         regions.push((index, encode(&values, component_type, false)));
@@ -211,6 +196,20 @@ fn write_accessors(
         extras: Default::default(),
     });
     Ok(bytes)
+}
+
+/// The component count and type of an accessor (`what`, for messages) that must hold `expected`
+/// elements (`unit`: `elements`, `indices`) of the decoded data.
+fn fit(
+    accessor: &gltf::json::Accessor,
+    expected: usize,
+    what: &str,
+    unit: &str,
+) -> Result<(usize, ComponentType), String> {
+    if accessor.count.0 as usize != expected {
+        return Err(format!("{what} declares {} {unit}; the Draco data has {expected}", accessor.count.0));
+    }
+    shape(accessor).ok_or_else(|| format!("{what} has an invalid type"))
 }
 
 /// An accessor's component count and type, when both are valid.
