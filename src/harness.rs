@@ -20,6 +20,7 @@ pub const TARGETS: &[(&str, Entry)] = &[
     ("ply", ply),
     ("stl", stl),
     ("three_mf", three_mf),
+    ("texture", texture),
     ("manifest", manifest),
     ("frames_json", frames_json),
 ];
@@ -63,6 +64,12 @@ fn load_with_texture(name: &str, data: &[u8]) {
 /// A 3MF archive.
 pub fn three_mf(data: &[u8]) {
     let _ = scene::load_bytes(Path::new("model.3mf"), data, &mut MemoryFiles::default(), UpChoice::Auto);
+}
+
+/// A texture image: PNG, JPEG, WebP, BMP, TGA or KTX2 (Basis Universal).
+pub fn texture(data: &[u8]) {
+    let mut budget = crate::scene::budget::Budget::default();
+    let _ = crate::scene::textures::decode_texture("texture", data, &mut budget, &mut Vec::new());
 }
 
 /// An STL file, ASCII or binary.

@@ -1,7 +1,8 @@
 //! Compressed glTF: meshopt (`EXT_meshopt_compression`), quantised (`KHR_mesh_quantization`) and
 //! Draco (`KHR_draco_mesh_compression`) variants of one model draw its silhouette at its size; a
-//! meshopt file has the geometry of its uncompressed fallback; a WebP texture
-//! (`EXT_texture_webp`) gives its PNG source's colours; broken compressed data gets a clear error.
+//! meshopt file has the geometry of its uncompressed fallback; WebP (`EXT_texture_webp`) and KTX2
+//! (`KHR_texture_basisu`) textures give their PNG source's colours; broken compressed data gets a
+//! clear error.
 
 use crate::util::{self, read_png, Sandbox};
 
@@ -73,19 +74,63 @@ fn a_meshopt_file_has_the_geometry_of_its_uncompressed_fallback() {
 }
 
 #[test]
-fn a_webp_texture_gives_the_colours_of_its_png_source() {
+fn webp_and_ktx2_textures_give_the_colours_of_their_png_source() {
     let sandbox = Sandbox::new();
     let png = still(&sandbox, &compressed("box-textured.glb"), "png.png");
-    let webp = still(&sandbox, &compressed("box-textured-webp.glb"), "webp.png");
-    let report = inspect(&sandbox, &compressed("box-textured-webp.glb"));
-    assert_eq!(report["textures"].as_array().unwrap().len(), 1, "{report}");
-    let total: u64 = png.as_raw().iter().zip(webp.as_raw()).map(|(a, b)| a.abs_diff(*b) as u64).sum();
-    let mean = total as f64 / png.as_raw().len() as f64;
-    // Lossy WebP moves colours a little; an untextured (white) box would differ by far more.
-    assert!(mean < 4.0, "mean difference {mean}");
     let white = still(&sandbox, &util::fixture("box-gltf/Box.gltf"), "white.png");
-    let untextured: u64 = png.as_raw().iter().zip(white.as_raw()).map(|(a, b)| a.abs_diff(*b) as u64).sum();
-    assert!(untextured as f64 / png.as_raw().len() as f64 > 4.0 * mean.max(1.0), "the check can tell textures apart");
+    let untextured = mean_difference(&png, &white);
+    // WebP (EXT_texture_webp), and KTX2 (KHR_texture_basisu) as ETC1S with mipmaps and as UASTC
+    // with Zstandard: the files require their extension and hold no PNG fallback.
+    for variant in ["box-textured-webp.glb", "box-textured-etc1s.glb", "box-textured-uastc.glb"] {
+        let drawn = still(&sandbox, &compressed(variant), &format!("{variant}.png"));
+        let report = inspect(&sandbox, &compressed(variant));
+        assert_eq!(report["textures"].as_array().unwrap().len(), 1, "{variant}: {report}");
+        assert_eq!(report["warnings"].as_array().map_or(0, Vec::len), 0, "{variant}: {report}");
+        let mean = mean_difference(&png, &drawn);
+        // Lossy codecs move colours a little; an untextured (white) box differs by far more.
+        assert!(mean < 4.0, "{variant}: mean difference {mean}");
+        assert!(untextured > 4.0 * mean.max(1.0), "{variant}: the check can tell textures apart ({untextured})");
+    }
+}
+
+#[test]
+fn a_broken_ktx2_texture_is_a_warning_and_the_model_renders_untextured() {
+    let sandbox = Sandbox::new();
+    let bytes = std::fs::read(compressed("box-textured-uastc.glb")).unwrap();
+    let (json, bin) = glb_chunks(&bytes);
+    let view = &json["bufferViews"][json["images"][0]["bufferView"].as_u64().unwrap() as usize];
+    let start = bin + view["byteOffset"].as_u64().unwrap() as usize;
+    // The Zstandard frame of level 0 (after the 12-byte identifier, header and indices) garbled.
+    let mut broken = bytes.clone();
+    let level_offset = u64::from_le_bytes(broken[start + 80..start + 88].try_into().unwrap()) as usize;
+    broken[start + level_offset..start + level_offset + 64].fill(0x5A);
+    std::fs::write(sandbox.path("broken.glb"), &broken).unwrap();
+    let run = sandbox.run(&["inspect", "broken.glb"]);
+    run.expect_success();
+    assert!(
+        run.stderr().contains(
+            "warning: broken.glb: texture embedded image #0: the data of KTX2 level 0 is corrupt (the Basis transcoder cannot decode it); rendering untextured"
+        ),
+        "{run}"
+    );
+    // A level that declares more inflated bytes than its blocks can hold is refused before inflating.
+    let mut inflated = bytes;
+    inflated[start + 96..start + 104].copy_from_slice(&(1u64 << 40).to_le_bytes());
+    std::fs::write(sandbox.path("inflated.glb"), &inflated).unwrap();
+    let run = sandbox.run(&["inspect", "inflated.glb"]);
+    run.expect_success();
+    assert!(
+        run.stderr().contains(
+            "warning: inflated.glb: texture embedded image #0: KTX2 level 0 declares 1099511627776 bytes once inflated, more than its 211x211 texels can hold; rendering untextured"
+        ),
+        "{run}"
+    );
+}
+
+/// Mean absolute difference of two same-sized frames' channels.
+fn mean_difference(a: &image::RgbaImage, b: &image::RgbaImage) -> f64 {
+    let total: u64 = a.as_raw().iter().zip(b.as_raw()).map(|(x, y)| x.abs_diff(*y) as u64).sum();
+    total as f64 / a.as_raw().len() as f64
 }
 
 /// A GLB's JSON and binary chunks.

@@ -31,10 +31,18 @@ use super::{AnimationInfo, FileCamera, FileProjection, LoadContext, Material, Me
 use crate::error::Problem;
 
 /// Extensions holoforge reads that the `gltf` crate does not know.
-const READ_EXTENSIONS: &[&str] =
-    &["EXT_meshopt_compression", "KHR_meshopt_compression", "KHR_mesh_quantization", draco::EXTENSION, WEBP_EXTENSION];
+const READ_EXTENSIONS: &[&str] = &[
+    "EXT_meshopt_compression",
+    "KHR_meshopt_compression",
+    "KHR_mesh_quantization",
+    draco::EXTENSION,
+    WEBP_EXTENSION,
+    BASISU_EXTENSION,
+];
 /// Textures whose image is (also) a WebP file.
 const WEBP_EXTENSION: &str = "EXT_texture_webp";
+/// Textures whose image is (also) a KTX2 file with a Basis Universal payload.
+const BASISU_EXTENSION: &str = "KHR_texture_basisu";
 
 /// Recognises GLB by its magic and glTF JSON by its opening brace.
 pub fn recognise(head: &Head) -> Result<Recognised, Problem> {
@@ -65,7 +73,7 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
     // The `gltf` crate refuses required extensions it does not know, even those read here.
     json.extensions_required.retain(|name| !READ_EXTENSIONS.contains(&name.as_str()));
     let decoded = draco::decompress(&mut json, blob.as_deref(), context.files, &mut context.budget)?;
-    prefer_webp_sources(&mut json);
+    prefer_extension_sources(&mut json);
     let document = gltf::Document::from_json(json).map_err(describe_gltf_error)?;
     let document = gltf::Gltf { document, blob };
     check_unbacked_accessors(&document, &context.budget)?;
@@ -154,14 +162,18 @@ fn check_asset_version(document: &gltf::Gltf) -> Result<()> {
     Ok(())
 }
 
-/// Points each texture with an `EXT_texture_webp` image at it: the WebP is the texture's image
-/// (its own `source`, if any, is a fallback for viewers without WebP).
-fn prefer_webp_sources(json: &mut gltf::json::Root) {
+/// Points each texture with an `EXT_texture_webp` or `KHR_texture_basisu` image at it: that image
+/// is the texture's (its own `source`, if any, is a fallback for viewers without the extension).
+/// WebP is preferred when a texture offers both: it is the less lossy of the two.
+fn prefer_extension_sources(json: &mut gltf::json::Root) {
     let image_count = json.images.len();
     for texture in &mut json.textures {
-        let webp = texture.extensions.as_ref().and_then(|e| e.others.get(WEBP_EXTENSION));
-        let source = webp.and_then(|w| w.get("source")).and_then(serde_json::Value::as_u64);
-        if let Some(source) = source.filter(|&s| (s as usize) < image_count) {
+        let Some(extensions) = texture.extensions.as_ref() else { continue };
+        let source = [WEBP_EXTENSION, BASISU_EXTENSION]
+            .iter()
+            .filter_map(|name| extensions.others.get(*name)?.get("source")?.as_u64())
+            .find(|&s| (s as usize) < image_count);
+        if let Some(source) = source {
             texture.source = gltf::json::Index::new(source as u32);
         }
     }

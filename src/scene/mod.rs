@@ -19,7 +19,7 @@ mod ply;
 pub mod probe;
 pub mod sniff;
 mod stl;
-mod textures;
+pub(crate) mod textures;
 mod three_mf;
 
 pub mod demo;
