@@ -123,7 +123,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__demo)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --sheet-labels --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --pyramid-mirror --sheet-labels --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -255,6 +255,10 @@ _holoforge() {
                     ;;
                 --pyramid-gap)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pyramid-mirror)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --sheet-labels)
@@ -627,7 +631,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__render)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --sheet-labels --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --pyramid-mirror --sheet-labels --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -759,6 +763,10 @@ _holoforge() {
                     ;;
                 --pyramid-gap)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pyramid-mirror)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --sheet-labels)
@@ -813,7 +821,7 @@ _holoforge() {
             return 0
             ;;
         holoforge__subcmd__run)
-            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --sheet-labels --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --fail-fast --skip-existing --dry-run --shard --help"
+            opts="-o -f -s -q -h --output --format --quality --crf --encoder-preset --size --fps --duration --frames --start-frame --camera --view --azimuth --elevation --turns --orbit-sweep --orbit-swing --orbit-loop --ortho --fov --margin --style --color --look --layout --device --quilt --view-cone --quilt-aspect --pyramid --pyramid-gap --pyramid-mirror --sheet-labels --background --up --animation --animation-speed --animation-end --poster --poster-frame --msaa --adapter --ffmpeg --force --quiet --progress --json --fail-fast --skip-existing --dry-run --shard --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -945,6 +953,10 @@ _holoforge() {
                     ;;
                 --pyramid-gap)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pyramid-mirror)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --sheet-labels)

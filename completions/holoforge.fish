@@ -87,6 +87,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l view-cone
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l quilt-aspect -d 'Quilt: the display\'s width / height [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l pyramid -d 'Pyramid mounting: outward (views\' tops point away from the centre) or inward [default: outward]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l pyramid-gap -d 'Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l pyramid-mirror -d 'Pyramid: mirror each view so that its reflection in the pane reads the right way round; false for displays that mirror the picture themselves [default: true]' -r -f -a "true\t''
+false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
 false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
@@ -160,6 +162,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l view-cone -
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l quilt-aspect -d 'Quilt: the display\'s width / height [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l pyramid -d 'Pyramid mounting: outward (views\' tops point away from the centre) or inward [default: outward]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l pyramid-gap -d 'Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l pyramid-mirror -d 'Pyramid: mirror each view so that its reflection in the pane reads the right way round; false for displays that mirror the picture themselves [default: true]' -r -f -a "true\t''
+false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
 false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r
@@ -233,6 +237,8 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l view-cone -d
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l quilt-aspect -d 'Quilt: the display\'s width / height [default: the device\'s]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l pyramid -d 'Pyramid mounting: outward (views\' tops point away from the centre) or inward [default: outward]' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l pyramid-gap -d 'Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3]' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l pyramid-mirror -d 'Pyramid: mirror each view so that its reflection in the pane reads the right way round; false for displays that mirror the picture themselves [default: true]' -r -f -a "true\t''
+false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l sheet-labels -d 'Sheet: write each view\'s name in its corner [default: true]' -r -f -a "true\t''
 false\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l background -d 'Background: transparent or a hex colour [default: transparent for alpha formats, black otherwise]' -r

@@ -12,7 +12,7 @@ struct EncodeUniforms {
     tiles: vec4<u32>,
     // x: 0 = tiles as they are, 1 = pyramid, 2 = circle, 3 = tiles in the bottom-left corner;
     // y: 1 = pyramid views' tops point inward; z: pyramid view side in the output, or the rows
-    // above the tiles (pixels).
+    // above the tiles (pixels); w: 1 = pyramid views are mirrored (their reflection reads right).
     compose: vec4<u32>,
     // x: glitch shift (fraction of the tile width, 0 = calm), y: bands per tile height, z: key.
     glitch: vec4<f32>,
@@ -66,7 +66,8 @@ fn locate(p: vec2<i32>) -> vec4<i32> {
     let tile = vec2<i32>(params.tiles.xy);
     if (params.compose.x == 1u) {
         // Pyramid: views 0..3 (front, right, back, left) below, right of, above and left of the
-        // centre; each view's top points away from the centre (or towards it).
+        // centre; each view's top points away from the centre (or towards it), turned by quarter
+        // turns (and mirrored, below).
         let side = i32(params.compose.z);
         let canvas = vec2<i32>(textureDimensions(output));
         let start = (canvas.x - side) / 2;
@@ -93,6 +94,11 @@ fn locate(p: vec2<i32>) -> vec4<i32> {
         }
         if (params.compose.y == 1u) {
             local = vec2<i32>(last) - local;
+        }
+        // The pane's reflection reverses handedness: mirror each view across its up direction
+        // (the derivation is in layout.rs, `Layout::Pyramid`).
+        if (params.compose.w == 1u) {
+            local.x = last - local.x;
         }
         // The views were rendered at the tile size; scale when the output side differs.
         let scaled = local * tile / vec2<i32>(side);

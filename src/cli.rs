@@ -338,6 +338,10 @@ pub struct RenderOptions {
     /// Pyramid: share of the canvas side left black in the centre, 1/3 to 0.9 [default: 1/3].
     #[arg(long, value_name = "F")]
     pub pyramid_gap: Option<f32>,
+    /// Pyramid: mirror each view so that its reflection in the pane reads the right way round;
+    /// false for displays that mirror the picture themselves [default: true].
+    #[arg(long, value_name = "true|false")]
+    pub pyramid_mirror: Option<bool>,
     /// Sheet: write each view's name in its corner [default: true].
     #[arg(long, value_name = "true|false")]
     pub sheet_labels: Option<bool>,
@@ -430,6 +434,7 @@ impl RenderOptions {
             ("aspect", number(self.quilt_aspect)),
             ("mount", text(&self.pyramid)),
             ("gap", number(self.pyramid_gap)),
+            ("mirror", self.pyramid_mirror.map(toml::Value::Boolean)),
             ("labels", self.sheet_labels.map(toml::Value::Boolean)),
         ]
         .into_iter()

@@ -28,7 +28,7 @@ pub struct LayoutKind {
 pub const LAYOUTS: &[LayoutKind] = &[
     LayoutKind { name: "single", about: "one view", keys: &[] },
     LayoutKind { name: "quilt", about: "Looking Glass", keys: &["device", "quilt", "view-cone", "aspect"] },
-    LayoutKind { name: "pyramid", about: "Pepper's ghost", keys: &["device", "mount", "gap"] },
+    LayoutKind { name: "pyramid", about: "Pepper's ghost", keys: &["device", "mount", "gap", "mirror"] },
     LayoutKind { name: "fan", about: "LED fan", keys: &["device"] },
     LayoutKind {
         name: "sheet",
@@ -44,7 +44,7 @@ pub fn layout_names() -> Vec<&'static str> {
 
 /// The keys of a manifest's `layout` table: `type`, then every layout's keys (the command line
 /// sets them with `--layout`, `--device`, `--quilt`, `--view-cone`, `--quilt-aspect`, `--pyramid`,
-/// `--pyramid-gap` and `--sheet-labels`).
+/// `--pyramid-gap`, `--pyramid-mirror` and `--sheet-labels`).
 pub fn keys() -> Vec<&'static str> {
     let mut keys = vec!["type"];
     for key in LAYOUTS.iter().flat_map(|l| l.keys) {
@@ -139,7 +139,26 @@ pub enum Layout {
     Single,
     /// A Looking Glass quilt.
     Quilt(Quilt),
-    /// Four views around a black centre on a square canvas.
+    /// Four views around a black centre on a square canvas, each seen in the pyramid pane above it.
+    ///
+    /// A pane reflects its tile, and a reflection reverses handedness: a tile that is only the
+    /// camera's picture turned to face its side would be seen mirrored (text reversed, a right arm
+    /// on the left). Worked out for the front tile (below the centre; the viewer stands beyond the
+    /// screen's bottom edge and looks across the screen towards its top):
+    ///
+    /// - **Tip-down** (`outward`, a phone lying face up under a pyramid standing on its tip): the
+    ///   front pane rises from the centre towards the viewer, so it maps the tile's outer edge to
+    ///   the top of the image the viewer sees: the viewer's up is the tile's outward direction. The
+    ///   pane keeps left and right, and the viewer sees the screen from its own side, so the
+    ///   viewer's right is the screen's right. The tile is the picture flipped top to bottom (top
+    ///   row at the outer edge, left column at the screen's left), not turned by 180°.
+    /// - **Base-down** (`inward`, a display facing down onto a pyramid standing on its base): the
+    ///   pane maps the tile's inner edge to the top of the viewer's image (up is inward); the
+    ///   viewer sees the face-down screen through one reflection, so again one flip: the picture
+    ///   with its top row at the inner edge and its left column at the screen's right.
+    ///
+    /// The other tiles are the front tile's arrangement turned by 90°, 180° and 270° about the
+    /// centre. `mirror = false` drops the flip, for displays that mirror the picture themselves.
     Pyramid {
         /// Side of the square canvas.
         canvas: u32,
@@ -147,6 +166,8 @@ pub enum Layout {
         gap: f32,
         /// Views' tops point towards the centre (else away from it).
         inward: bool,
+        /// Each tile is mirrored, so its reflection reads the right way round.
+        mirror: bool,
     },
     /// A square frame, black outside its inscribed circle.
     Fan {
@@ -213,6 +234,11 @@ impl Layout {
                 )))
             }
         };
+        let flag = |key: &str| match table.get(key) {
+            None => Ok(None),
+            Some(toml::Value::Boolean(on)) => Ok(Some(*on)),
+            Some(other) => Err(usage(format!("layout {key} = {other}: expected true or false"))),
+        };
         let known = keys();
         if let Some(key) = table.keys().find(|k| !known.contains(&k.as_str())) {
             return Err(Problem::usage(format!("'{key}' is not a layout setting"))
@@ -276,6 +302,7 @@ impl Layout {
                     canvas,
                     gap: number("gap", DEFAULT_PYRAMID_GAP..=0.9)?.unwrap_or(DEFAULT_PYRAMID_GAP),
                     inward,
+                    mirror: flag("mirror")?.unwrap_or(true),
                 }
             }
             "sheet" => {
@@ -287,12 +314,7 @@ impl Layout {
                     .with_hint("give an even width and height")
                     .into());
                 }
-                let labels = match table.get("labels") {
-                    None => true,
-                    Some(toml::Value::Boolean(on)) => *on,
-                    Some(other) => return Err(usage(format!("layout labels = {other}: expected true or false"))),
-                };
-                Self::Sheet { labels }
+                Self::Sheet { labels: flag("labels")?.unwrap_or(true) }
             }
             _ => Self::Fan { canvas: square_canvas(&kind, size, device.as_deref(), FAN_DEVICES, &unknown_device)? },
         })
@@ -331,7 +353,7 @@ impl Layout {
                 let compose = Compose::Quilt { width: q.width, height: q.height };
                 Tiling { cols: q.cols, rows: q.rows, tile_width, tile_height, compose }
             }
-            Self::Pyramid { canvas, gap, inward } => {
+            Self::Pyramid { canvas, gap, inward, mirror } => {
                 // The small bias keeps float rounding from losing a pixel (1080 · ⅔ / 2 = 360, not 359).
                 let side = ((canvas as f64 * (1.0 - gap as f64) / 2.0 + 1e-3).floor() as u32).clamp(1, canvas / 3);
                 Tiling {
@@ -339,7 +361,7 @@ impl Layout {
                     rows: 2,
                     tile_width: side,
                     tile_height: side,
-                    compose: Compose::Pyramid { inward, canvas },
+                    compose: Compose::Pyramid { inward, canvas, mirror },
                 }
             }
             Self::Fan { canvas } => Tiling { compose: Compose::Circle, ..Tiling::single(canvas, canvas) },
@@ -464,7 +486,7 @@ fn implied_kind(table: &toml::Table, device: Option<&str>) -> Result<&'static st
             return Err(Problem::usage(format!("'{name}' is not a display device")).with_hint(device_names()).into());
         }
         None if has("quilt") || has("view-cone") || has("aspect") => "quilt",
-        None if has("mount") || has("gap") => "pyramid",
+        None if has("mount") || has("gap") || has("mirror") => "pyramid",
         None => "single",
     })
 }
@@ -600,7 +622,7 @@ mod tests {
             projection: perspective(0.6, 1.0, 0.1, 100.0),
             eye: Vec3::new(0.0, 0.0, 10.0),
         };
-        let layout = Layout::Pyramid { canvas: 90, gap: DEFAULT_PYRAMID_GAP, inward: false };
+        let layout = Layout::Pyramid { canvas: 90, gap: DEFAULT_PYRAMID_GAP, inward: false, mirror: true };
         let eyes: Vec<Vec3> = layout.views_around(&base, Vec3::ZERO).iter().map(|v| v.eye).collect();
         let expected = [Vec3::Z, Vec3::X, -Vec3::Z, -Vec3::X].map(|d| d * 10.0);
         for (eye, expected) in eyes.iter().zip(expected) {

@@ -43,6 +43,7 @@ const LAYOUT_FLAGS: &[(&str, &str)] = &[
     ("quilt-aspect", "aspect"),
     ("pyramid", "mount"),
     ("pyramid-gap", "gap"),
+    ("pyramid-mirror", "mirror"),
     ("sheet-labels", "labels"),
 ];
 

@@ -222,6 +222,46 @@ fn a_pyramid_has_four_turned_views_around_a_black_centre() {
 }
 
 #[test]
+fn a_pyramid_view_is_the_cameras_picture_mirrored_so_its_reflection_reads_right() {
+    let sandbox = Sandbox::new();
+    let model = figure(&sandbox);
+    let render = |out: &str, extra: &[&str]| {
+        let mut args = vec!["render", &model, "--camera", "front", "--frames", "1", "-f", "png", "-o", out, "-q"];
+        args.extend_from_slice(&SHADED);
+        args.extend_from_slice(&["--background", "#000000"]);
+        args.extend_from_slice(extra);
+        sandbox.run(&args).expect_success();
+        read_png(&sandbox.path(out))
+    };
+    // The figure is asymmetric: its arm is on the picture's right in the front view.
+    let picture = render("front.png", &["-s", "60x60"]);
+    let arm = centroid(&picture, (0, 0, 60, 60), Part::Arm).unwrap();
+    let body = centroid(&picture, (0, 0, 60, 60), Part::Body).unwrap();
+    assert!(arm.0 > body.0 + 5.0, "the front view has the arm on the right: {arm:?} {body:?}");
+    let tile = |img: &RgbaImage, mirrored_x: bool, mirrored_y: bool| {
+        RgbaImage::from_fn(60, 60, |x, y| {
+            let (x, y) = (if mirrored_x { 59 - x } else { x }, if mirrored_y { 59 - y } else { y });
+            *img.get_pixel(60 + x, 120 + y)
+        })
+    };
+    let differing = |a: &RgbaImage, b: &RgbaImage| a.pixels().zip(b.pixels()).filter(|(p, q)| p != q).count();
+    // Tip-down (outward): the front tile is the picture flipped top to bottom (the viewer's up is
+    // outward, the viewer's right the screen's right), not turned by 180°.
+    let outward = render("outward.png", &["--layout", "pyramid", "-s", "180x180"]);
+    assert_eq!(differing(&tile(&outward, false, true), &picture), 0, "outward: the front tile is the picture flipped");
+    // Base-down (inward): the top row at the inner edge, left and right exchanged.
+    let inward = render("inward.png", &["--layout", "pyramid", "--pyramid", "inward", "-s", "180x180"]);
+    assert_eq!(differing(&tile(&inward, true, false), &picture), 0, "inward: the front tile is the picture mirrored");
+    // mirror = false: the picture only turned (by 180° for the outward front tile).
+    let turned = render("turned.png", &["--layout", "pyramid", "--pyramid-mirror", "false", "-s", "180x180"]);
+    assert_eq!(
+        differing(&tile(&turned, true, true), &picture),
+        0,
+        "mirror = false: the front tile is the picture turned"
+    );
+}
+
+#[test]
 fn a_fan_frame_is_square_and_black_outside_its_circle_in_every_frame() {
     let sandbox = Sandbox::new();
     let model = figure(&sandbox);

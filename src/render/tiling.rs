@@ -7,12 +7,16 @@ pub enum Compose {
     /// The grid is the picture (a single view, or a quilt).
     Grid,
     /// Four square views (front, right, back, left) below, right of, above and left of an empty
-    /// centre of a `canvas`-pixel square, tops pointing outward (or `inward`).
+    /// centre of a `canvas`-pixel square, tops pointing outward (or `inward`), each mirrored
+    /// (or not) so that its reflection in the pyramid reads the right way round (see
+    /// [`crate::layout::Layout::Pyramid`]).
     Pyramid {
         /// Tops of the views point towards the centre.
         inward: bool,
         /// Side of the square output.
         canvas: u32,
+        /// Each view is flipped across its up direction.
+        mirror: bool,
     },
     /// The grid's one view, cut to its inscribed circle (an LED fan).
     Circle,
@@ -105,7 +109,12 @@ mod tests {
         assert_eq!(quilt.grid_size(), (30, 40));
         assert_eq!(quilt.tile_origin(0), (0, 0));
         assert_eq!(quilt.tile_origin(4), (10, 20));
-        let pyramid = Tiling { cols: 2, rows: 2, compose: Compose::Pyramid { inward: false, canvas: 100 }, ..quilt };
+        let pyramid = Tiling {
+            cols: 2,
+            rows: 2,
+            compose: Compose::Pyramid { inward: false, canvas: 100, mirror: true },
+            ..quilt
+        };
         assert_eq!(pyramid.output_size(), (100, 100));
     }
 

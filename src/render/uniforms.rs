@@ -104,7 +104,7 @@ pub(super) fn encode_uniforms_for(input: &FrameInput, settings: &RenderSettings)
     };
     let compose = match tiling.compose {
         Compose::Grid => [0, 0, 0, 0],
-        Compose::Pyramid { inward, .. } => [1, inward as u32, tiling.tile_width, 0],
+        Compose::Pyramid { inward, mirror, .. } => [1, inward as u32, tiling.tile_width, mirror as u32],
         Compose::Circle => [2, 0, 0, 0],
         Compose::Quilt { height, .. } => [3, 0, height - tiling.rows * tiling.tile_height, 0],
     };
