@@ -142,12 +142,94 @@ pub struct Framing {
     pub target: Vec3,
     /// Radius that must stay visible (never zero).
     pub radius: f32,
+    /// For a still: how far the camera stands (or how much an orthographic one shows) to fit
+    /// the model as seen from the still's view, instead of the sphere seen from any side.
+    pub still_fit: Option<StillFit>,
 }
+
+/// A still's fit of the model's extent seen from its view (see [`Framing::fitted_to_view`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum StillFit {
+    /// Perspective: the camera's distance from the target.
+    Distance(f32),
+    /// Orthographic: half the height of the visible area.
+    HalfHeight(f32),
+}
+
+/// Rounds of re-centring a perspective still's fit (each one halves the off-centre error or better).
+const FIT_ROUNDS: usize = 6;
 
 impl Framing {
     /// The sphere around the box centre through the box corners (a safe bound for any content).
     pub fn from_bounds(bounds: &Bounds) -> Self {
         Self::around(bounds.centre(), bounds.radius())
+    }
+
+    /// The framing of a still (`settings.start`, its field of view, margin and projection) for a
+    /// view of `aspect`: the camera looks at the middle of the model's extent as seen from that
+    /// view and stands as close as keeps every point inside the frame with the margin (a share
+    /// of the extent) around it, and `clear` (a share of the view height, for the look's glow)
+    /// beyond it, so the model fills the frame like a product shot; the sphere around the new
+    /// target still bounds the model (for the depth range). `points` is asked for the model's
+    /// points once per pass.
+    pub fn fitted_to_view<I: Iterator<Item = Vec3>>(
+        points: impl Fn() -> I,
+        settings: &CameraSettings,
+        aspect: f32,
+        clear: f32,
+    ) -> Self {
+        let sphere = Self::from_point_passes(&points);
+        let (direction, up) = orientation(
+            settings.start.azimuth_deg.to_radians() as f64,
+            settings.start.elevation_deg.to_radians() as f64,
+        );
+        // View space around the sphere's centre: x right, y up, z towards the camera.
+        let view = look_at_mat4(direction, Vec3::ZERO, up);
+        let local = || points().map(|p| view.transform_vector3(p - sphere.target));
+        let (low, high) = local()
+            .fold((Vec3::splat(f32::INFINITY), Vec3::splat(f32::NEG_INFINITY)), |(lo, hi), p| (lo.min(p), hi.max(p)));
+        if !low.is_finite() || !high.is_finite() {
+            return sphere;
+        }
+        let mut centre = (low + high) * 0.5;
+        // How much of the half frame (the picture's -1..1) the model may fill, across and down.
+        let inside = 1.0 / (1.0 + settings.margin);
+        let (edge_x, edge_y) = ((inside - 2.0 * clear / aspect).max(0.25), (inside - 2.0 * clear).max(0.25));
+        let fit = if settings.ortho {
+            let half = (high - low) * 0.5;
+            StillFit::HalfHeight((half.y / edge_y).max(half.x / edge_x / aspect).max(sphere.radius * 1e-3))
+        } else {
+            let tan_y = (settings.fov_deg.to_radians() * 0.5).tan();
+            let tan_x = tan_y * aspect;
+            let (reach_x, reach_y) = (tan_x * edge_x, tan_y * edge_y);
+            // The nearest distance keeping every point inside the frame for a given centre.
+            let distance_for = |centre: Vec3| {
+                local()
+                    .map(|p| p.z + ((p.x - centre.x).abs() / reach_x).max((p.y - centre.y).abs() / reach_y))
+                    .fold(sphere.radius * 1e-3, f32::max)
+            };
+            let mut distance = distance_for(centre);
+            // Perspective shows near parts larger: move the centre until the picture's extent is
+            // symmetric (the orthographic centre is only a first guess).
+            for _ in 0..FIT_ROUNDS {
+                let (mut x_range, mut y_range) =
+                    ((f32::INFINITY, f32::NEG_INFINITY), (f32::INFINITY, f32::NEG_INFINITY));
+                for p in local() {
+                    let depth = (distance - p.z).max(distance * 1e-4);
+                    let (x, y) = ((p.x - centre.x) / (tan_x * depth), (p.y - centre.y) / (tan_y * depth));
+                    x_range = (x_range.0.min(x), x_range.1.max(x));
+                    y_range = (y_range.0.min(y), y_range.1.max(y));
+                }
+                centre.x += (x_range.0 + x_range.1) * 0.5 * tan_x * distance;
+                centre.y += (y_range.0 + y_range.1) * 0.5 * tan_y * distance;
+                distance = distance_for(centre);
+            }
+            StillFit::Distance(distance)
+        };
+        let inverse = view.inverse();
+        let target = sphere.target + inverse.transform_vector3(Vec3::new(centre.x, centre.y, 0.0));
+        let radius = points().map(|p| p.distance_squared(target)).fold(0.0f32, f32::max).sqrt();
+        Self { still_fit: Some(fit), ..Self::around(target, radius) }
     }
 
     /// The tightest sphere around the box centre that holds every vertex: frames a model closer
@@ -166,18 +248,22 @@ impl Framing {
 
     /// The sphere around the bounding-box centre of `points` that holds them all.
     pub fn from_points(points: &[Vec3]) -> Self {
-        let (min, max) = points
-            .iter()
-            .fold((Vec3::splat(f32::INFINITY), Vec3::splat(f32::NEG_INFINITY)), |(lo, hi), p| (lo.min(*p), hi.max(*p)));
-        let target = if points.is_empty() { Vec3::ZERO } else { (min + max) * 0.5 };
-        let radius = points.iter().map(|p| p.distance_squared(target)).fold(0.0f32, f32::max).sqrt();
+        Self::from_point_passes(|| points.iter().copied())
+    }
+
+    /// [`Framing::from_points`] for points that `points` yields afresh for each pass.
+    fn from_point_passes<I: Iterator<Item = Vec3>>(points: impl Fn() -> I) -> Self {
+        let (min, max) = points()
+            .fold((Vec3::splat(f32::INFINITY), Vec3::splat(f32::NEG_INFINITY)), |(lo, hi), p| (lo.min(p), hi.max(p)));
+        let target = if min.is_finite() && max.is_finite() { (min + max) * 0.5 } else { Vec3::ZERO };
+        let radius = points().map(|p| p.distance_squared(target)).fold(0.0f32, f32::max).sqrt();
         Self::around(target, radius)
     }
 
     /// A sphere of at least a tiny radius, so a point-sized model still gets a finite camera.
     fn around(target: Vec3, radius: f32) -> Self {
         let floor = (target.abs().max_element() * 1e-4).max(1e-6);
-        Self { target, radius: radius.max(floor) }
+        Self { target, radius: radius.max(floor), still_fit: None }
     }
 }
 
@@ -238,31 +324,44 @@ pub fn camera_pose(framing: &Framing, settings: &CameraSettings, aspect: f32, ph
     let fitted_radius = framing.radius * (1.0 + settings.margin);
     let shot = shot_at(settings, phase);
     let fov_y = shot.fov.map_or(base_fov, |f| (f as f32).to_radians());
-    let distance = fitted_radius / half_visible.sin() * shot.distance as f32;
+    // A still's own fit, where the framing has one (only a still's does: see `fitted_to_view`).
+    let fit = framing.still_fit.filter(|_| settings.motion == Motion::Still);
+    let distance = match fit {
+        Some(StillFit::Distance(distance)) => distance,
+        _ => fitted_radius / half_visible.sin(),
+    } * shot.distance as f32;
     let target = framing.target + Vec3::from(shot.target_offset.map(|o| o as f32)) * framing.radius;
-    let (azimuth, elevation) = (shot.azimuth.to_radians(), shot.elevation.to_radians());
-    let direction = Vec3::new(
-        (elevation.cos() * azimuth.sin()) as f32,
-        elevation.sin() as f32,
-        (elevation.cos() * azimuth.cos()) as f32,
-    );
+    let (direction, up) = orientation(shot.azimuth.to_radians(), shot.elevation.to_radians());
     let eye = target + direction * distance;
-    // Looking straight down, screen-up is −Z (the model's back); straight up, +Z.
-    let up = match direction.y {
-        y if y > 0.9999 => Vec3::new(-(azimuth.sin() as f32), 0.0, -(azimuth.cos() as f32)),
-        y if y < -0.9999 => Vec3::new(azimuth.sin() as f32, 0.0, azimuth.cos() as f32),
-        _ => Vec3::Y,
-    };
     let near = ((distance - framing.radius) * 0.5).max(distance * 1e-4);
     let far = distance + framing.radius * 2.0 + (target - framing.target).length();
     let projection = if settings.ortho {
-        let half_height = fitted_radius * shot.distance as f32 * (1.0 / aspect).max(1.0);
+        let half_height = match fit {
+            Some(StillFit::HalfHeight(half_height)) => half_height,
+            _ => fitted_radius * (1.0 / aspect).max(1.0),
+        } * shot.distance as f32;
         let half_width = half_height * aspect;
         orthographic(-half_width, half_width, -half_height, half_height, near, far)
     } else {
         perspective(fov_y, aspect, near, far)
     };
     CameraPose { view: look_at_mat4(eye, target, up), projection, eye }
+}
+
+/// The unit direction from the target to a camera at `azimuth` and `elevation` (radians), and
+/// its screen-up: +Y, except looking straight down (−Z, the model's back) or straight up (+Z).
+fn orientation(azimuth: f64, elevation: f64) -> (Vec3, Vec3) {
+    let direction = Vec3::new(
+        (elevation.cos() * azimuth.sin()) as f32,
+        elevation.sin() as f32,
+        (elevation.cos() * azimuth.cos()) as f32,
+    );
+    let up = match direction.y {
+        y if y > 0.9999 => Vec3::new(-(azimuth.sin() as f32), 0.0, -(azimuth.cos() as f32)),
+        y if y < -0.9999 => Vec3::new(azimuth.sin() as f32, 0.0, azimuth.cos() as f32),
+        _ => Vec3::Y,
+    };
+    (direction, up)
 }
 
 /// The pose of a camera from the model file; near and far planes come from the model's bounds.
@@ -360,6 +459,50 @@ mod tests {
             let direction = (pose.eye - framing.target).normalize();
             assert!(direction.distance(expected) < 1e-4, "{name}: {direction} vs {expected}");
         }
+    }
+
+    #[test]
+    fn a_fitted_still_fills_its_frame_with_the_margin_and_is_centred() {
+        // A long, flat, off-centre slab: the whole-turn sphere would leave most of the frame empty.
+        let bounds = Bounds { min: [1.0, -0.2, -0.5], max: [5.0, 0.6, 0.5] };
+        let corners = bounds.corners();
+        for (view, ortho, aspect) in
+            [("front", false, 4.0 / 3.0), ("isometric", false, 1.0), ("top", true, 0.75), ("right", false, 16.0 / 9.0)]
+        {
+            let settings = CameraSettings { ortho, ..still(view) };
+            let framing = Framing::fitted_to_view(|| corners.iter().copied(), &settings, aspect, 0.0);
+            let pose = camera_pose(&framing, &settings, aspect, 0.0);
+            let ndc: Vec<Vec3> = corners
+                .iter()
+                .map(|c| {
+                    let clip = pose.view_projection() * c.extend(1.0);
+                    clip.truncate() / clip.w
+                })
+                .collect();
+            let (lo, hi) =
+                ndc.iter().fold((Vec3::splat(9.0), Vec3::splat(-9.0)), |(lo, hi), p| (lo.min(*p), hi.max(*p)));
+            let edge = 1.0 / (1.0 + settings.margin);
+            // Inside the frame with the margin, touching it on one axis, centred on both.
+            assert!(
+                lo.x >= -edge - 1e-3 && hi.x <= edge + 1e-3 && lo.y >= -edge - 1e-3 && hi.y <= edge + 1e-3,
+                "{view}: {lo} {hi}"
+            );
+            assert!((hi.x - lo.x).max(hi.y - lo.y) > 2.0 * edge - 1e-2, "{view}: {lo} {hi} does not fill the frame");
+            assert!((lo.x + hi.x).abs() < 1e-2 && (lo.y + hi.y).abs() < 1e-2, "{view}: {lo} {hi} is off centre");
+            assert!(lo.z >= 0.0 && hi.z <= 1.0, "{view}: depth {lo} {hi}");
+            // The view still looks from its direction.
+            let direction = (pose.eye - framing.target).normalize();
+            let (expected, _) = orientation(
+                settings.start.azimuth_deg.to_radians() as f64,
+                settings.start.elevation_deg.to_radians() as f64,
+            );
+            assert!(direction.distance(expected) < 1e-4, "{view}: looks from {direction}");
+        }
+        // A motion keeps the sphere's framing even when handed a fitted one.
+        let settings = CameraSettings { motion: Motion::Turntable { turns: 1.0 }, ..still("front") };
+        let fitted = Framing::fitted_to_view(|| corners.iter().copied(), &still("front"), 1.0, 0.0);
+        let sphere = Framing { still_fit: None, ..fitted };
+        assert_eq!(camera_pose(&fitted, &settings, 1.0, 0.2), camera_pose(&sphere, &settings, 1.0, 0.2));
     }
 
     #[test]

@@ -153,7 +153,7 @@ fn every_layout_key_is_accepted_by_a_manifest_and_set_by_a_flag() {
             "aspect" => "1.5",
             "mount" => "\"inward\"",
             "gap" => "0.5",
-            "labels" => "false",
+            "labels" | "mirror" => "false",
             other => panic!("layout key '{other}': add a sample value"),
         };
         let manifest = format!("[layout]\ntype = \"{}\"\n{key} = {value}\n", kind.name);

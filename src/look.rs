@@ -216,7 +216,21 @@ pub const KEYS: &[&str] = &[
     "wire-over-hologram",
 ];
 
+/// How far a bloom's glow shows past the surfaces, in Gaussian widths (the blur's kernel ends at
+/// three; the rest is the downsampled image's bilinear spread).
+const GLOW_REACH_SIGMAS: f32 = 3.5;
+
 impl Look {
+    /// How far past the surfaces the look's glow shows, as a share of the view height (0 without
+    /// bloom): a still keeps that much clear at the frame's edges, so the glow is not cut.
+    pub fn glow_reach(&self) -> f32 {
+        if self.bloom > 0.0 {
+            GLOW_REACH_SIGMAS * self.bloom_radius
+        } else {
+            0.0
+        }
+    }
+
     /// The default look of `style` (the shaded reference has no bloom).
     pub fn for_style(style: Style) -> Self {
         Self {

@@ -15,6 +15,7 @@ mod golden;
 mod layouts;
 mod look;
 mod manifest;
+mod materials;
 mod ply;
 mod render;
 mod scripts;

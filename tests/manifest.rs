@@ -269,7 +269,10 @@ fn a_keyframed_path_starts_at_its_first_key_and_bad_paths_are_refused_in_place()
     let common = ["render", "kenney_alien.glb", "-f", "png", "-s", "96x72", "--msaa", "1", "--frames", "1", "-q"];
     sandbox
         .run(
-            &[&common[..], &["--camera", "still", "--azimuth", "-60", "--elevation", "10", "-o", "still.png"]].concat(),
+            // A turntable's first frame: the first key's view, framed as motions are (a still
+            // would be fitted to its view).
+            &[&common[..], &["--camera", "turntable", "--azimuth", "-60", "--elevation", "10", "-o", "still.png"]]
+                .concat(),
         )
         .expect_success();
     assert!(

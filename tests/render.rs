@@ -175,6 +175,29 @@ fn a_still_from_a_named_view_is_one_png_file() {
 }
 
 #[test]
+fn a_named_view_still_fills_its_frame_like_a_product_shot() {
+    let sandbox = Sandbox::new();
+    let model = fixture("kenney_alien.glb");
+    for (view, size) in [("front", "240x180"), ("isometric", "180x240"), ("top", "200x200")] {
+        let out = format!("{view}.png");
+        let args = ["render", model.to_str().unwrap(), "--camera", view, "--frames", "1", "-s", size, "-o", &out, "-q"];
+        sandbox.run(&args).expect_success();
+        let frame = util::read_png(&sandbox.path(&out));
+        let (w, h) = frame.dimensions();
+        let (x0, y0, x1, y1) = alpha_box(&frame).unwrap();
+        let (seen_w, seen_h) = ((x1 - x0 + 1) as f64 / w as f64, (y1 - y0 + 1) as f64 / h as f64);
+        // The model's extent from this view fills the frame (with the 10 % margin) on one axis…
+        assert!(seen_w.max(seen_h) >= 0.7, "{view}: the model fills {seen_w:.2} x {seen_h:.2} of the frame");
+        // …stays inside it, and sits in the middle.
+        assert!(x0 > 0 && y0 > 0 && x1 < w - 1 && y1 < h - 1, "{view}: the model touches the frame's edge");
+        let off_centre = ((x0 + x1) as f64 / 2.0 - (w - 1) as f64 / 2.0)
+            .abs()
+            .max(((y0 + y1) as f64 / 2.0 - (h - 1) as f64 / 2.0).abs());
+        assert!(off_centre <= 3.0, "{view}: the model is {off_centre} px off centre");
+    }
+}
+
+#[test]
 fn named_views_see_a_flat_triangle_face_on_or_edge_on() {
     let sandbox = Sandbox::new();
     std::fs::write(sandbox.path("peak.obj"), "v -1 0 0\nv 1 0 0\nv 0 2 0\nf 1 2 3\n").unwrap();

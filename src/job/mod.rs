@@ -156,18 +156,45 @@ impl Playback<'_> {
         self.clip.duration as f64 / self.speed
     }
 
-    /// Framing that keeps the model in view over the whole clip (sampled), so it does not breathe.
-    pub fn framing(&self, meshes: &[crate::scene::Mesh]) -> Framing {
+    /// The model's points over the whole clip (sampled), for a framing that does not breathe.
+    fn sampled_points(&self, meshes: &[crate::scene::Mesh]) -> Vec<glam::Vec3> {
         const SAMPLES: usize = 24;
-        let points: Vec<glam::Vec3> = (0..=SAMPLES)
+        (0..=SAMPLES)
             .flat_map(|i| self.vertices_at(meshes, self.play_seconds() * i as f64 / SAMPLES as f64))
             .map(|v| glam::Vec3::from(v.position))
-            .collect();
-        Framing::from_points(&points)
+            .collect()
     }
 }
 
 impl Job {
+    /// The framing of this job on `scene` with `camera` (see [`Job::camera_for`]): the sphere
+    /// that keeps the model in view from any side (over the whole clip when one plays); a
+    /// single-view still is instead fitted to the model's extent as seen from its view.
+    pub fn framing(&self, scene: &Scene, playback: Option<&Playback>, camera: &CameraSettings) -> Framing {
+        let fits_view = camera.motion == Motion::Still && self.layout == Layout::Single;
+        let aspect = self.layout.camera_aspect(&self.render.tiling);
+        let clear = self.render.look.glow_reach();
+        match playback {
+            Some(playback) => {
+                let points = playback.sampled_points(&scene.meshes);
+                match fits_view {
+                    true => Framing::fitted_to_view(|| points.iter().copied(), camera, aspect, clear),
+                    false => Framing::from_points(&points),
+                }
+            }
+            None if fits_view => {
+                let points = || {
+                    scene
+                        .meshes
+                        .iter()
+                        .flat_map(|m| m.indices.iter().map(|&i| glam::Vec3::from(m.vertices[i as usize].position)))
+                };
+                Framing::fitted_to_view(points, camera, aspect, clear)
+            }
+            None => Framing::from_scene(scene),
+        }
+    }
+
     /// The frame inputs (time, camera, posed vertices) of the job's frames, with `camera`
     /// resolved against the loaded scene (see [`Job::camera_for`]).
     pub fn frame_inputs<'a>(

@@ -8,7 +8,6 @@ use std::time::Instant;
 use anyhow::{anyhow, Context, Result};
 
 use super::Job;
-use crate::camera::Framing;
 use crate::error::Problem;
 use crate::export::ffmpeg::Ffmpeg;
 use crate::export::output::OutputClaim;
@@ -83,8 +82,8 @@ pub fn run(
         progress.warn(&format!("{}: {warning}", job.model.label()));
     }
     let playback = job.playback_for(&scene)?;
-    let framing = playback.map_or_else(|| Framing::from_scene(&scene), |p| p.framing(&scene.meshes));
     let camera = job.camera_for(&scene)?;
+    let framing = job.framing(&scene, playback.as_ref(), &camera);
     let paths: Vec<String> = job.outputs.iter().map(|o| o.path.display().to_string()).collect();
     let names: Vec<&str> = job.outputs.iter().map(|o| o.format.name()).collect();
     progress.info(&format!(

@@ -1,11 +1,14 @@
 //! A scene uploaded to the GPU: one vertex and one index buffer, the materials, one bind group per
-//! texture, and for wireframes the edges' end points.
+//! texture and sampler pair the draws use, and for wireframes the edges' end points.
+
+use std::collections::HashMap;
 
 use wgpu::util::DeviceExt;
 
+use super::mipmaps::mip_chain;
 use super::pipelines::Pipelines;
 use crate::scene::edges::feature_edges;
-use crate::scene::{Scene, Vertex};
+use crate::scene::{Filter, Sampler, Scene, Vertex, Wrap};
 
 /// One material as `hologram.wgsl` reads it from the material buffer.
 #[repr(C)]
@@ -22,7 +25,7 @@ pub struct Draw {
     pub base_vertex: i32,
     /// Index into the material buffer, passed as the instance index.
     pub material: u32,
-    /// Index into [`GpuScene::textures`].
+    /// Index into [`GpuScene::textures`] (its texture and sampler).
     pub texture: usize,
 }
 
@@ -34,7 +37,8 @@ pub struct GpuScene {
     pub index_buffer: wgpu::Buffer,
     /// Every material's factors (group 1).
     pub materials: wgpu::BindGroup,
-    /// One bind group per texture, the last one a 1×1 white texture for untextured draws (group 2).
+    /// One bind group per texture and sampler the draws use (untextured ones: a 1×1 white
+    /// texture), group 2.
     pub textures: Vec<wgpu::BindGroup>,
     /// Draw calls, one per mesh, ordered by texture so each texture is bound once.
     pub draws: Vec<Draw>,
@@ -77,6 +81,8 @@ impl GpuScene {
         let mut draws = Vec::with_capacity(scene.meshes.len());
         let mut edge_pairs = Vec::new();
         let white = scene.textures.len();
+        // The (texture, sampler) pairs the draws bind, in order of first use.
+        let mut pairs: Vec<(usize, Sampler)> = Vec::new();
         for mesh in &scene.meshes {
             let first = indices.len() as u32;
             if let Some(angle) = wire_angle {
@@ -85,11 +91,20 @@ impl GpuScene {
                     feature_edges(&mesh.vertices, &mesh.indices, angle).into_iter().map(|[a, b]| [a + base, b + base]),
                 );
             }
+            let material = &scene.materials[mesh.material];
+            let pair = match material.base_color_texture {
+                Some(texture) => (texture, material.sampler),
+                None => (white, Sampler::default()),
+            };
+            let texture = pairs.iter().position(|p| *p == pair).unwrap_or_else(|| {
+                pairs.push(pair);
+                pairs.len() - 1
+            });
             draws.push(Draw {
                 indices: first..first + mesh.indices.len() as u32,
                 base_vertex: vertices.len() as i32,
                 material: mesh.material as u32,
-                texture: scene.materials[mesh.material].base_color_texture.unwrap_or(white),
+                texture,
             });
             vertices.extend_from_slice(&mesh.vertices);
             indices.extend_from_slice(&mesh.indices);
@@ -116,29 +131,25 @@ impl GpuScene {
             });
             Edges { pairs: edge_pairs, buffer }
         });
-        let sampler = device.create_sampler(&wgpu::SamplerDescriptor {
-            label: Some("material sampler"),
-            address_mode_u: wgpu::AddressMode::Repeat,
-            address_mode_v: wgpu::AddressMode::Repeat,
-            mag_filter: wgpu::FilterMode::Linear,
-            min_filter: wgpu::FilterMode::Linear,
-            ..Default::default()
-        });
-        let white_texture = [crate::scene::Texture { name: "white".into(), width: 1, height: 1, rgba: vec![255; 4] }];
-        let textures = scene
-            .textures
+        let white_texture = crate::scene::Texture { name: "white".into(), width: 1, height: 1, rgba: vec![255; 4] };
+        let mut views: HashMap<usize, wgpu::TextureView> = HashMap::new();
+        let mut samplers: HashMap<Sampler, wgpu::Sampler> = HashMap::new();
+        let textures = pairs
             .iter()
-            .chain(&white_texture)
-            .map(|t| {
-                let fitted = fit_texture(t, max_texture_side);
-                let t = fitted.as_ref().unwrap_or(t);
-                let view = upload_texture(device, queue, &t.name, t.width, t.height, &t.rgba);
+            .map(|&(index, sampler)| {
+                let t = scene.textures.get(index).unwrap_or(&white_texture);
+                let view = views.entry(index).or_insert_with(|| {
+                    let fitted = fit_texture(t, max_texture_side);
+                    let t = fitted.as_ref().unwrap_or(t);
+                    upload_texture(device, queue, &t.name, t.width, t.height, &t.rgba)
+                });
+                let sampler = samplers.entry(sampler).or_insert_with(|| create_sampler(device, &sampler));
                 device.create_bind_group(&wgpu::BindGroupDescriptor {
                     label: Some(&t.name),
                     layout: &pipelines.texture_layout,
                     entries: &[
-                        wgpu::BindGroupEntry { binding: 0, resource: wgpu::BindingResource::TextureView(&view) },
-                        wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::Sampler(&sampler) },
+                        wgpu::BindGroupEntry { binding: 0, resource: wgpu::BindingResource::TextureView(view) },
+                        wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::Sampler(sampler) },
                     ],
                 })
             })
@@ -180,6 +191,35 @@ fn fit_texture(texture: &crate::scene::Texture, max_side: u32) -> Option<crate::
     Some(crate::scene::Texture { name: texture.name.clone(), width, height, rgba: resized.into_raw() })
 }
 
+/// The wgpu sampler for `sampler`: its wrap modes and filters; without mipmaps, the full-size
+/// level only.
+fn create_sampler(device: &wgpu::Device, sampler: &Sampler) -> wgpu::Sampler {
+    let address = |wrap| match wrap {
+        Wrap::Repeat => wgpu::AddressMode::Repeat,
+        Wrap::ClampToEdge => wgpu::AddressMode::ClampToEdge,
+        Wrap::MirroredRepeat => wgpu::AddressMode::MirrorRepeat,
+    };
+    let filter = |filter| match filter {
+        Filter::Nearest => wgpu::FilterMode::Nearest,
+        Filter::Linear => wgpu::FilterMode::Linear,
+    };
+    let mipmap_filter = match sampler.mipmaps {
+        Some(Filter::Linear) => wgpu::MipmapFilterMode::Linear,
+        _ => wgpu::MipmapFilterMode::Nearest,
+    };
+    device.create_sampler(&wgpu::SamplerDescriptor {
+        label: Some("material sampler"),
+        address_mode_u: address(sampler.wrap_u),
+        address_mode_v: address(sampler.wrap_v),
+        mag_filter: filter(sampler.magnify),
+        min_filter: filter(sampler.minify),
+        mipmap_filter,
+        lod_max_clamp: if sampler.mipmaps.is_some() { 32.0 } else { 0.0 },
+        ..Default::default()
+    })
+}
+
+/// Uploads an sRGB RGBA8 texture with its full mip chain (see [`mip_chain`]).
 fn upload_texture(
     device: &wgpu::Device,
     queue: &wgpu::Queue,
@@ -188,12 +228,13 @@ fn upload_texture(
     height: u32,
     rgba: &[u8],
 ) -> wgpu::TextureView {
+    let (levels, data) = mip_chain(width, height, rgba);
     let texture = device.create_texture_with_data(
         queue,
         &wgpu::TextureDescriptor {
             label: Some(name),
             size: wgpu::Extent3d { width, height, depth_or_array_layers: 1 },
-            mip_level_count: 1,
+            mip_level_count: levels,
             sample_count: 1,
             dimension: wgpu::TextureDimension::D2,
             format: wgpu::TextureFormat::Rgba8UnormSrgb,
@@ -201,7 +242,7 @@ fn upload_texture(
             view_formats: &[],
         },
         wgpu::util::TextureDataOrder::LayerMajor,
-        rgba,
+        &data,
     );
     texture.create_view(&wgpu::TextureViewDescriptor::default())
 }

@@ -9,6 +9,7 @@
 mod adapter;
 mod failure;
 mod gpu_scene;
+mod mipmaps;
 mod passes;
 mod pipelines;
 pub mod shaders;

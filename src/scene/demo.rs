@@ -21,8 +21,8 @@ pub fn scene() -> Scene {
     let raw = RawScene {
         meshes: vec![knot, ring],
         materials: vec![
-            Material { name: "knot".into(), base_color: [1.0, 1.0, 1.0, 1.0], base_color_texture: None },
-            Material { name: "ring".into(), base_color: [0.6, 0.6, 0.6, 1.0], base_color_texture: None },
+            Material { name: "knot".into(), base_color: [1.0, 1.0, 1.0, 1.0], ..Material::default_white() },
+            Material { name: "ring".into(), base_color: [0.6, 0.6, 0.6, 1.0], ..Material::default_white() },
         ],
         textures: Vec::new(),
         animations: Vec::new(),

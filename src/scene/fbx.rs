@@ -362,6 +362,7 @@ impl Builder<'_> {
                         false => [1.0, 1.0, 1.0, opacity],
                     },
                     base_color_texture: texture.and_then(|t| self.texture_index(t)),
+                    ..Material::default_white()
                 }
             }
         };

@@ -27,7 +27,10 @@ use super::files::ModelFiles;
 use super::geometry::{flips_winding, repair_normals, transform_vertices};
 use super::sniff::{Content, Head, Recognised};
 use super::textures::decode_texture;
-use super::{AnimationInfo, FileCamera, FileProjection, LoadContext, Material, Mesh, RawScene, Texture, Vertex};
+use super::{
+    AnimationInfo, FileCamera, FileProjection, Filter, LoadContext, Material, Mesh, RawScene, Sampler, Texture, Vertex,
+    Wrap,
+};
 use crate::error::Problem;
 
 /// Extensions holoforge reads that the `gltf` crate does not know.
@@ -544,15 +547,16 @@ impl<'a, 'f> SceneBuilder<'a, 'f> {
                 (pbr.base_color_factor(), pbr.base_color_texture().map(|t| t.texture()))
             }
         };
-        let base_color_texture = match texture {
+        let base_color_texture = match &texture {
             Some(t) => self.texture_index(&t.source()),
             None => None,
         };
+        let sampler = texture.map_or_else(Sampler::default, |t| sampler_of(&t.sampler()));
         let name = material.name().map(str::to_string).unwrap_or_else(|| match material.index() {
             Some(i) => format!("material #{i}"),
             None => "default".into(),
         });
-        self.materials.push(Material { name, base_color, base_color_texture });
+        self.materials.push(Material { name, base_color, base_color_texture, sampler });
         let index = self.materials.len() - 1;
         self.material_map.insert(material.index(), index);
         Ok(index)
@@ -594,6 +598,29 @@ impl<'a, 'f> SceneBuilder<'a, 'f> {
             gltf::image::Source::Uri { uri, .. } => buffers::read_uri(uri, self.files),
         }
     }
+}
+
+/// A glTF sampler as holoforge samples it; without a minification filter, trilinear.
+fn sampler_of(sampler: &gltf::texture::Sampler) -> Sampler {
+    use gltf::texture::{MagFilter, MinFilter, WrappingMode};
+    let wrap = |mode| match mode {
+        WrappingMode::Repeat => Wrap::Repeat,
+        WrappingMode::ClampToEdge => Wrap::ClampToEdge,
+        WrappingMode::MirroredRepeat => Wrap::MirroredRepeat,
+    };
+    let (minify, mipmaps) = match sampler.min_filter() {
+        Some(MinFilter::Nearest) => (Filter::Nearest, None),
+        Some(MinFilter::Linear) => (Filter::Linear, None),
+        Some(MinFilter::NearestMipmapNearest) => (Filter::Nearest, Some(Filter::Nearest)),
+        Some(MinFilter::LinearMipmapNearest) => (Filter::Linear, Some(Filter::Nearest)),
+        Some(MinFilter::NearestMipmapLinear) => (Filter::Nearest, Some(Filter::Linear)),
+        Some(MinFilter::LinearMipmapLinear) | None => (Filter::Linear, Some(Filter::Linear)),
+    };
+    let magnify = match sampler.mag_filter() {
+        Some(MagFilter::Nearest) => Filter::Nearest,
+        Some(MagFilter::Linear) | None => Filter::Linear,
+    };
+    Sampler { wrap_u: wrap(sampler.wrap_s()), wrap_v: wrap(sampler.wrap_t()), magnify, minify, mipmaps }
 }
 
 /// True when an accessor has one of the shapes and component types and at least one element

@@ -47,13 +47,63 @@ pub struct Material {
     pub base_color: [f32; 4],
     /// Index into [`Scene::textures`] of the base colour texture.
     pub base_color_texture: Option<usize>,
+    /// How the base colour texture is sampled.
+    pub sampler: Sampler,
 }
 
 impl Material {
     /// The material used when a file has none: white, untextured.
     pub fn default_white() -> Self {
-        Self { name: "default".into(), base_color: [1.0; 4], base_color_texture: None }
+        Self { name: "default".into(), base_color: [1.0; 4], base_color_texture: None, sampler: Sampler::default() }
     }
+}
+
+/// How a texture is sampled: a glTF sampler; other formats repeat, filter smoothly and
+/// minify through mipmaps (trilinear).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Sampler {
+    /// Across the texture (u).
+    pub wrap_u: Wrap,
+    /// Down the texture (v).
+    pub wrap_v: Wrap,
+    /// Texels seen larger than a pixel.
+    pub magnify: Filter,
+    /// Texels seen smaller than a pixel, within one mip level.
+    pub minify: Filter,
+    /// Between mip levels (`Linear`: trilinear), or None: the full-size level only.
+    pub mipmaps: Option<Filter>,
+}
+
+impl Default for Sampler {
+    fn default() -> Self {
+        Self {
+            wrap_u: Wrap::Repeat,
+            wrap_v: Wrap::Repeat,
+            magnify: Filter::Linear,
+            minify: Filter::Linear,
+            mipmaps: Some(Filter::Linear),
+        }
+    }
+}
+
+/// What a texture coordinate outside 0..1 reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Wrap {
+    /// The texture tiles.
+    Repeat,
+    /// The edge texel.
+    ClampToEdge,
+    /// The texture tiles, every other copy mirrored.
+    MirroredRepeat,
+}
+
+/// Texture filtering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Filter {
+    /// The nearest texel (or level).
+    Nearest,
+    /// A blend of the nearest ones.
+    Linear,
 }
 
 /// A decoded texture: sRGB-encoded RGBA8, rows top to bottom.

@@ -61,6 +61,7 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
                 .diffuse_texture
                 .as_deref()
                 .and_then(|t| textures.load(t, &search_dirs, files, &mut context.budget, &mut warnings)),
+            ..Material::default_white()
         })
         .collect();
     let default_material = scene_materials.len();

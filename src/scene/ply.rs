@@ -102,7 +102,7 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
             }
         }
     });
-    let material = Material { name: "ply".into(), base_color: [1.0; 4], base_color_texture: texture };
+    let material = Material { name: "ply".into(), base_color_texture: texture, ..Material::default_white() };
     Ok(RawScene { meshes: vec![mesh], materials: vec![material], textures, warnings, ..RawScene::default() })
 }
 

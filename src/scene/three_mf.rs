@@ -222,7 +222,7 @@ impl Placed {
         if let Some(&known) = self.by_colour.get(&key) {
             return known;
         }
-        self.materials.push(Material { name, base_color: colour, base_color_texture: None });
+        self.materials.push(Material { name, base_color: colour, ..Material::default_white() });
         self.by_colour.insert(key, self.materials.len() - 1);
         self.materials.len() - 1
     }
