@@ -16,7 +16,8 @@ struct ViewUniforms {
     scanlines: vec4<f32>,
     // xy: the view's top-left corner in the frame (pixels), zw: its width and height.
     view_rect: vec4<f32>,
-    // x: world height of the model's bottom, y: model height, z: flicker brightness factor.
+    // x: world height of the model's bottom, y: model height, z: flicker brightness factor,
+    // w: 1 = back faces of single-sided surfaces are culled (the shaded style).
     model: vec4<f32>,
     // x: half line width (pixels), y: line brightness, z: how far lines are pulled towards the eye.
     wire: vec4<f32>,
@@ -28,6 +29,10 @@ struct ViewUniforms {
 struct Material {
     // Linear base colour factor.
     base_color: vec4<f32>,
+    // rgb: emitted linear light (times the emissive texture), a: 1 = unlit.
+    emissive: vec4<f32>,
+    // x: alpha mode (0 opaque, 1 mask, 2 blend), y: mask cutoff, z: 1 = single-sided.
+    alpha: vec4<f32>,
 };
 
 // All materials live in one buffer, indexed by the draw's instance index, so drawing a model
@@ -37,6 +42,8 @@ struct Material {
 @group(1) @binding(0) var<storage, read> materials: array<Material>;
 @group(2) @binding(0) var base_texture: texture_2d<f32>;
 @group(2) @binding(1) var base_sampler: sampler;
+@group(2) @binding(2) var emissive_texture: texture_2d<f32>;
+@group(2) @binding(3) var emissive_sampler: sampler;
 
 struct VertexIn {
     @location(0) position: vec3<f32>,
@@ -78,6 +85,62 @@ fn fs_depth() -> @location(0) vec4<f32> {
     return vec4<f32>(0.0);
 }
 
+// The pre-pass of surfaces whose fragments may be discarded: the same tests as their shading.
+@fragment
+fn fs_depth_discarding(in: VertexOut, @builtin(front_facing) front: bool) -> @location(0) vec4<f32> {
+    cull_back_face(in, front);
+    let alpha = material_alpha(in, base_color(in).a);
+    return vec4<f32>(alpha);
+}
+
+// Back faces of a single-sided material are not drawn, in styles that cull (glTF doubleSided).
+fn cull_back_face(in: VertexOut, front: bool) {
+    if (!front && view.model.w > 0.5 && materials[in.material].alpha.z > 0.5) {
+        discard;
+    }
+}
+
+// The alpha a surface is drawn with, by its material's alpha mode (glTF alphaMode): OPAQUE
+// ignores alpha, MASK cuts below the cutoff and is opaque above it, BLEND keeps it.
+fn material_alpha(in: VertexOut, alpha: f32) -> f32 {
+    let mode = materials[in.material].alpha;
+    if (mode.x < 0.5) {
+        return 1.0;
+    }
+    if (mode.x < 1.5) {
+        if (alpha < mode.y) {
+            discard;
+        }
+        return 1.0;
+    }
+    return clamp(alpha, 0.0, 1.0);
+}
+
+// Emitted light: the material's emissive factor times its emissive texture.
+fn emission(in: VertexOut) -> vec3<f32> {
+    return materials[in.material].emissive.rgb * textureSample(emissive_texture, emissive_sampler, in.uv).rgb;
+}
+
+// Khronos PBR Neutral tone mapping: colours up to about 0.8 stay as they are (the base colour
+// reads true), brighter light rolls off towards white instead of clipping, so white surfaces
+// keep their shading.
+fn tone_map(color_in: vec3<f32>) -> vec3<f32> {
+    let start = 0.8 - 0.04;
+    let desaturation = 0.15;
+    let x = min(color_in.r, min(color_in.g, color_in.b));
+    let offset = select(0.04, x - 6.25 * x * x, x < 0.08);
+    var color = color_in - offset;
+    let peak = max(color.r, max(color.g, color.b));
+    if (peak < start) {
+        return color;
+    }
+    let d = 1.0 - start;
+    let new_peak = 1.0 - d * d / (peak + d - start);
+    color *= new_peak / peak;
+    let g = 1.0 - 1.0 / (desaturation * (peak - new_peak) + 1.0);
+    return mix(color, vec3<f32>(new_peak), g);
+}
+
 fn luminance(c: vec3<f32>) -> f32 {
     return dot(c, vec3<f32>(0.2126, 0.7152, 0.0722));
 }
@@ -102,7 +165,8 @@ fn scanline(in: VertexOut) -> f32 {
 
 @fragment
 fn fs_hologram(in: VertexOut) -> @location(0) vec4<f32> {
-    let base = base_color(in);
+    let base_sample = base_color(in);
+    let base = vec4<f32>(base_sample.rgb, material_alpha(in, base_sample.a));
     let view_dir = normalize(view.eye.xyz - in.world_position);
     let n = normalize(in.normal);
     // Two-sided: the rim is where the surface turns away from the viewer, whichever side we see.
@@ -116,11 +180,14 @@ fn fs_hologram(in: VertexOut) -> @location(0) vec4<f32> {
     let scan = scanline(in);
 
     let rim_color = mix(view.color.rgb, vec3<f32>(1.0), view.color.a * fresnel);
-    let rgb = (view.color.rgb * fill + rim_color * rim) * scan;
+    // Emissive parts are the brightest layer: they glow in the hologram's colour, whitened.
+    let glow = 2.0 * luminance(emission(in));
+    let glow_color = mix(view.color.rgb, vec3<f32>(1.0), 0.35) * glow;
+    let rgb = (view.color.rgb * fill + rim_color * rim + glow_color) * scan;
     // Material transparency thins the hologram but never hides it: a fully transparent
     // material (`d 0` in OBJ) would otherwise render an empty frame.
     let presence = (0.25 + 0.75 * clamp(base.a, 0.0, 1.0)) * view.model.z;
-    let alpha = clamp((view.rim_fill.w + fresnel) * presence * scan, 0.0, 1.0);
+    let alpha = clamp((view.rim_fill.w + fresnel + glow) * presence * scan, 0.0, 1.0);
     return vec4<f32>(rgb * presence, alpha);
 }
 
@@ -128,8 +195,15 @@ fn fs_hologram(in: VertexOut) -> @location(0) vec4<f32> {
 // fill from the right, a Blinn-Phong highlight and a rim light, all fixed to the camera so
 // every frame of a turntable is lit alike.
 @fragment
-fn fs_shaded(in: VertexOut) -> @location(0) vec4<f32> {
+fn fs_shaded(in: VertexOut, @builtin(front_facing) front: bool) -> @location(0) vec4<f32> {
+    cull_back_face(in, front);
     let base = base_color(in);
+    let alpha = material_alpha(in, base.a);
+    let emitted = emission(in);
+    if (materials[in.material].emissive.a > 0.5) {
+        // Unlit (KHR_materials_unlit): the base colour as it is, not tone-mapped.
+        return vec4<f32>((base.rgb + emitted) * alpha, alpha);
+    }
     let v = normalize(view.eye.xyz - in.world_position);
     var n = normalize(in.normal);
     if (dot(n, v) < 0.0) {
@@ -147,8 +221,7 @@ fn fs_shaded(in: VertexOut) -> @location(0) vec4<f32> {
     let h = normalize(key + v);
     let specular = 0.25 * pow(max(dot(n, h), 0.0), 48.0);
     let rim = 0.35 * pow(1.0 - max(dot(n, v), 0.0), 4.0);
-    let rgb = base.rgb * diffuse + vec3<f32>(specular + rim);
-    let alpha = clamp(base.a, 0.0, 1.0);
+    let rgb = tone_map(base.rgb * diffuse + vec3<f32>(specular + rim) + emitted);
     return vec4<f32>(rgb * alpha, alpha);
 }
 

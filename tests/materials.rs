@@ -10,6 +10,18 @@ use crate::util::{read_png, Sandbox};
 /// texture coordinates running from 0 to `uv_max` across and down, textured with `texture`
 /// through `sampler` (a glTF sampler object).
 fn textured_quad(sandbox: &Sandbox, texture: &image::RgbaImage, uv_max: [f32; 2], sampler: serde_json::Value) {
+    let material = json!({"pbrMetallicRoughness": {"baseColorTexture": {"index": 0}, "metallicFactor": 0}});
+    quad(sandbox, material, Some((texture, sampler)), uv_max);
+}
+
+/// Writes `quad.gltf` (+ `quad.bin`, and `texture.png` when `texture` is given with its sampler):
+/// the quad of [`textured_quad`] with `material` (a glTF material object; texture 0 is `texture`).
+fn quad(
+    sandbox: &Sandbox,
+    material: serde_json::Value,
+    texture: Option<(&image::RgbaImage, serde_json::Value)>,
+    uv_max: [f32; 2],
+) {
     let positions = [[-1.0f32, -1.0, 0.0], [1.0, -1.0, 0.0], [1.0, 1.0, 0.0], [-1.0, 1.0, 0.0]];
     let uvs = [[0.0, uv_max[1]], [uv_max[0], uv_max[1]], [uv_max[0], 0.0], [0.0f32, 0.0]];
     let normals = [[0.0f32, 0.0, 1.0]; 4];
@@ -21,15 +33,11 @@ fn textured_quad(sandbox: &Sandbox, texture: &image::RgbaImage, uv_max: [f32; 2]
     bin.extend(uvs.iter().flatten().flat_map(|v| v.to_le_bytes()));
     bin.extend(indices.iter().flat_map(|i| i.to_le_bytes()));
     std::fs::write(sandbox.path("quad.bin"), &bin).unwrap();
-    texture.save(sandbox.path("texture.png")).unwrap();
-    let gltf = json!({
+    let mut gltf = json!({
         "asset": {"version": "2.0"},
         "scene": 0, "scenes": [{"nodes": [0]}], "nodes": [{"mesh": 0}],
         "meshes": [{"primitives": [{"attributes": {"POSITION": 0, "NORMAL": 1, "TEXCOORD_0": 2}, "indices": 3, "material": 0}]}],
-        "materials": [{"pbrMetallicRoughness": {"baseColorTexture": {"index": 0}, "metallicFactor": 0}}],
-        "textures": [{"source": 0, "sampler": 0}],
-        "images": [{"uri": "texture.png"}],
-        "samplers": [sampler],
+        "materials": [material],
         "accessors": [
             {"bufferView": 0, "componentType": 5126, "count": 4, "type": "VEC3", "min": [-1, -1, 0], "max": [1, 1, 0]},
             {"bufferView": 0, "byteOffset": 48, "componentType": 5126, "count": 4, "type": "VEC3"},
@@ -43,7 +51,22 @@ fn textured_quad(sandbox: &Sandbox, texture: &image::RgbaImage, uv_max: [f32; 2]
         ],
         "buffers": [{"uri": "quad.bin", "byteLength": bin.len()}]
     });
+    if let Some((texture, sampler)) = texture {
+        texture.save(sandbox.path("texture.png")).unwrap();
+        gltf["textures"] = json!([{"source": 0, "sampler": 0}]);
+        gltf["images"] = json!([{"uri": "texture.png"}]);
+        gltf["samplers"] = json!([sampler]);
+    }
     std::fs::write(sandbox.path("quad.gltf"), gltf.to_string()).unwrap();
+}
+
+/// The quad rendered shaded over a transparent background (`view`: front or back), `size` square.
+fn quad_frame(sandbox: &Sandbox, view: &str, size: u32) -> image::RgbaImage {
+    let dims = format!("{size}x{size}");
+    let args = ["render", "quad.gltf", "--camera", view, "--style", "shaded", "--frames", "1", "-s", &dims];
+    let out = format!("{view}-{size}.png");
+    sandbox.run(&[&args[..], &["--msaa", "1", "-o", &out, "-q"]].concat()).expect_success();
+    read_png(&sandbox.path(&out))
 }
 
 /// The quad seen face on, orthographic (so lighting is the same on every pixel), shaded, as
@@ -121,4 +144,117 @@ fn a_one_pixel_checker_seen_small_is_a_smooth_grey_through_mipmaps() {
     // The sampler's own choice is honoured: NEAREST minification reads single texels (speckles).
     let (_, speckled) = spread(json!({"minFilter": 9728, "magFilter": 9728}));
     assert!(speckled > 20.0 * smooth.max(0.001), "NEAREST: deviation {speckled}, trilinear {smooth}");
+}
+
+#[test]
+fn alpha_modes_ignore_cut_or_blend_the_alpha_as_the_specification_says() {
+    // Left half alpha 0.2, right half 0.8 (nearest magnification: no blend between them).
+    let texture = image::RgbaImage::from_fn(2, 1, |x, _| image::Rgba([255, 255, 255, if x == 0 { 51 } else { 204 }]));
+    let alphas = |extra: serde_json::Value| {
+        let sandbox = Sandbox::new();
+        let mut material = json!({"pbrMetallicRoughness": {"baseColorTexture": {"index": 0}, "metallicFactor": 0}});
+        material.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        quad(&sandbox, material, Some((&texture, json!({"magFilter": 9728}))), [1.0, 1.0]);
+        let frame = quad_frame(&sandbox, "front", 64);
+        (frame.get_pixel(20, 32)[3], frame.get_pixel(44, 32)[3])
+    };
+    assert_eq!(alphas(json!({})), (255, 255), "OPAQUE (the default) ignores alpha");
+    assert_eq!(alphas(json!({"alphaMode": "OPAQUE"})), (255, 255), "OPAQUE ignores alpha");
+    assert_eq!(alphas(json!({"alphaMode": "MASK"})), (0, 255), "MASK cuts at the default cutoff 0.5");
+    assert_eq!(alphas(json!({"alphaMode": "MASK", "alphaCutoff": 0.1})), (255, 255), "MASK at cutoff 0.1");
+    let (left, right) = alphas(json!({"alphaMode": "BLEND"}));
+    assert!(left.abs_diff(51) <= 2 && right.abs_diff(204) <= 2, "BLEND keeps alpha: {left}, {right}");
+}
+
+#[test]
+fn emissive_light_shows_on_a_black_surface_and_unlit_shows_the_base_colour() {
+    let colour_of = |material: serde_json::Value| {
+        let sandbox = Sandbox::new();
+        quad(&sandbox, material, None, [1.0, 1.0]);
+        *quad_frame(&sandbox, "front", 48).get_pixel(24, 24)
+    };
+    let black = json!({"pbrMetallicRoughness": {"baseColorFactor": [0, 0, 0, 1], "metallicFactor": 0}});
+    let dark = colour_of(black.clone());
+    let mut emissive = black.clone();
+    emissive["emissiveFactor"] = json!([1.0, 0.25, 0.0]);
+    let glowing = colour_of(emissive);
+    assert!(dark[0] < 90 && dark[0].abs_diff(dark[1]) < 8, "black without emission: {dark:?}");
+    assert!(glowing[0] > 200 && glowing[1] > dark[1] && glowing[1] < glowing[0] - 60, "emissive orange: {glowing:?}");
+    // (Tone mapping rolls the bright red towards white a little, so blue is the least, not none.)
+    assert!(glowing[2] < glowing[1] / 2, "blue is not emitted: {glowing:?}");
+    // KHR_materials_emissive_strength scales the factor: half the factor at strength 2 is the same light.
+    let mut strong = black;
+    strong["emissiveFactor"] = json!([0.5, 0.125, 0.0]);
+    strong["extensions"] = json!({"KHR_materials_emissive_strength": {"emissiveStrength": 2.0}});
+    let same = colour_of(strong);
+    assert!((0..3).all(|c| same[c].abs_diff(glowing[c]) <= 2), "strength 2: {same:?} vs {glowing:?}");
+    // Unlit: exactly the base colour (linear 0.2, 0.6, 0.2 is sRGB 124, 203, 124), no lighting.
+    let unlit = colour_of(json!({
+        "pbrMetallicRoughness": {"baseColorFactor": [0.2, 0.6, 0.2, 1]},
+        "extensions": {"KHR_materials_unlit": {}}
+    }));
+    assert!([124u8, 203, 124].iter().zip(unlit.0).all(|(want, got)| want.abs_diff(got) <= 1), "unlit: {unlit:?}");
+}
+
+#[test]
+fn a_single_sided_surface_is_culled_from_behind_and_a_double_sided_one_is_not() {
+    for (double_sided, seen) in [(false, false), (true, true)] {
+        let sandbox = Sandbox::new();
+        quad(&sandbox, json!({"doubleSided": double_sided}), None, [1.0, 1.0]);
+        assert_eq!(quad_frame(&sandbox, "front", 32).get_pixel(16, 16)[3], 255, "the front face is drawn");
+        let back = quad_frame(&sandbox, "back", 32);
+        assert_eq!(back.pixels().any(|p| p[3] > 0), seen, "doubleSided {double_sided}: seen from behind");
+    }
+}
+
+#[test]
+fn the_alpha_blend_mode_test_model_shows_its_check_marks() {
+    // Khronos AlphaBlendModeTest: a green check mark under the "Opaque" and the "Blend" panel
+    // shows only when OPAQUE ignores alpha and BLEND lets what lies behind show through (a
+    // renderer that gets it wrong shows dark squares there).
+    let Some(root) = crate::util::shared_models() else { return };
+    let sandbox = Sandbox::new();
+    let model = root.join("glb/AlphaBlendModeTest.glb");
+    let args = ["render", model.to_str().unwrap(), "--camera", "front", "--style", "shaded", "--frames", "1"];
+    sandbox
+        .run(&[&args[..], &["-s", "1600x600", "--background", "#404040", "-o", "test.png", "-q"]].concat())
+        .expect_success();
+    let frame = read_png(&sandbox.path("test.png"));
+    for (label, x0, x1) in [("Opaque", 0.20, 0.26), ("Blend", 0.36, 0.41)] {
+        let green = (432..492)
+            .flat_map(|y| ((1600.0 * x0) as u32..(1600.0 * x1) as u32).map(move |x| (x, y)))
+            .filter(|&(x, y)| {
+                let p = frame.get_pixel(x, y);
+                p[1] > 140 && p[0] < 120 && p[2] < 120
+            })
+            .count();
+        assert!(green > 40, "{label}: {green} green check-mark pixels");
+    }
+}
+
+#[test]
+fn a_white_cube_keeps_its_form_under_tone_mapping() {
+    // The key light alone would take a white top face past 1.0: clipped, it would be pure white
+    // and flat; tone-mapped it stays below white and apart from the other two faces.
+    let sandbox = Sandbox::new();
+    let cube = crate::util::fixture("unit_cube.stl");
+    let args = ["render", cube.to_str().unwrap(), "--camera", "angle45", "--style", "shaded", "--frames", "1"];
+    sandbox.run(&[&args[..], &["-s", "64x64", "--msaa", "1", "-o", "cube.png", "-q"]].concat()).expect_success();
+    let frame = read_png(&sandbox.path("cube.png"));
+    let mut counts = std::collections::HashMap::new();
+    for p in frame.pixels().filter(|p| p[3] == 255) {
+        *counts.entry(p[0] as u32 + p[1] as u32 + p[2] as u32).or_insert(0) += 1;
+    }
+    let brightest = counts.keys().max().copied().unwrap();
+    assert!(brightest < 3 * 250, "the top face clips to white: {brightest}");
+    // The three faces, as the three largest groups of nearly equal brightness.
+    let mut levels: Vec<(u32, u32)> = counts.into_iter().map(|(level, n)| (n, level)).collect();
+    levels.sort_unstable_by(|a, b| b.cmp(a));
+    let mut faces: Vec<u32> = Vec::new();
+    for (_, level) in levels {
+        if faces.iter().all(|f| f.abs_diff(level) > 15) {
+            faces.push(level);
+        }
+    }
+    assert!(faces.len() >= 3, "the three faces are told apart: {faces:?}");
 }

@@ -97,7 +97,7 @@ pub fn inspect(command: InspectCommand) -> Result<Exit> {
     crate::outln!("materials:  {}", report.materials.len());
     for m in &report.materials {
         let texture =
-            m.base_color_texture.map(|t| format!(", texture {}", report.textures[t].name)).unwrap_or_default();
+            m.base_color_texture.map(|t| format!(", texture {}", report.textures[t.index].name)).unwrap_or_default();
         crate::outln!("  {} (base colour {:?}{texture})", m.name, m.base_color);
     }
     crate::outln!("textures:   {}", report.textures.len());

@@ -8,13 +8,45 @@ use wgpu::util::DeviceExt;
 use super::mipmaps::mip_chain;
 use super::pipelines::Pipelines;
 use crate::scene::edges::feature_edges;
-use crate::scene::{Filter, Sampler, Scene, Vertex, Wrap};
+use crate::scene::{AlphaMode, Filter, Material, Mesh, Sampler, Scene, Texture, TextureSlot, Vertex, Wrap};
 
-/// One material as `hologram.wgsl` reads it from the material buffer.
+/// One material as `surface.wgsl` reads it from the material buffer.
 #[repr(C)]
 #[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
 struct GpuMaterial {
     base_color: [f32; 4],
+    /// rgb: emitted linear light; a: 1 = unlit.
+    emissive: [f32; 4],
+    /// x: alpha mode (0 opaque, 1 mask, 2 blend), y: mask cutoff, z: 1 = single-sided.
+    alpha: [f32; 4],
+}
+
+impl GpuMaterial {
+    fn new(material: &Material) -> Self {
+        let (mode, cutoff) = match material.alpha_mode {
+            AlphaMode::Opaque => (0.0, 0.0),
+            AlphaMode::Mask { cutoff } => (1.0, cutoff),
+            AlphaMode::Blend => (2.0, 0.0),
+        };
+        let [r, g, b] = material.emissive;
+        Self {
+            base_color: material.base_color,
+            emissive: [r, g, b, material.unlit as u32 as f32],
+            alpha: [mode, cutoff, !material.double_sided as u32 as f32, 0.0],
+        }
+    }
+}
+
+/// How a draw's surfaces are drawn, by its material's alpha mode: opaque and cut-out surfaces
+/// first (in the depth pre-pass), blended ones last, back to front.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DrawClass {
+    /// Opaque, or blended with alpha 1 everywhere (which looks the same).
+    Opaque,
+    /// Cut at the alpha cutoff.
+    Mask,
+    /// Blended over what lies behind.
+    Blend,
 }
 
 /// One indexed draw with one material.
@@ -25,8 +57,15 @@ pub struct Draw {
     pub base_vertex: i32,
     /// Index into the material buffer, passed as the instance index.
     pub material: u32,
-    /// Index into [`GpuScene::textures`] (its texture and sampler).
+    /// Index into [`GpuScene::textures`] (its textures and samplers).
     pub texture: usize,
+    /// Where it goes in the frame's order.
+    pub class: DrawClass,
+    /// Its fragments may be discarded (cut out, or back faces of a single-sided surface), so the
+    /// depth pre-pass must run its material's test too.
+    pub discards: bool,
+    /// The middle of its vertices, for sorting blended draws back to front.
+    pub centre: glam::Vec3,
 }
 
 /// GPU buffers and bind groups for one scene.
@@ -37,8 +76,8 @@ pub struct GpuScene {
     pub index_buffer: wgpu::Buffer,
     /// Every material's factors (group 1).
     pub materials: wgpu::BindGroup,
-    /// One bind group per texture and sampler the draws use (untextured ones: a 1×1 white
-    /// texture), group 2.
+    /// One bind group per set of textures and samplers the draws use (base colour and
+    /// emissive; a missing one is a 1×1 white texture), group 2.
     pub textures: Vec<wgpu::BindGroup>,
     /// Draw calls, one per mesh, ordered by texture so each texture is bound once.
     pub draws: Vec<Draw>,
@@ -80,9 +119,9 @@ impl GpuScene {
         let mut indices: Vec<u32> = Vec::with_capacity(scene.triangle_count() * 3);
         let mut draws = Vec::with_capacity(scene.meshes.len());
         let mut edge_pairs = Vec::new();
-        let white = scene.textures.len();
-        // The (texture, sampler) pairs the draws bind, in order of first use.
-        let mut pairs: Vec<(usize, Sampler)> = Vec::new();
+        // The texture sets the draws bind (base colour, emissive), in order of first use.
+        let mut sets: Vec<[TextureSlot; 2]> = Vec::new();
+        let mut opaque_textures = OpaqueTextures::new(&scene.textures);
         for mesh in &scene.meshes {
             let first = indices.len() as u32;
             if let Some(angle) = wire_angle {
@@ -92,19 +131,26 @@ impl GpuScene {
                 );
             }
             let material = &scene.materials[mesh.material];
-            let pair = match material.base_color_texture {
-                Some(texture) => (texture, material.sampler),
-                None => (white, Sampler::default()),
-            };
-            let texture = pairs.iter().position(|p| *p == pair).unwrap_or_else(|| {
-                pairs.push(pair);
-                pairs.len() - 1
+            let white = TextureSlot::smooth(scene.textures.len());
+            let set = [material.base_color_texture.unwrap_or(white), material.emissive_texture.unwrap_or(white)];
+            let texture = sets.iter().position(|s| *s == set).unwrap_or_else(|| {
+                sets.push(set);
+                sets.len() - 1
             });
+            let class = match material.alpha_mode {
+                AlphaMode::Opaque => DrawClass::Opaque,
+                AlphaMode::Mask { .. } => DrawClass::Mask,
+                AlphaMode::Blend if opaque_textures.is_opaque(material, mesh) => DrawClass::Opaque,
+                AlphaMode::Blend => DrawClass::Blend,
+            };
             draws.push(Draw {
                 indices: first..first + mesh.indices.len() as u32,
                 base_vertex: vertices.len() as i32,
                 material: mesh.material as u32,
                 texture,
+                class,
+                discards: class == DrawClass::Mask || !material.double_sided,
+                centre: centre(&mesh.vertices),
             });
             vertices.extend_from_slice(&mesh.vertices);
             indices.extend_from_slice(&mesh.indices);
@@ -120,7 +166,7 @@ impl GpuScene {
             contents: bytemuck::cast_slice(&indices),
             usage: wgpu::BufferUsages::INDEX,
         });
-        draws.sort_by_key(|d| d.texture);
+        draws.sort_by_key(|d| (d.class, d.texture));
         let edges = wire_angle.map(|_| {
             // Never empty: wgpu refuses zero-sized vertex buffers.
             let contents = [end_points(&edge_pairs, &vertices), vec![[0.0; 6]]].concat();
@@ -131,31 +177,47 @@ impl GpuScene {
             });
             Edges { pairs: edge_pairs, buffer }
         });
-        let white_texture = crate::scene::Texture { name: "white".into(), width: 1, height: 1, rgba: vec![255; 4] };
+        let white_texture = Texture { name: "white".into(), width: 1, height: 1, rgba: vec![255; 4] };
         let mut views: HashMap<usize, wgpu::TextureView> = HashMap::new();
         let mut samplers: HashMap<Sampler, wgpu::Sampler> = HashMap::new();
-        let textures = pairs
+        for slot in sets.iter().flatten() {
+            let t = scene.textures.get(slot.index).unwrap_or(&white_texture);
+            views.entry(slot.index).or_insert_with(|| {
+                let fitted = fit_texture(t, max_texture_side);
+                let t = fitted.as_ref().unwrap_or(t);
+                upload_texture(device, queue, &t.name, t.width, t.height, &t.rgba)
+            });
+            samplers.entry(slot.sampler).or_insert_with(|| create_sampler(device, &slot.sampler));
+        }
+        let textures = sets
             .iter()
-            .map(|&(index, sampler)| {
-                let t = scene.textures.get(index).unwrap_or(&white_texture);
-                let view = views.entry(index).or_insert_with(|| {
-                    let fitted = fit_texture(t, max_texture_side);
-                    let t = fitted.as_ref().unwrap_or(t);
-                    upload_texture(device, queue, &t.name, t.width, t.height, &t.rgba)
-                });
-                let sampler = samplers.entry(sampler).or_insert_with(|| create_sampler(device, &sampler));
+            .map(|set| {
+                let entries: Vec<wgpu::BindGroupEntry> = set
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, slot)| {
+                        let binding = 2 * i as u32;
+                        [
+                            wgpu::BindGroupEntry {
+                                binding,
+                                resource: wgpu::BindingResource::TextureView(&views[&slot.index]),
+                            },
+                            wgpu::BindGroupEntry {
+                                binding: binding + 1,
+                                resource: wgpu::BindingResource::Sampler(&samplers[&slot.sampler]),
+                            },
+                        ]
+                    })
+                    .collect();
+                let label = scene.textures.get(set[0].index).map_or("untextured", |t| t.name.as_str());
                 device.create_bind_group(&wgpu::BindGroupDescriptor {
-                    label: Some(&t.name),
+                    label: Some(label),
                     layout: &pipelines.texture_layout,
-                    entries: &[
-                        wgpu::BindGroupEntry { binding: 0, resource: wgpu::BindingResource::TextureView(view) },
-                        wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::Sampler(sampler) },
-                    ],
+                    entries: &entries,
                 })
             })
             .collect();
-        let factors: Vec<GpuMaterial> =
-            scene.materials.iter().map(|m| GpuMaterial { base_color: m.base_color }).collect();
+        let factors: Vec<GpuMaterial> = scene.materials.iter().map(GpuMaterial::new).collect();
         let material_buffer = device.create_buffer_init(&wgpu::util::BufferInitDescriptor {
             label: Some("materials"),
             contents: bytemuck::cast_slice(&factors),
@@ -175,6 +237,37 @@ impl GpuScene {
         if let Some(edges) = &self.edges {
             queue.write_buffer(&edges.buffer, 0, bytemuck::cast_slice(&end_points(&edges.pairs, vertices)));
         }
+    }
+}
+
+/// The middle of the bounding box of `vertices`.
+fn centre(vertices: &[Vertex]) -> glam::Vec3 {
+    let (low, high) = vertices.iter().fold((glam::Vec3::INFINITY, glam::Vec3::NEG_INFINITY), |(lo, hi), v| {
+        let p = glam::Vec3::from(v.position);
+        (lo.min(p), hi.max(p))
+    });
+    (low + high) * 0.5
+}
+
+/// Which textures have no texel with alpha below 1 (worked out once each, when first asked).
+struct OpaqueTextures<'a> {
+    textures: &'a [Texture],
+    known: Vec<Option<bool>>,
+}
+
+impl<'a> OpaqueTextures<'a> {
+    fn new(textures: &'a [Texture]) -> Self {
+        Self { textures, known: vec![None; textures.len()] }
+    }
+
+    /// Whether `material` on `mesh` has alpha 1 everywhere: factor, texture and vertex colours.
+    fn is_opaque(&mut self, material: &Material, mesh: &Mesh) -> bool {
+        let texture_opaque = match material.base_color_texture {
+            None => true,
+            Some(slot) => *self.known[slot.index]
+                .get_or_insert_with(|| self.textures[slot.index].rgba.chunks_exact(4).all(|t| t[3] == 255)),
+        };
+        material.base_color[3] >= 1.0 && texture_opaque && mesh.vertices.iter().all(|v| v.color[3] >= 1.0)
     }
 }
 

@@ -1,6 +1,6 @@
 //! The passes of a frame, recorded into its command encoder: the views, the bloom, the encode.
 
-use super::gpu_scene::GpuScene;
+use super::gpu_scene::{Draw, DrawClass, GpuScene};
 use super::pipelines::Pipelines;
 use super::target::FrameTarget;
 use super::uniforms::BloomUniforms;
@@ -85,13 +85,16 @@ pub(super) fn encode_bind_group(
     })
 }
 
-/// Draws every view into its tile: depth pre-pass (unless x-ray), then the style's surfaces and edges.
+/// Draws every view into its tile: depth pre-pass (unless x-ray), then the style's surfaces and
+/// edges. The shaded style draws blended surfaces last, back to front from each view's `eyes`,
+/// over the opaque ones and without hiding what lies behind them.
 pub(super) fn draw_views(
     encoder: &mut wgpu::CommandEncoder,
     pipelines: &Pipelines,
     scene: &GpuScene,
     target: &FrameTarget,
     view_bind_groups: &[wgpu::BindGroup],
+    eyes: &[glam::Vec3],
     settings: &RenderSettings,
 ) {
     let look = &settings.look;
@@ -135,24 +138,32 @@ pub(super) fn draw_views(
         pass.set_bind_group(0, &view_bind_groups[index as usize], &[]);
         pass.set_vertex_buffer(0, scene.vertex_buffer.slice(..));
         pass.set_index_buffer(scene.index_buffer.slice(..), wgpu::IndexFormat::Uint32);
+        // The draws in drawing order: the shaded style's blended ones last, farthest first.
+        let mut order: Vec<&Draw> = scene.draws.iter().collect();
+        if shaded {
+            let eye = eyes[index as usize];
+            let split = order.partition_point(|d| d.class != DrawClass::Blend);
+            order[split..].sort_by(|a, b| b.centre.distance_squared(eye).total_cmp(&a.centre.distance_squared(eye)));
+        }
+        // Blended shaded surfaces let what lies behind them show: they stay out of the pre-pass.
+        let hides = |draw: &Draw| !(shaded && draw.class == DrawClass::Blend);
         // Without x-ray, a depth-only pre-pass lets just the front-most surface show.
         if !xray {
             pass.set_pipeline(&pipelines.depth_prepass);
-            for draw in &scene.draws {
+            for draw in order.iter().filter(|d| hides(d) && !d.discards) {
                 pass.draw_indexed(draw.indices.clone(), draw.base_vertex, 0..1);
+            }
+            let discarding: Vec<&&Draw> = order.iter().filter(|d| hides(d) && d.discards).collect();
+            if !discarding.is_empty() {
+                pass.set_pipeline(&pipelines.depth_prepass_discarding);
+                pass.set_bind_group(1, &scene.materials, &[]);
+                draw_with_textures(&mut pass, scene, discarding.into_iter().copied());
             }
         }
         if let Some(pipeline) = surface {
             pass.set_pipeline(pipeline);
             pass.set_bind_group(1, &scene.materials, &[]);
-            let mut bound_texture = None;
-            for draw in &scene.draws {
-                if bound_texture != Some(draw.texture) {
-                    pass.set_bind_group(2, &scene.textures[draw.texture], &[]);
-                    bound_texture = Some(draw.texture);
-                }
-                pass.draw_indexed(draw.indices.clone(), draw.base_vertex, draw.material..draw.material + 1);
-            }
+            draw_with_textures(&mut pass, scene, order.iter().copied());
         }
         if let Some(edges) = &scene.edges {
             pass.set_pipeline(if xray { &pipelines.wire_xray } else { &pipelines.wire });
@@ -165,6 +176,18 @@ pub(super) fn draw_views(
     let (width, height) = tiling.grid_size();
     pass.set_viewport(0.0, 0.0, width as f32, height as f32, 0.0, 1.0);
     pass.set_scissor_rect(0, 0, width, height);
+}
+
+/// Draws `draws` with their materials, binding each draw's textures when they change.
+fn draw_with_textures<'a>(pass: &mut wgpu::RenderPass, scene: &GpuScene, draws: impl Iterator<Item = &'a Draw>) {
+    let mut bound_texture = None;
+    for draw in draws {
+        if bound_texture != Some(draw.texture) {
+            pass.set_bind_group(2, &scene.textures[draw.texture], &[]);
+            bound_texture = Some(draw.texture);
+        }
+        pass.draw_indexed(draw.indices.clone(), draw.base_vertex, draw.material..draw.material + 1);
+    }
 }
 
 /// Records one compute pass over a `size` image in 8×8 workgroups.

@@ -18,7 +18,7 @@ pub struct Pipelines {
     pub view_layout: wgpu::BindGroupLayout,
     /// Group 1 of the surface shaders: every material's factors in one storage buffer.
     pub material_layout: wgpu::BindGroupLayout,
-    /// Group 2 of the surface shaders: one base-colour texture and its sampler.
+    /// Group 2 of the surface shaders: the base-colour and emissive textures and their samplers.
     pub texture_layout: wgpu::BindGroupLayout,
     /// Group 0 of the bloom passes: parameters, source image, target image.
     pub bloom_layout: wgpu::BindGroupLayout,
@@ -26,6 +26,9 @@ pub struct Pipelines {
     pub encode_layout: wgpu::BindGroupLayout,
     /// Writes depth only: the front-most surface wins, so glow does not pile up through the model.
     pub depth_prepass: wgpu::RenderPipeline,
+    /// The depth pre-pass for surfaces whose fragments may be discarded (cut out by alpha, or
+    /// back faces of single-sided ones): it runs the material's test.
+    pub depth_prepass_discarding: wgpu::RenderPipeline,
     /// Hologram shading, additive, depth-tested against the pre-pass.
     pub hologram: wgpu::RenderPipeline,
     /// Hologram shading, additive, with no depth test: every surface glows through (x-ray).
@@ -116,16 +119,19 @@ impl Pipelines {
                 count: None,
             }],
         );
+        let sampler_entry = |binding| wgpu::BindGroupLayoutEntry {
+            binding,
+            visibility: wgpu::ShaderStages::FRAGMENT,
+            ty: wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
+            count: None,
+        };
         let texture_layout = layout(
-            "base texture",
+            "material textures",
             &[
                 texture_entry(0, wgpu::ShaderStages::FRAGMENT, true),
-                wgpu::BindGroupLayoutEntry {
-                    binding: 1,
-                    visibility: wgpu::ShaderStages::FRAGMENT,
-                    ty: wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
-                    count: None,
-                },
+                sampler_entry(1),
+                texture_entry(2, wgpu::ShaderStages::FRAGMENT, true),
+                sampler_entry(3),
             ],
         );
         let compute = wgpu::ShaderStages::COMPUTE;
@@ -227,6 +233,17 @@ impl Pipelines {
             blend: None,
             write_mask: wgpu::ColorWrites::empty(),
         });
+        let depth_prepass_discarding = surface(SurfaceStage {
+            label: "depth pre-pass (discarding)",
+            layout: &surface_layout,
+            vertex_entry: "vs_main",
+            fragment_entry: "fs_depth_discarding",
+            buffer: vertices(),
+            depth_write: true,
+            depth_compare: wgpu::CompareFunction::Less,
+            blend: None,
+            write_mask: wgpu::ColorWrites::empty(),
+        });
         let styled = |label, fragment_entry, depth_compare, blend| {
             surface(SurfaceStage {
                 label,
@@ -265,6 +282,7 @@ impl Pipelines {
         };
         Self {
             depth_prepass,
+            depth_prepass_discarding,
             hologram: styled("hologram", "fs_hologram", tested, additive),
             hologram_xray: styled("hologram x-ray", "fs_hologram", untested, additive),
             shaded: styled("shaded", "fs_shaded", tested, over),

@@ -147,7 +147,8 @@ impl<'r> FrameStream<'r> {
         }
         let target = &resources.target;
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("frame") });
-        draw_views(&mut encoder, pipelines, &resources.gpu_scene, target, &resources.view_bind_groups, settings);
+        let eyes: Vec<glam::Vec3> = input.views.iter().map(|v| v.eye).collect();
+        draw_views(&mut encoder, pipelines, &resources.gpu_scene, target, &resources.view_bind_groups, &eyes, settings);
         if let Some(passes) = &resources.bloom_passes {
             passes.record(&mut encoder, pipelines);
         }

@@ -3,7 +3,7 @@
 
 use super::pipelines::VIEW_UNIFORM_STRIDE;
 use super::{Compose, FrameInput, RenderSettings};
-use crate::look::{Background, ScanlineSpace};
+use crate::look::{Background, ScanlineSpace, Style};
 use crate::scene::Bounds;
 
 /// Widest glitch shift (intensity 1), as a fraction of the view width.
@@ -81,7 +81,13 @@ pub(super) fn view_uniform_bytes(
             rim_fill: [look.rim_power, look.rim_strength, look.fill, look.fill_opacity],
             scanlines: [look.scanline_density, look.scanline_strength, look.scanline_speed, model_space],
             view_rect: [x as f32, y as f32, tile_width, tile_height],
-            model: [model_bottom, model_height, look.flicker_at(input.time), 0.0],
+            // w: the style culls back faces of single-sided surfaces (only the shaded reference does).
+            model: [
+                model_bottom,
+                model_height,
+                look.flicker_at(input.time),
+                (look.style == Style::Shaded) as u32 as f32,
+            ],
             wire: [half_line, look.wire_brightness, WIRE_DEPTH_PULL, 0.0],
             camera_right: camera.view.row(0).truncate().extend(0.0).into(),
             camera_up: camera.view.row(1).truncate().extend(0.0).into(),

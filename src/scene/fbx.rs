@@ -26,7 +26,7 @@ use super::paths::resolve_inside;
 use super::probe::{Probe, ProbedAnimation};
 use super::sniff::{Content, Head, Recognised};
 use super::textures::{decode_texture, srgb_colour};
-use super::{AnimationInfo, FileCamera, FileProjection, LoadContext, Material, Mesh, RawScene, Vertex};
+use super::{AnimationInfo, FileCamera, FileProjection, LoadContext, Material, Mesh, RawScene, TextureSlot, Vertex};
 use crate::error::Problem;
 use crate::text::{first_line, quoted};
 
@@ -361,7 +361,7 @@ impl Builder<'_> {
                         true => srgb_colour([r, g, b], opacity),
                         false => [1.0, 1.0, 1.0, opacity],
                     },
-                    base_color_texture: texture.and_then(|t| self.texture_index(t)),
+                    base_color_texture: texture.and_then(|t| self.texture_index(t)).map(TextureSlot::smooth),
                     ..Material::default_white()
                 }
             }

@@ -28,8 +28,8 @@ use super::geometry::{flips_winding, repair_normals, transform_vertices};
 use super::sniff::{Content, Head, Recognised};
 use super::textures::decode_texture;
 use super::{
-    AnimationInfo, FileCamera, FileProjection, Filter, LoadContext, Material, Mesh, RawScene, Sampler, Texture, Vertex,
-    Wrap,
+    AlphaMode, AnimationInfo, FileCamera, FileProjection, Filter, LoadContext, Material, Mesh, RawScene, Sampler,
+    Texture, TextureSlot, Vertex, Wrap,
 };
 use crate::error::Problem;
 
@@ -547,19 +547,37 @@ impl<'a, 'f> SceneBuilder<'a, 'f> {
                 (pbr.base_color_factor(), pbr.base_color_texture().map(|t| t.texture()))
             }
         };
-        let base_color_texture = match &texture {
-            Some(t) => self.texture_index(&t.source()),
-            None => None,
-        };
-        let sampler = texture.map_or_else(Sampler::default, |t| sampler_of(&t.sampler()));
+        let base_color_texture = texture.and_then(|t| self.texture_slot(&t));
+        let emissive_texture = material.emissive_texture().and_then(|t| self.texture_slot(&t.texture()));
+        let strength = material.emissive_strength().unwrap_or(1.0);
         let name = material.name().map(str::to_string).unwrap_or_else(|| match material.index() {
             Some(i) => format!("material #{i}"),
             None => "default".into(),
         });
-        self.materials.push(Material { name, base_color, base_color_texture, sampler });
+        let alpha_mode = match material.alpha_mode() {
+            gltf::material::AlphaMode::Opaque => AlphaMode::Opaque,
+            gltf::material::AlphaMode::Mask => AlphaMode::Mask { cutoff: material.alpha_cutoff().unwrap_or(0.5) },
+            gltf::material::AlphaMode::Blend => AlphaMode::Blend,
+        };
+        self.materials.push(Material {
+            name,
+            base_color,
+            base_color_texture,
+            emissive: material.emissive_factor().map(|c| c * strength),
+            emissive_texture,
+            alpha_mode,
+            double_sided: material.double_sided(),
+            unlit: material.unlit(),
+        });
         let index = self.materials.len() - 1;
         self.material_map.insert(material.index(), index);
         Ok(index)
+    }
+
+    /// The texture `texture` reads (decoded once per image) with its sampler.
+    fn texture_slot(&mut self, texture: &gltf::Texture<'a>) -> Option<TextureSlot> {
+        let index = self.texture_index(&texture.source())?;
+        Some(TextureSlot { index, sampler: sampler_of(&texture.sampler()) })
     }
 
     fn texture_index(&mut self, image: &gltf::Image<'a>) -> Option<usize> {

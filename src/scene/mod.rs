@@ -45,17 +45,67 @@ pub struct Material {
     pub name: String,
     /// Linear RGBA base colour factor.
     pub base_color: [f32; 4],
-    /// Index into [`Scene::textures`] of the base colour texture.
-    pub base_color_texture: Option<usize>,
-    /// How the base colour texture is sampled.
-    pub sampler: Sampler,
+    /// The base colour texture (times the factor).
+    pub base_color_texture: Option<TextureSlot>,
+    /// Linear light the surface emits (glTF `emissiveFactor` × `KHR_materials_emissive_strength`).
+    pub emissive: [f32; 3],
+    /// The emissive texture (times `emissive`).
+    pub emissive_texture: Option<TextureSlot>,
+    /// How the base colour's alpha is used.
+    pub alpha_mode: AlphaMode,
+    /// Both faces are surfaces; when false the shaded style culls back faces (glTF `doubleSided`).
+    pub double_sided: bool,
+    /// Shown as its base colour, without lighting (glTF `KHR_materials_unlit`).
+    pub unlit: bool,
 }
 
 impl Material {
-    /// The material used when a file has none: white, untextured.
+    /// The material used when a file has none: white, untextured. Formats without glTF's
+    /// material model blend by their alpha (drawn opaque when it is 1 everywhere) and show both
+    /// faces.
     pub fn default_white() -> Self {
-        Self { name: "default".into(), base_color: [1.0; 4], base_color_texture: None, sampler: Sampler::default() }
+        Self {
+            name: "default".into(),
+            base_color: [1.0; 4],
+            base_color_texture: None,
+            emissive: [0.0; 3],
+            emissive_texture: None,
+            alpha_mode: AlphaMode::Blend,
+            double_sided: true,
+            unlit: false,
+        }
     }
+}
+
+/// A texture a material reads: which one, and how it is sampled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct TextureSlot {
+    /// Index into [`Scene::textures`].
+    pub index: usize,
+    /// Wrap modes and filters.
+    pub sampler: Sampler,
+}
+
+impl TextureSlot {
+    /// Texture `index`, repeated and filtered smoothly (trilinear): how formats without samplers
+    /// are read.
+    pub fn smooth(index: usize) -> Self {
+        Self { index, sampler: Sampler::default() }
+    }
+}
+
+/// How a material's alpha (factor × texture × vertex colour) is used (glTF `alphaMode`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum AlphaMode {
+    /// Ignored: the surface is opaque.
+    Opaque,
+    /// Cut: invisible below the cutoff, opaque from it up.
+    Mask {
+        /// glTF `alphaCutoff` (default 0.5).
+        cutoff: f32,
+    },
+    /// Blended over what lies behind.
+    Blend,
 }
 
 /// How a texture is sampled: a glTF sampler; other formats repeat, filter smoothly and

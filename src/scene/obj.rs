@@ -13,7 +13,7 @@ use super::files::{ModelFiles, MAX_SIDE_FILE_BYTES};
 use super::paths::resolve_inside;
 use super::sniff::{Head, Recognised};
 use super::textures::{decode_texture, srgb_colour};
-use super::{LoadContext, Material, Mesh, RawScene, Texture, Vertex};
+use super::{LoadContext, Material, Mesh, RawScene, Texture, TextureSlot, Vertex};
 use crate::error::Problem;
 use crate::text::quoted;
 
@@ -60,7 +60,8 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
             base_color_texture: m
                 .diffuse_texture
                 .as_deref()
-                .and_then(|t| textures.load(t, &search_dirs, files, &mut context.budget, &mut warnings)),
+                .and_then(|t| textures.load(t, &search_dirs, files, &mut context.budget, &mut warnings))
+                .map(TextureSlot::smooth),
             ..Material::default_white()
         })
         .collect();

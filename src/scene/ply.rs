@@ -22,7 +22,7 @@ use super::files::{ModelFiles, MAX_SIDE_FILE_BYTES};
 use super::paths::resolve_inside;
 use super::sniff::{Content, Head, Recognised};
 use super::textures::{decode_texture, srgb_colour};
-use super::{LoadContext, Material, Mesh, RawScene, Texture, Vertex};
+use super::{LoadContext, Material, Mesh, RawScene, Texture, TextureSlot, Vertex};
 use crate::error::Problem;
 use crate::text::{first_line, plural, quoted};
 
@@ -102,7 +102,11 @@ pub fn load(context: &mut LoadContext, bytes: &[u8]) -> Result<RawScene> {
             }
         }
     });
-    let material = Material { name: "ply".into(), base_color_texture: texture, ..Material::default_white() };
+    let material = Material {
+        name: "ply".into(),
+        base_color_texture: texture.map(TextureSlot::smooth),
+        ..Material::default_white()
+    };
     Ok(RawScene { meshes: vec![mesh], materials: vec![material], textures, warnings, ..RawScene::default() })
 }
 
