@@ -31,7 +31,8 @@ struct Material {
     base_color: vec4<f32>,
     // rgb: emitted linear light (times the emissive texture), a: 1 = unlit.
     emissive: vec4<f32>,
-    // x: alpha mode (0 opaque, 1 mask, 2 blend), y: mask cutoff, z: 1 = single-sided.
+    // x: alpha mode (0 opaque, 1 mask, 2 blend), y: mask cutoff, z: 1 = single-sided,
+    // w: normal map scale (0 = no normal map).
     alpha: vec4<f32>,
 };
 
@@ -44,6 +45,8 @@ struct Material {
 @group(2) @binding(1) var base_sampler: sampler;
 @group(2) @binding(2) var emissive_texture: texture_2d<f32>;
 @group(2) @binding(3) var emissive_sampler: sampler;
+@group(2) @binding(4) var normal_texture: texture_2d<f32>;
+@group(2) @binding(5) var normal_sampler: sampler;
 
 struct VertexIn {
     @location(0) position: vec3<f32>,
@@ -119,6 +122,32 @@ fn material_alpha(in: VertexOut, alpha: f32) -> f32 {
 // Emitted light: the material's emissive factor times its emissive texture.
 fn emission(in: VertexOut) -> vec3<f32> {
     return materials[in.material].emissive.rgb * textureSample(emissive_texture, emissive_sampler, in.uv).rgb;
+}
+
+// The normal `n` (unit, facing the viewer) bent by the material's tangent-space normal map
+// (glTF: +X along +u, +Y towards −v, i.e. up the texture), in a tangent frame built from the
+// derivatives of position and texture coordinate (no tangents needed); `n` itself without one.
+fn mapped_normal(in: VertexOut, n: vec3<f32>) -> vec3<f32> {
+    let scale = materials[in.material].alpha.w;
+    // Sampled and differentiated unconditionally (uniform control flow), used only with a map.
+    let sample = textureSample(normal_texture, normal_sampler, in.uv).xyz * 2.0 - 1.0;
+    let dp1 = dpdx(in.world_position);
+    let dp2 = dpdy(in.world_position);
+    let duv1 = dpdx(in.uv);
+    let duv2 = dpdy(in.uv);
+    let dp2perp = cross(dp2, n);
+    let dp1perp = cross(n, dp1);
+    // Divided by the sign of the screen-space determinant: its sign depends on the framebuffer's
+    // y direction (down in wgpu), its size is normalised away below.
+    let orientation = select(-1.0, 1.0, dot(dp1, dp2perp) >= 0.0);
+    let t = (dp2perp * duv1.x + dp1perp * duv2.x) * orientation;
+    let b = (dp2perp * duv1.y + dp1perp * duv2.y) * orientation;
+    let size = max(dot(t, t), dot(b, b));
+    let tangent_space = vec3<f32>(sample.xy * scale, sample.z);
+    // `b` points along +v; glTF's +Y points along −v.
+    let bent = t * tangent_space.x - b * tangent_space.y + n * tangent_space.z * sqrt(size);
+    let usable = scale != 0.0 && size > 1e-20 && length(bent) > 0.0;
+    return select(n, normalize(bent), usable);
 }
 
 // Khronos PBR Neutral tone mapping: colours up to about 0.8 stay as they are (the base colour
@@ -209,6 +238,7 @@ fn fs_shaded(in: VertexOut, @builtin(front_facing) front: bool) -> @location(0) 
     if (dot(n, v) < 0.0) {
         n = -n;
     }
+    n = mapped_normal(in, n);
     let right = view.camera_right.xyz;
     let up = view.camera_up.xyz;
     let back = cross(right, up);

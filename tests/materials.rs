@@ -258,3 +258,24 @@ fn a_white_cube_keeps_its_form_under_tone_mapping() {
     }
     assert!(faces.len() >= 3, "the three faces are told apart: {faces:?}");
 }
+
+#[test]
+fn a_normal_map_bends_the_shading_the_way_gltf_defines_its_axes() {
+    // One-texel normal maps leaning the surface left, right, up or down (glTF tangent space: +X
+    // along +u, +Y up the texture). The key light comes from the upper left: a surface leaning
+    // left or up is lit more than one leaning right or down.
+    let brightness = |normal: [u8; 3]| {
+        let sandbox = Sandbox::new();
+        let texture = image::RgbaImage::from_pixel(1, 1, image::Rgba([normal[0], normal[1], normal[2], 255]));
+        let material = json!({"normalTexture": {"index": 0}, "pbrMetallicRoughness": {"metallicFactor": 0}});
+        quad(&sandbox, material, Some((&texture, json!({}))), [1.0, 1.0]);
+        let p = *quad_frame(&sandbox, "front", 48).get_pixel(24, 24);
+        p[0] as i32 + p[1] as i32 + p[2] as i32
+    };
+    let flat = brightness([128, 128, 255]);
+    let (left, right) = (brightness([64, 128, 238]), brightness([192, 128, 238]));
+    let (up, down) = (brightness([128, 192, 238]), brightness([128, 64, 238]));
+    assert!(left > right + 60, "leaning left {left} vs right {right} (flat {flat})");
+    assert!(up > down + 60, "leaning up {up} vs down {down} (flat {flat})");
+    assert!(up > flat && down < flat && right < flat, "flat {flat}: up {up}, down {down}, right {right}");
+}

@@ -17,7 +17,8 @@ struct GpuMaterial {
     base_color: [f32; 4],
     /// rgb: emitted linear light; a: 1 = unlit.
     emissive: [f32; 4],
-    /// x: alpha mode (0 opaque, 1 mask, 2 blend), y: mask cutoff, z: 1 = single-sided.
+    /// x: alpha mode (0 opaque, 1 mask, 2 blend), y: mask cutoff, z: 1 = single-sided, w: normal
+    /// map scale (0 = no normal map).
     alpha: [f32; 4],
 }
 
@@ -32,10 +33,18 @@ impl GpuMaterial {
         Self {
             base_color: material.base_color,
             emissive: [r, g, b, material.unlit as u32 as f32],
-            alpha: [mode, cutoff, !material.double_sided as u32 as f32, 0.0],
+            alpha: [
+                mode,
+                cutoff,
+                !material.double_sided as u32 as f32,
+                material.normal_texture.map_or(0.0, |(_, scale)| scale),
+            ],
         }
     }
 }
+
+/// The position of the normal map in a draw's texture set (the other slots hold colour).
+const NORMAL_SLOT: usize = 2;
 
 /// How a draw's surfaces are drawn, by its material's alpha mode: opaque and cut-out surfaces
 /// first (in the depth pre-pass), blended ones last, back to front.
@@ -119,8 +128,8 @@ impl GpuScene {
         let mut indices: Vec<u32> = Vec::with_capacity(scene.triangle_count() * 3);
         let mut draws = Vec::with_capacity(scene.meshes.len());
         let mut edge_pairs = Vec::new();
-        // The texture sets the draws bind (base colour, emissive), in order of first use.
-        let mut sets: Vec<[TextureSlot; 2]> = Vec::new();
+        // The texture sets the draws bind (base colour, emissive, normal map), in order of first use.
+        let mut sets: Vec<[TextureSlot; 3]> = Vec::new();
         let mut opaque_textures = OpaqueTextures::new(&scene.textures);
         for mesh in &scene.meshes {
             let first = indices.len() as u32;
@@ -132,7 +141,11 @@ impl GpuScene {
             }
             let material = &scene.materials[mesh.material];
             let white = TextureSlot::smooth(scene.textures.len());
-            let set = [material.base_color_texture.unwrap_or(white), material.emissive_texture.unwrap_or(white)];
+            let set = [
+                material.base_color_texture.unwrap_or(white),
+                material.emissive_texture.unwrap_or(white),
+                material.normal_texture.map_or(white, |(slot, _)| slot),
+            ];
             let texture = sets.iter().position(|s| *s == set).unwrap_or_else(|| {
                 sets.push(set);
                 sets.len() - 1
@@ -178,16 +191,20 @@ impl GpuScene {
             Edges { pairs: edge_pairs, buffer }
         });
         let white_texture = Texture { name: "white".into(), width: 1, height: 1, rgba: vec![255; 4] };
-        let mut views: HashMap<usize, wgpu::TextureView> = HashMap::new();
+        // Views by texture and whether it is colour (sRGB) or data (the normal-map slot).
+        let mut views: HashMap<(usize, bool), wgpu::TextureView> = HashMap::new();
         let mut samplers: HashMap<Sampler, wgpu::Sampler> = HashMap::new();
-        for slot in sets.iter().flatten() {
-            let t = scene.textures.get(slot.index).unwrap_or(&white_texture);
-            views.entry(slot.index).or_insert_with(|| {
-                let fitted = fit_texture(t, max_texture_side);
-                let t = fitted.as_ref().unwrap_or(t);
-                upload_texture(device, queue, &t.name, t.width, t.height, &t.rgba)
-            });
-            samplers.entry(slot.sampler).or_insert_with(|| create_sampler(device, &slot.sampler));
+        for set in &sets {
+            for (slot_index, slot) in set.iter().enumerate() {
+                let colour = slot_index != NORMAL_SLOT;
+                let t = scene.textures.get(slot.index).unwrap_or(&white_texture);
+                views.entry((slot.index, colour)).or_insert_with(|| {
+                    let fitted = fit_texture(t, max_texture_side);
+                    let t = fitted.as_ref().unwrap_or(t);
+                    upload_texture(device, queue, t, colour)
+                });
+                samplers.entry(slot.sampler).or_insert_with(|| create_sampler(device, &slot.sampler));
+            }
         }
         let textures = sets
             .iter()
@@ -200,7 +217,7 @@ impl GpuScene {
                         [
                             wgpu::BindGroupEntry {
                                 binding,
-                                resource: wgpu::BindingResource::TextureView(&views[&slot.index]),
+                                resource: wgpu::BindingResource::TextureView(&views[&(slot.index, i != NORMAL_SLOT)]),
                             },
                             wgpu::BindGroupEntry {
                                 binding: binding + 1,
@@ -312,25 +329,21 @@ fn create_sampler(device: &wgpu::Device, sampler: &Sampler) -> wgpu::Sampler {
     })
 }
 
-/// Uploads an sRGB RGBA8 texture with its full mip chain (see [`mip_chain`]).
-fn upload_texture(
-    device: &wgpu::Device,
-    queue: &wgpu::Queue,
-    name: &str,
-    width: u32,
-    height: u32,
-    rgba: &[u8],
-) -> wgpu::TextureView {
-    let (levels, data) = mip_chain(width, height, rgba);
+/// Uploads an RGBA8 texture with its full mip chain (see [`mip_chain`]): sRGB colour, or data
+/// read as stored (a normal map).
+fn upload_texture(device: &wgpu::Device, queue: &wgpu::Queue, texture: &Texture, colour: bool) -> wgpu::TextureView {
+    let (width, height) = (texture.width, texture.height);
+    let (levels, data) = mip_chain(width, height, &texture.rgba, colour);
+    let format = if colour { wgpu::TextureFormat::Rgba8UnormSrgb } else { wgpu::TextureFormat::Rgba8Unorm };
     let texture = device.create_texture_with_data(
         queue,
         &wgpu::TextureDescriptor {
-            label: Some(name),
+            label: Some(&texture.name),
             size: wgpu::Extent3d { width, height, depth_or_array_layers: 1 },
             mip_level_count: levels,
             sample_count: 1,
             dimension: wgpu::TextureDimension::D2,
-            format: wgpu::TextureFormat::Rgba8UnormSrgb,
+            format,
             usage: wgpu::TextureUsages::TEXTURE_BINDING,
             view_formats: &[],
         },

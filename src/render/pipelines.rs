@@ -18,7 +18,7 @@ pub struct Pipelines {
     pub view_layout: wgpu::BindGroupLayout,
     /// Group 1 of the surface shaders: every material's factors in one storage buffer.
     pub material_layout: wgpu::BindGroupLayout,
-    /// Group 2 of the surface shaders: the base-colour and emissive textures and their samplers.
+    /// Group 2 of the surface shaders: the base-colour, emissive and normal-map textures and their samplers.
     pub texture_layout: wgpu::BindGroupLayout,
     /// Group 0 of the bloom passes: parameters, source image, target image.
     pub bloom_layout: wgpu::BindGroupLayout,
@@ -132,6 +132,8 @@ impl Pipelines {
                 sampler_entry(1),
                 texture_entry(2, wgpu::ShaderStages::FRAGMENT, true),
                 sampler_entry(3),
+                texture_entry(4, wgpu::ShaderStages::FRAGMENT, true),
+                sampler_entry(5),
             ],
         );
         let compute = wgpu::ShaderStages::COMPUTE;

@@ -550,6 +550,8 @@ impl<'a, 'f> SceneBuilder<'a, 'f> {
         let base_color_texture = texture.and_then(|t| self.texture_slot(&t));
         let emissive_texture = material.emissive_texture().and_then(|t| self.texture_slot(&t.texture()));
         let strength = material.emissive_strength().unwrap_or(1.0);
+        let normal_texture =
+            material.normal_texture().and_then(|t| Some((self.texture_slot(&t.texture())?, t.scale())));
         let name = material.name().map(str::to_string).unwrap_or_else(|| match material.index() {
             Some(i) => format!("material #{i}"),
             None => "default".into(),
@@ -565,6 +567,7 @@ impl<'a, 'f> SceneBuilder<'a, 'f> {
             base_color_texture,
             emissive: material.emissive_factor().map(|c| c * strength),
             emissive_texture,
+            normal_texture,
             alpha_mode,
             double_sided: material.double_sided(),
             unlit: material.unlit(),

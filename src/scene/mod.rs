@@ -51,6 +51,8 @@ pub struct Material {
     pub emissive: [f32; 3],
     /// The emissive texture (times `emissive`).
     pub emissive_texture: Option<TextureSlot>,
+    /// The tangent-space normal map, and its `scale` (glTF `normalTexture`).
+    pub normal_texture: Option<(TextureSlot, f32)>,
     /// How the base colour's alpha is used.
     pub alpha_mode: AlphaMode,
     /// Both faces are surfaces; when false the shaded style culls back faces (glTF `doubleSided`).
@@ -70,6 +72,7 @@ impl Material {
             base_color_texture: None,
             emissive: [0.0; 3],
             emissive_texture: None,
+            normal_texture: None,
             alpha_mode: AlphaMode::Blend,
             double_sided: true,
             unlit: false,
