@@ -39,6 +39,10 @@ struct Material {
 // All materials live in one buffer, indexed by the draw's instance index, so drawing a model
 // with many materials does not switch bind groups per draw (each switch costs milliseconds on
 // CPU drivers). Textures are bound per group of draws that share one.
+// Set per pipeline: the draw's material has an emissive texture or a normal map to read (else
+// both are skipped; CPU drivers pay for every texture read).
+override MAPS: bool = true;
+
 @group(0) @binding(0) var<uniform> view: ViewUniforms;
 @group(1) @binding(0) var<storage, read> materials: array<Material>;
 @group(2) @binding(0) var base_texture: texture_2d<f32>;
@@ -121,6 +125,9 @@ fn material_alpha(in: VertexOut, alpha: f32) -> f32 {
 
 // Emitted light: the material's emissive factor times its emissive texture.
 fn emission(in: VertexOut) -> vec3<f32> {
+    if (!MAPS) {
+        return materials[in.material].emissive.rgb;
+    }
     return materials[in.material].emissive.rgb * textureSample(emissive_texture, emissive_sampler, in.uv).rgb;
 }
 
@@ -128,6 +135,9 @@ fn emission(in: VertexOut) -> vec3<f32> {
 // (glTF: +X along +u, +Y towards −v, i.e. up the texture), in a tangent frame built from the
 // derivatives of position and texture coordinate (no tangents needed); `n` itself without one.
 fn mapped_normal(in: VertexOut, n: vec3<f32>) -> vec3<f32> {
+    if (!MAPS) {
+        return n;
+    }
     let scale = materials[in.material].alpha.w;
     // Sampled and differentiated unconditionally (uniform control flow), used only with a map.
     let sample = textureSample(normal_texture, normal_sampler, in.uv).xyz * 2.0 - 1.0;

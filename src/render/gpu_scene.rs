@@ -75,6 +75,8 @@ pub struct Draw {
     pub discards: bool,
     /// The middle of its vertices, for sorting blended draws back to front.
     pub centre: glam::Vec3,
+    /// Its material reads an emissive texture or a normal map (see [`super::pipelines::Variants`]).
+    pub maps: bool,
 }
 
 /// GPU buffers and bind groups for one scene.
@@ -164,6 +166,7 @@ impl GpuScene {
                 class,
                 discards: class == DrawClass::Mask || !material.double_sided,
                 centre: centre(&mesh.vertices),
+                maps: material.emissive_texture.is_some() || material.normal_texture.is_some(),
             });
             vertices.extend_from_slice(&mesh.vertices);
             indices.extend_from_slice(&mesh.indices);
@@ -179,7 +182,7 @@ impl GpuScene {
             contents: bytemuck::cast_slice(&indices),
             usage: wgpu::BufferUsages::INDEX,
         });
-        draws.sort_by_key(|d| (d.class, d.texture));
+        draws.sort_by_key(|d| (d.class, d.maps, d.texture));
         let edges = wire_angle.map(|_| {
             // Never empty: wgpu refuses zero-sized vertex buffers.
             let contents = [end_points(&edge_pairs, &vertices), vec![[0.0; 6]]].concat();

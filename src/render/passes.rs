@@ -1,7 +1,7 @@
 //! The passes of a frame, recorded into its command encoder: the views, the bloom, the encode.
 
 use super::gpu_scene::{Draw, DrawClass, GpuScene};
-use super::pipelines::Pipelines;
+use super::pipelines::{Pipelines, Variants};
 use super::target::FrameTarget;
 use super::uniforms::BloomUniforms;
 use super::{RenderSettings, WORKGROUP};
@@ -157,13 +157,12 @@ pub(super) fn draw_views(
             if !discarding.is_empty() {
                 pass.set_pipeline(&pipelines.depth_prepass_discarding);
                 pass.set_bind_group(1, &scene.materials, &[]);
-                draw_with_textures(&mut pass, scene, discarding.into_iter().copied());
+                draw_with_textures(&mut pass, scene, None, discarding.into_iter().copied());
             }
         }
-        if let Some(pipeline) = surface {
-            pass.set_pipeline(pipeline);
+        if let Some(variants) = surface {
             pass.set_bind_group(1, &scene.materials, &[]);
-            draw_with_textures(&mut pass, scene, order.iter().copied());
+            draw_with_textures(&mut pass, scene, Some(variants), order.iter().copied());
         }
         if let Some(edges) = &scene.edges {
             pass.set_pipeline(if xray { &pipelines.wire_xray } else { &pipelines.wire });
@@ -178,10 +177,20 @@ pub(super) fn draw_views(
     pass.set_scissor_rect(0, 0, width, height);
 }
 
-/// Draws `draws` with their materials, binding each draw's textures when they change.
-fn draw_with_textures<'a>(pass: &mut wgpu::RenderPass, scene: &GpuScene, draws: impl Iterator<Item = &'a Draw>) {
-    let mut bound_texture = None;
+/// Draws `draws` with their materials, binding each draw's textures (and, with `variants`, its
+/// pipeline variant) when they change.
+fn draw_with_textures<'a>(
+    pass: &mut wgpu::RenderPass,
+    scene: &GpuScene,
+    variants: Option<&Variants>,
+    draws: impl Iterator<Item = &'a Draw>,
+) {
+    let (mut bound_texture, mut bound_variant) = (None, None);
     for draw in draws {
+        if let Some(variants) = variants.filter(|_| bound_variant != Some(draw.maps)) {
+            pass.set_pipeline(variants.for_draw(draw.maps));
+            bound_variant = Some(draw.maps);
+        }
         if bound_texture != Some(draw.texture) {
             pass.set_bind_group(2, &scene.textures[draw.texture], &[]);
             bound_texture = Some(draw.texture);

@@ -30,11 +30,11 @@ pub struct Pipelines {
     /// back faces of single-sided ones): it runs the material's test.
     pub depth_prepass_discarding: wgpu::RenderPipeline,
     /// Hologram shading, additive, depth-tested against the pre-pass.
-    pub hologram: wgpu::RenderPipeline,
+    pub hologram: Variants,
     /// Hologram shading, additive, with no depth test: every surface glows through (x-ray).
-    pub hologram_xray: wgpu::RenderPipeline,
+    pub hologram_xray: Variants,
     /// Lit reference shading, blended "over", depth-tested against the pre-pass.
-    pub shaded: wgpu::RenderPipeline,
+    pub shaded: Variants,
     /// Glowing edges, additive, depth-tested against the pre-pass.
     pub wire: wgpu::RenderPipeline,
     /// Glowing edges, additive, all of them (x-ray).
@@ -45,6 +45,26 @@ pub struct Pipelines {
     pub bloom_blur: wgpu::ComputePipeline,
     /// Compute: compose, glitch, add bloom, encode to 8-bit straight-alpha sRGB.
     pub encode: wgpu::ComputePipeline,
+}
+
+/// A surface pipeline for draws whose material reads only its base colour texture (`plain`:
+/// CPU drivers pay for every texture read), and for those with emissive or normal maps.
+pub struct Variants {
+    /// `MAPS = false`: the emissive factor alone, no normal map.
+    pub plain: wgpu::RenderPipeline,
+    /// `MAPS = true`: emissive texture and normal map read.
+    pub mapped: wgpu::RenderPipeline,
+}
+
+impl Variants {
+    /// The variant for a draw with (`maps`) or without emissive or normal textures.
+    pub fn for_draw(&self, maps: bool) -> &wgpu::RenderPipeline {
+        if maps {
+            &self.mapped
+        } else {
+            &self.plain
+        }
+    }
 }
 
 /// The parts in which the surface pipelines differ.
@@ -58,6 +78,8 @@ struct SurfaceStage<'a> {
     depth_compare: wgpu::CompareFunction,
     blend: Option<wgpu::BlendState>,
     write_mask: wgpu::ColorWrites,
+    /// `surface.wgsl`'s `MAPS` override: read the emissive and normal textures.
+    maps: bool,
 }
 
 fn uniform_entry(binding: u32, visibility: wgpu::ShaderStages) -> wgpu::BindGroupLayoutEntry {
@@ -183,6 +205,7 @@ impl Pipelines {
             attributes: &edge_attributes,
         };
         let surface = |stage: SurfaceStage| {
+            let constants = [("MAPS", stage.maps as u32 as f64)];
             device.create_render_pipeline(&wgpu::RenderPipelineDescriptor {
                 label: Some(stage.label),
                 layout: Some(stage.layout),
@@ -204,7 +227,10 @@ impl Pipelines {
                 fragment: Some(wgpu::FragmentState {
                     module: &surface_module,
                     entry_point: Some(stage.fragment_entry),
-                    compilation_options: Default::default(),
+                    compilation_options: wgpu::PipelineCompilationOptions {
+                        constants: &constants,
+                        ..Default::default()
+                    },
                     targets: &[Some(wgpu::ColorTargetState {
                         format: HDR_FORMAT,
                         blend: stage.blend,
@@ -234,6 +260,7 @@ impl Pipelines {
             depth_compare: wgpu::CompareFunction::Less,
             blend: None,
             write_mask: wgpu::ColorWrites::empty(),
+            maps: false,
         });
         let depth_prepass_discarding = surface(SurfaceStage {
             label: "depth pre-pass (discarding)",
@@ -245,19 +272,24 @@ impl Pipelines {
             depth_compare: wgpu::CompareFunction::Less,
             blend: None,
             write_mask: wgpu::ColorWrites::empty(),
+            maps: false,
         });
         let styled = |label, fragment_entry, depth_compare, blend| {
-            surface(SurfaceStage {
-                label,
-                layout: &surface_layout,
-                vertex_entry: "vs_main",
-                fragment_entry,
-                buffer: vertices(),
-                depth_write: false,
-                depth_compare,
-                blend,
-                write_mask: all,
-            })
+            let variant = |maps| {
+                surface(SurfaceStage {
+                    label,
+                    layout: &surface_layout,
+                    vertex_entry: "vs_main",
+                    fragment_entry,
+                    buffer: vertices(),
+                    depth_write: false,
+                    depth_compare,
+                    blend,
+                    write_mask: all,
+                    maps,
+                })
+            };
+            Variants { plain: variant(false), mapped: variant(true) }
         };
         let wired = |label, depth_compare| {
             surface(SurfaceStage {
@@ -270,6 +302,7 @@ impl Pipelines {
                 depth_compare,
                 blend: additive,
                 write_mask: all,
+                maps: false,
             })
         };
         let compute_pipeline = |label: &str, layout: &wgpu::BindGroupLayout, module, entry: &str| {
