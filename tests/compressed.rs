@@ -104,27 +104,29 @@ fn a_broken_ktx2_texture_is_a_warning_and_the_model_renders_untextured() {
     let mut broken = bytes.clone();
     let level_offset = u64::from_le_bytes(broken[start + 80..start + 88].try_into().unwrap()) as usize;
     broken[start + level_offset..start + level_offset + 64].fill(0x5A);
-    std::fs::write(sandbox.path("broken.glb"), &broken).unwrap();
-    let run = sandbox.run(&["inspect", "broken.glb"]);
-    run.expect_success();
-    assert!(
-        run.stderr().contains(
-            "warning: broken.glb: texture embedded image #0: the data of KTX2 level 0 is corrupt (the Basis transcoder cannot decode it); rendering untextured"
-        ),
-        "{run}"
+    expect_inspect_warning(
+        &sandbox,
+        "broken.glb",
+        &broken,
+        "warning: broken.glb: texture embedded image #0: the data of KTX2 level 0 is corrupt (the Basis transcoder cannot decode it); rendering untextured",
     );
     // A level that declares more inflated bytes than its blocks can hold is refused before inflating.
     let mut inflated = bytes;
     inflated[start + 96..start + 104].copy_from_slice(&(1u64 << 40).to_le_bytes());
-    std::fs::write(sandbox.path("inflated.glb"), &inflated).unwrap();
-    let run = sandbox.run(&["inspect", "inflated.glb"]);
-    run.expect_success();
-    assert!(
-        run.stderr().contains(
-            "warning: inflated.glb: texture embedded image #0: KTX2 level 0 declares 1099511627776 bytes once inflated, more than its 211x211 texels can hold; rendering untextured"
-        ),
-        "{run}"
+    expect_inspect_warning(
+        &sandbox,
+        "inflated.glb",
+        &inflated,
+        "warning: inflated.glb: texture embedded image #0: KTX2 level 0 declares 1099511627776 bytes once inflated, more than its 211x211 texels can hold; rendering untextured",
     );
+}
+
+/// Writes `bytes` as `name` in the sandbox and checks that `inspect` reads it with `warning` on stderr.
+fn expect_inspect_warning(sandbox: &Sandbox, name: &str, bytes: &[u8], warning: &str) {
+    std::fs::write(sandbox.path(name), bytes).unwrap();
+    let run = sandbox.run(&["inspect", name]);
+    run.expect_success();
+    assert!(run.stderr().contains(warning), "{run}");
 }
 
 /// Mean absolute difference of two same-sized frames' channels.

@@ -250,30 +250,23 @@ impl Pipelines {
         let over = Some(wgpu::BlendState::PREMULTIPLIED_ALPHA_BLENDING);
         let all = wgpu::ColorWrites::ALL;
         let (tested, untested) = (wgpu::CompareFunction::LessEqual, wgpu::CompareFunction::Always);
-        let depth_prepass = surface(SurfaceStage {
-            label: "depth pre-pass",
-            layout: &view_only_layout,
-            vertex_entry: "vs_depth",
-            fragment_entry: "fs_depth",
-            buffer: vertices(),
-            depth_write: true,
-            depth_compare: wgpu::CompareFunction::Less,
-            blend: None,
-            write_mask: wgpu::ColorWrites::empty(),
-            maps: false,
-        });
-        let depth_prepass_discarding = surface(SurfaceStage {
-            label: "depth pre-pass (discarding)",
-            layout: &surface_layout,
-            vertex_entry: "vs_main",
-            fragment_entry: "fs_depth_discarding",
-            buffer: vertices(),
-            depth_write: true,
-            depth_compare: wgpu::CompareFunction::Less,
-            blend: None,
-            write_mask: wgpu::ColorWrites::empty(),
-            maps: false,
-        });
+        let depth_only = |label, layout, vertex_entry, fragment_entry| {
+            surface(SurfaceStage {
+                label,
+                layout,
+                vertex_entry,
+                fragment_entry,
+                buffer: vertices(),
+                depth_write: true,
+                depth_compare: wgpu::CompareFunction::Less,
+                blend: None,
+                write_mask: wgpu::ColorWrites::empty(),
+                maps: false,
+            })
+        };
+        let depth_prepass = depth_only("depth pre-pass", &view_only_layout, "vs_depth", "fs_depth");
+        let depth_prepass_discarding =
+            depth_only("depth pre-pass (discarding)", &surface_layout, "vs_main", "fs_depth_discarding");
         let styled = |label, fragment_entry, depth_compare, blend| {
             let variant = |maps| {
                 surface(SurfaceStage {
