@@ -192,13 +192,21 @@ fn base_color(in: VertexOut) -> vec4<f32> {
 
 // 1 between scanlines, 1 - strength on them. Screen space: per view height, so 720p and 4K look
 // alike; model space: per model height, so the lines ride along with the model.
+// Band-limited: the stripe (a raised cosine) is averaged over the pixel's footprint `w` (in
+// line periods, from the derivatives of the line coordinate), which scales its contrast by
+// sinc(πw), and faded to nothing as the period nears 2 pixels (w → 0.5), where it could only
+// alias. The mean brightness stays 1 - strength/2 at every size, so a small preview looks like
+// the large frame shrunk, and model-space slices seen edge-on grey out instead of stair-stepping.
 fn scanline(in: VertexOut) -> f32 {
     var y = (in.clip_position.y - view.view_rect.y) / view.view_rect.w;
     if (view.scanlines.w > 0.5) {
         y = (in.world_position.y - view.model.x) / view.model.y;
     }
     let phase = (y + view.scanlines.z * view.eye.w) * view.scanlines.x;
-    let line = 0.5 + 0.5 * cos(6.2831853 * phase);
+    let w = max(length(vec2<f32>(dpdx(phase), dpdy(phase))), 1e-4);
+    let box_average = sin(3.14159265 * w) / (3.14159265 * w);
+    let contrast = select(box_average, 0.0, w >= 0.5) * (1.0 - smoothstep(0.25, 0.5, w));
+    let line = 0.5 + 0.5 * cos(6.2831853 * phase) * contrast;
     return 1.0 - view.scanlines.y * line;
 }
 

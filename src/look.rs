@@ -134,7 +134,8 @@ pub struct Look {
     pub scanline_density: f32,
     /// Scanline darkening, 0..1.
     pub scanline_strength: f32,
-    /// Scanline scroll speed in view (or model) heights per second.
+    /// Scanline scroll speed in view (or model) heights per second (capped per clip at a quarter
+    /// line per frame, see [`Look::for_frame_rate`]).
     pub scanline_speed: f32,
     /// Whether scanlines are fixed to the picture or to the model.
     pub scanline_space: ScanlineSpace,
@@ -243,7 +244,7 @@ impl Look {
             fill_opacity: 0.45,
             scanline_density: 160.0,
             scanline_strength: 0.35,
-            scanline_speed: 0.05,
+            scanline_speed: 0.04,
             scanline_space: ScanlineSpace::Screen,
             flicker: 0.0,
             flicker_rate: 12.0,
@@ -335,6 +336,17 @@ impl Look {
         Ok(())
     }
 
+    /// The look for a clip at `fps` frames per second: the scanline scroll capped at a quarter
+    /// of a line per frame. Faster, the lines would alias in time (at 12 fps a scroll just under
+    /// a line per frame looks like a slow crawl backwards); at most a quarter, each line visibly
+    /// moves forwards. The cap depends on the job's settings only, so a frame range equals that
+    /// range of a full run.
+    pub fn for_frame_rate(mut self, fps: u32) -> Self {
+        let limit = MAX_SCROLL_PER_FRAME * fps as f32 / self.scanline_density.max(f32::MIN_POSITIVE);
+        self.scanline_speed = self.scanline_speed.clamp(-limit, limit);
+        self
+    }
+
     /// Brightness factor of the flicker at clip time `time`: a function of the seed and the
     /// flicker slot only (never the wall clock), so frames are reproducible and ranges match.
     pub fn flicker_at(&self, time: f64) -> f32 {
@@ -356,6 +368,9 @@ impl Look {
         (unit_hash(seed, slot) < GLITCH_SHARE).then(|| (unit_hash(seed.wrapping_add(1), slot) * 16_777_216.0) as u32)
     }
 }
+
+/// The fastest scanline scroll, in line periods per frame.
+const MAX_SCROLL_PER_FRAME: f32 = 0.25;
 
 /// Share of glitch slots that glitch.
 const GLITCH_SHARE: f32 = 0.35;
@@ -400,6 +415,22 @@ mod tests {
         );
         assert_eq!(look.set("glow", "1").unwrap_err().to_string(), "'glow' is not a look parameter");
         assert_eq!(Look::preset("neon", Style::Hologram).unwrap_err().to_string(), "'neon' is not a look preset");
+    }
+
+    #[test]
+    fn scanline_scroll_never_steps_more_than_a_quarter_line_per_frame() {
+        // 160 lines per view height at 2 view heights a second: 320 lines a second.
+        let fast = Look { scanline_speed: -2.0, ..Look::default() };
+        for fps in [12, 24, 60] {
+            let limited = fast.for_frame_rate(fps);
+            let per_frame = limited.scanline_speed * limited.scanline_density / fps as f32;
+            assert!((per_frame + 0.25).abs() < 1e-6, "{fps} fps: {per_frame} lines per frame, backwards");
+        }
+        // The default (6.4 lines a second) is slow enough at the default 30 fps.
+        let calm = Look::default().for_frame_rate(30);
+        assert_eq!(calm.scanline_speed, Look::default().scanline_speed);
+        let still = Look { scanline_density: 0.0, ..Look::default() }.for_frame_rate(12);
+        assert!(still.scanline_speed.is_finite());
     }
 
     #[test]

@@ -228,18 +228,6 @@ fn difference(a: &RgbaImage, b: &RgbaImage) -> (f64, u8) {
     (mean, d[d.len() * 95 / 100])
 }
 
-/// 2×2 box downscale of an opaque image.
-fn half(img: &RgbaImage) -> RgbaImage {
-    RgbaImage::from_fn(img.width() / 2, img.height() / 2, |x, y| {
-        let mut sum = [0u32; 4];
-        for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
-            let p = img.get_pixel(2 * x + dx, 2 * y + dy);
-            (0..4).for_each(|c| sum[c] += p[c] as u32);
-        }
-        image::Rgba(sum.map(|s| ((s + 2) / 4) as u8))
-    })
-}
-
 #[test]
 fn the_look_is_the_same_at_two_resolutions() {
     let sandbox = Sandbox::new();
@@ -267,8 +255,8 @@ fn the_look_is_the_same_at_two_resolutions() {
             still(&sandbox, None, out, &args)
         };
         let small = render(&format!("{style}-small.png"), "160x120", &look);
-        let large = half(&render(&format!("{style}-large.png"), "320x240", &look));
-        let tied = half(&render(&format!("{style}-tied.png"), "320x240", &pixel_tied));
+        let large = shrink(&render(&format!("{style}-large.png"), "320x240", &look), 2);
+        let tied = shrink(&render(&format!("{style}-tied.png"), "320x240", &pixel_tied), 2);
         let (mean, p95) = difference(&small, &large);
         let (tied_mean, tied_p95) = difference(&small, &tied);
         eprintln!("{style}: same look mean {mean:.2} p95 {p95}; pixel-tied mean {tied_mean:.2} p95 {tied_p95}");
@@ -276,6 +264,52 @@ fn the_look_is_the_same_at_two_resolutions() {
         assert!(
             tied_mean > 1.5 * mean,
             "{style}: the test cannot tell a pixel-tied look ({tied_mean:.2} vs {mean:.2})"
+        );
+    }
+}
+
+/// `factor`×`factor` box downscale of an opaque image.
+fn shrink(img: &RgbaImage, factor: u32) -> RgbaImage {
+    RgbaImage::from_fn(img.width() / factor, img.height() / factor, |x, y| {
+        let mut sum = [0u32; 4];
+        for dy in 0..factor {
+            for dx in 0..factor {
+                let p = img.get_pixel(factor * x + dx, factor * y + dy);
+                (0..4).for_each(|c| sum[c] += p[c] as u32);
+            }
+        }
+        let n = factor * factor;
+        image::Rgba(sum.map(|s| ((s + n / 2) / n) as u8))
+    })
+}
+
+#[test]
+fn scanlines_never_alias_in_a_small_preview() {
+    // 160 lines per view height: a 1.1-pixel period at 240x180, which only a band-limited stripe
+    // survives (point-sampled, it beats into fat bands); 4.5 pixels at 960x720.
+    let sandbox = Sandbox::new();
+    for space in ["screen", "model"] {
+        let space_key = format!("scanline-space={space}");
+        let render = |out: &str, size: &str, strength: &str| {
+            let mut args = vec!["-s", size, "--camera", "turntable", "--view", "angle45", "--background", "#000000"];
+            for l in ["bloom=0", "scanline-density=160", strength, &space_key] {
+                args.extend_from_slice(&["--look", l]);
+            }
+            still(&sandbox, None, &format!("{space}-{out}.png"), &args)
+        };
+        let [on, off] = ["scanline-strength=0.8", "scanline-strength=0"].map(|strength| {
+            let small = render(&format!("small-{strength}"), "240x180", strength);
+            let large = shrink(&render(&format!("large-{strength}"), "960x720", strength), 4);
+            difference(&small, &large)
+        });
+        eprintln!("{space}: preview vs master shrunk, scanlines on {on:?}, off {off:?}");
+        assert!(
+            on.0 <= off.0 * 1.3 + 0.3 && on.1 <= off.1 + 8,
+            "{space}-space scanlines: 240x180 vs 960x720 shrunk differ by mean {:.2}, p95 {} (without them {:.2}, {})",
+            on.0,
+            on.1,
+            off.0,
+            off.1
         );
     }
 }

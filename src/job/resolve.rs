@@ -64,7 +64,7 @@ impl Job {
             true => Background::Color(Rgb([0, 0, 0])),
             false => background(settings, &formats)?,
         };
-        let mut look = look(settings)?;
+        let mut look = look(settings)?.for_frame_rate(fps);
         if let Some(text) = value(&settings.color) {
             look.color = Rgb::parse(text).map_err(|e| located(e, "color", &settings.color))?;
         }
