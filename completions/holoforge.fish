@@ -75,7 +75,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l style -d 
 shaded\t''
 wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (color, rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (color, rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space, flicker, flicker-rate, glitch, glitch-rate, glitch-split, glitch-spike, glitch-jitter, seed, xray, bloom, bloom-threshold, bloom-radius, bloom-halo, bloom-halo-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram, wire-hidden, edge-glow, edge-angle, detail); repeatable' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand render" -l layout -d 'Display layout: single (one view), quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
 quilt\t''
 pyramid\t''
@@ -150,7 +150,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l style -d 'S
 shaded\t''
 wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (color, rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (color, rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space, flicker, flicker-rate, glitch, glitch-rate, glitch-split, glitch-spike, glitch-jitter, seed, xray, bloom, bloom-threshold, bloom-radius, bloom-halo, bloom-halo-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram, wire-hidden, edge-glow, edge-angle, detail); repeatable' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand demo" -l layout -d 'Display layout: single (one view), quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
 quilt\t''
 pyramid\t''
@@ -225,7 +225,7 @@ complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l style -d 'Su
 shaded\t''
 wireframe\t''"
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l color -d 'Hologram colour (hex) [default: #00e5ff]' -r
-complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (color, rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space, flicker, flicker-rate, glitch, glitch-rate, seed, xray, bloom, bloom-threshold, bloom-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram); repeatable' -r
+complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l look -d 'Look preset (classic, amber, matrix, mono) or a parameter as KEY=VALUE (color, rim-power, rim-strength, rim-whiten, fill, fill-opacity, scanline-density, scanline-strength, scanline-speed, scanline-space, flicker, flicker-rate, glitch, glitch-rate, glitch-split, glitch-spike, glitch-jitter, seed, xray, bloom, bloom-threshold, bloom-radius, bloom-halo, bloom-halo-radius, wire-width, wire-angle, wire-brightness, wire-over-hologram, wire-hidden, edge-glow, edge-angle, detail); repeatable' -r
 complete -c holoforge -n "__fish_holoforge_using_subcommand run" -l layout -d 'Display layout: single (one view), quilt (Looking Glass), pyramid (Pepper\'s ghost), fan (LED fan) or sheet (front, right, top and isometric views in a 2×2 contact sheet) [default: single]' -r -f -a "single\t''
 quilt\t''
 pyramid\t''

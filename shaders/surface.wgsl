@@ -19,11 +19,16 @@ struct ViewUniforms {
     // x: world height of the model's bottom, y: model height, z: flicker brightness factor,
     // w: 1 = back faces of single-sided surfaces are culled (the shaded style).
     model: vec4<f32>,
-    // x: half line width (pixels), y: line brightness, z: how far lines are pulled towards the eye.
+    // x: half line width (pixels), y: line brightness, z: how far lines are pulled towards the eye
+    // (in line reaches),
+    // w: brightness of hidden lines (relative).
     wire: vec4<f32>,
     // Camera basis in world space, for the shaded style's lights.
     camera_right: vec4<f32>,
     camera_up: vec4<f32>,
+    // x: how strongly the base colour's local contrast (panel lines, scratches) drives the
+    // hologram's brightness.
+    hologram: vec4<f32>,
 };
 
 struct Material {
@@ -220,10 +225,15 @@ fn fs_hologram(in: VertexOut) -> @location(0) vec4<f32> {
     let facing = abs(dot(n, view_dir));
     let fresnel = pow(1.0 - clamp(facing, 0.0, 1.0), view.rim_fill.x);
 
-    // Detail from the model: brightness follows the base colour's luminance, never fully dark.
-    let detail = 0.3 + 0.7 * clamp(luminance(base.rgb), 0.0, 1.0);
+    // Detail from the model: brightness follows the base colour's luminance, never fully dark,
+    // and its local contrast: the texel against the texture's average around it (a coarser mip
+    // level), so panel lines and scratches show even where the colour is uniformly dark.
+    let tint = materials[in.material].base_color.rgb * in.color.rgb;
+    let surroundings = tint * textureSampleBias(base_texture, base_sampler, in.uv, 4.0).rgb;
+    let contrast = clamp(view.hologram.x * 4.0 * (luminance(base.rgb) - luminance(surroundings)), -0.8, 2.0);
+    let detail = (0.3 + 0.7 * clamp(luminance(base.rgb), 0.0, 1.0)) * (1.0 + contrast);
     let fill = view.rim_fill.z * detail;
-    let rim = view.rim_fill.y * fresnel;
+    let rim = view.rim_fill.y * fresnel * (1.0 + 0.5 * contrast);
     let scan = scanline(in);
 
     let rim_color = mix(view.color.rgb, vec3<f32>(1.0), view.color.a * fresnel);
@@ -275,19 +285,36 @@ fn fs_shaded(in: VertexOut, @builtin(front_facing) front: bool) -> @location(0) 
 
 struct WireOut {
     @builtin(position) clip_position: vec4<f32>,
-    // -1 .. 1 across the line.
-    @location(0) across: f32,
+    // Signed distance from the line's centre, in pixels (linear in screen space).
+    @location(0) @interpolate(linear) across: f32,
 };
 
-// One screen-space quad per edge: two triangles (6 vertices), widened to `view.wire.x` pixels
-// either side and extended by as much at the ends, so lines keep their width at any resolution.
+// `p` pulled towards the eye by `view.wire.z` line reaches measured in pixels at `p`, so a line
+// wins the depth test against its own faces across its whole width, even where a face meets it
+// at a grazing angle (a crease or silhouette), at any resolution. One pixel at depth w spans
+// 2w / (P11 · height) world units, perspective or orthographic (w = 1); P11 is the length of the
+// view-projection's second row (the view matrix is a rotation).
+fn pulled(p: vec3<f32>) -> vec3<f32> {
+    let m = view.view_projection;
+    let p11 = length(vec3<f32>(m[0].y, m[1].y, m[2].y));
+    let w = max((m * vec4<f32>(p, 1.0)).w, 1e-6);
+    let pixel = 2.0 * w / (p11 * view.view_rect.w);
+    let to_eye = view.eye.xyz - p;
+    let distance = length(to_eye);
+    // At most 1.5 % of the distance: in a small picture a pixel is large, and lines just behind
+    // a surface would show through it.
+    let pull = min(view.wire.z * (view.wire.x + 1.0) * pixel, 0.015 * distance);
+    return p + to_eye / max(distance, 1e-12) * pull;
+}
+
+// One screen-space quad per edge: two triangles (6 vertices), `view.wire.x` pixels either side
+// of the line plus one pixel for its anti-aliased border, so lines keep their width at any
+// resolution.
 @vertex
 fn vs_wire(@builtin(vertex_index) corner: u32, @location(0) a: vec3<f32>, @location(1) b: vec3<f32>) -> WireOut {
     var out: WireOut;
-    // Pulled a little towards the eye, so lines win the depth test against their own faces.
-    let pull = view.wire.z;
-    let ca = view.view_projection * vec4<f32>(mix(a, view.eye.xyz, pull), 1.0);
-    let cb = view.view_projection * vec4<f32>(mix(b, view.eye.xyz, pull), 1.0);
+    let ca = view.view_projection * vec4<f32>(pulled(a), 1.0);
+    let cb = view.view_projection * vec4<f32>(pulled(b), 1.0);
     if (ca.w <= 1e-6 || cb.w <= 1e-6) {
         // Behind the camera: a degenerate triangle outside the view.
         out.clip_position = vec4<f32>(2.0, 2.0, 2.0, 1.0);
@@ -305,20 +332,41 @@ fn vs_wire(@builtin(vertex_index) corner: u32, @location(0) a: vec3<f32>, @locat
     let normal = vec2<f32>(-dir.y, dir.x);
     let at_b = corner == 1u || corner == 4u || corner == 5u;
     let side = select(-1.0, 1.0, corner == 2u || corner == 3u || corner == 5u);
+    // Across: the half width and a pixel for the anti-aliased border; along: a square cap of
+    // the half width (more would pile light up into dots where lines meet at a corner).
+    let reach = view.wire.x + 1.0;
     var c = select(ca, cb, at_b);
-    let offset = (normal * side + dir * select(-1.0, 1.0, at_b)) * view.wire.x;
+    let offset = normal * side * reach + dir * select(-1.0, 1.0, at_b) * view.wire.x;
     c = vec4<f32>(c.xy + offset / half_size * c.w, c.zw);
     out.clip_position = c;
-    out.across = side;
+    out.across = side * reach;
     return out;
+}
+
+// The light of a line at `in`, `brightness` times the look's: the share of the pixel the line
+// covers (a one-pixel box against a strip `2 × view.wire.x` wide, computed exactly, so a line
+// gives every row or column it crosses the same light, wherever its centre falls between pixel
+// centres: it never beads or vanishes). Lines a few pixels wide also glow, whitened, towards
+// their centre; thinner ones cannot show a profile and keep an even tint.
+fn wire_light(in: WireOut, brightness: f32) -> vec4<f32> {
+    let half_width = view.wire.x;
+    let d = abs(in.across);
+    let coverage = clamp(min(half_width, d + 0.5) - max(-half_width, d - 0.5), 0.0, 1.0);
+    let centre = 1.0 - clamp(d / half_width, 0.0, 1.0);
+    let profiled = smoothstep(1.5, 4.0, half_width);
+    let glow = coverage * mix(1.0, 0.45 + 0.55 * centre * centre, profiled);
+    let whiten = mix(0.35, 0.6 * centre, profiled);
+    let rgb = mix(view.color.rgb, vec3<f32>(1.0), whiten) * glow * view.wire.y * brightness * view.model.z;
+    return vec4<f32>(rgb, clamp(glow * brightness * view.model.z, 0.0, 1.0));
 }
 
 @fragment
 fn fs_wire(in: WireOut) -> @location(0) vec4<f32> {
-    // A bright core fading to the line's edges: the glow.
-    let t = 1.0 - abs(in.across);
-    let glow = t * t;
-    let core = smoothstep(0.5, 1.0, t);
-    let rgb = mix(view.color.rgb, vec3<f32>(1.0), 0.6 * core) * glow * view.wire.y * view.model.z;
-    return vec4<f32>(rgb, clamp(glow * view.model.z, 0.0, 1.0));
+    return wire_light(in, 1.0);
+}
+
+// Lines behind the front-most surface (drawn where the depth test fails), dimmed.
+@fragment
+fn fs_wire_hidden(in: WireOut) -> @location(0) vec4<f32> {
+    return wire_light(in, view.wire.w);
 }

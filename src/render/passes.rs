@@ -15,17 +15,20 @@ pub(super) struct BloomPasses {
     size: (u32, u32),
 }
 
+/// The passes of glow scale `scale` (0: the core, 1: the halo; see [`crate::look::Look::glow_scales`]).
 pub(super) fn bloom_passes(
     device: &wgpu::Device,
     pipelines: &Pipelines,
     target: &FrameTarget,
     settings: &RenderSettings,
+    scale: usize,
 ) -> BloomPasses {
     let tiling = &settings.tiling;
     let look = &settings.look;
-    let (bloom_width, bloom_height) = tiling.bloom_tile(look.bloom_radius);
-    let factor = tiling.bloom_factor(look.bloom_radius);
-    let sigma = look.bloom_radius * tiling.tile_height as f32 / factor as f32;
+    let (radius, _) = look.glow_scales()[scale];
+    let (bloom_width, bloom_height) = tiling.bloom_tile(radius);
+    let factor = tiling.bloom_factor(radius);
+    let sigma = radius * tiling.tile_height as f32 / factor as f32;
     let group = |label: &str, direction: [i32; 4], source: &wgpu::TextureView, out: &wgpu::TextureView| {
         let uniforms = BloomUniforms {
             tiles: [tiling.tile_width, tiling.tile_height, bloom_width, bloom_height],
@@ -50,7 +53,7 @@ pub(super) fn bloom_passes(
             ],
         })
     };
-    let [a, b] = &target.bloom_views;
+    let [a, b] = &target.bloom_views[scale];
     BloomPasses {
         bright: group("bloom bright pass", [0; 4], &target.resolved_view, a),
         across: group("bloom blur across", [1, 0, 0, 0], a, b),
@@ -79,8 +82,15 @@ pub(super) fn encode_bind_group(
         entries: &[
             wgpu::BindGroupEntry { binding: 0, resource: uniforms.as_entire_binding() },
             wgpu::BindGroupEntry { binding: 1, resource: wgpu::BindingResource::TextureView(&target.resolved_view) },
-            wgpu::BindGroupEntry { binding: 2, resource: wgpu::BindingResource::TextureView(&target.bloom_views[0]) },
+            wgpu::BindGroupEntry {
+                binding: 2,
+                resource: wgpu::BindingResource::TextureView(&target.bloom_views[0][0]),
+            },
             wgpu::BindGroupEntry { binding: 3, resource: wgpu::BindingResource::TextureView(&target.output_view) },
+            wgpu::BindGroupEntry {
+                binding: 4,
+                resource: wgpu::BindingResource::TextureView(&target.bloom_views[1][0]),
+            },
         ],
     })
 }
@@ -165,9 +175,14 @@ pub(super) fn draw_views(
             draw_with_textures(&mut pass, scene, Some(variants), order.iter().copied());
         }
         if let Some(edges) = &scene.edges {
-            pass.set_pipeline(if xray { &pipelines.wire_xray } else { &pipelines.wire });
             pass.set_vertex_buffer(0, edges.buffer.slice(..));
-            pass.draw(0..6, 0..edges.pairs.len() as u32);
+            let instances = 0..edges.pairs.len() as u32;
+            if !xray && look.wire_hidden > 0.0 {
+                pass.set_pipeline(&pipelines.wire_hidden);
+                pass.draw(0..6, instances.clone());
+            }
+            pass.set_pipeline(if xray { &pipelines.wire_xray } else { &pipelines.wire });
+            pass.draw(0..6, instances);
         }
     }
     // wgpu's GL backend resolves MSAA with the last scissor rectangle still set: without this,

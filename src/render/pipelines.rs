@@ -22,7 +22,8 @@ pub struct Pipelines {
     pub texture_layout: wgpu::BindGroupLayout,
     /// Group 0 of the bloom passes: parameters, source image, target image.
     pub bloom_layout: wgpu::BindGroupLayout,
-    /// Group 0 of the encode pass: parameters, the resolved image, the bloom and the output.
+    /// Group 0 of the encode pass: parameters, the resolved image, the bloom's core, the output
+    /// and the bloom's halo.
     pub encode_layout: wgpu::BindGroupLayout,
     /// Writes depth only: the front-most surface wins, so glow does not pile up through the model.
     pub depth_prepass: wgpu::RenderPipeline,
@@ -39,6 +40,8 @@ pub struct Pipelines {
     pub wire: wgpu::RenderPipeline,
     /// Glowing edges, additive, all of them (x-ray).
     pub wire_xray: wgpu::RenderPipeline,
+    /// Edges behind the front-most surface (where the depth test fails), dimmed, additive.
+    pub wire_hidden: wgpu::RenderPipeline,
     /// Compute: bright parts of each view, downsampled.
     pub bloom_bright: wgpu::ComputePipeline,
     /// Compute: one direction of the bloom's Gaussian blur.
@@ -170,6 +173,7 @@ impl Pipelines {
                 texture_entry(1, compute, false),
                 texture_entry(2, compute, false),
                 storage_texture_entry(3, OUTPUT_FORMAT),
+                texture_entry(4, compute, false),
             ],
         );
         let module = |label: &str, source: &str| {
@@ -284,12 +288,12 @@ impl Pipelines {
             };
             Variants { plain: variant(false), mapped: variant(true) }
         };
-        let wired = |label, depth_compare| {
+        let wired = |label, fragment_entry, depth_compare| {
             surface(SurfaceStage {
                 label,
                 layout: &view_only_layout,
                 vertex_entry: "vs_wire",
-                fragment_entry: "fs_wire",
+                fragment_entry,
                 buffer: edges(),
                 depth_write: false,
                 depth_compare,
@@ -314,8 +318,9 @@ impl Pipelines {
             hologram: styled("hologram", "fs_hologram", tested, additive),
             hologram_xray: styled("hologram x-ray", "fs_hologram", untested, additive),
             shaded: styled("shaded", "fs_shaded", tested, over),
-            wire: wired("wireframe", tested),
-            wire_xray: wired("wireframe x-ray", untested),
+            wire: wired("wireframe", "fs_wire", tested),
+            wire_xray: wired("wireframe x-ray", "fs_wire", untested),
+            wire_hidden: wired("wireframe hidden lines", "fs_wire_hidden", wgpu::CompareFunction::Greater),
             bloom_bright: compute_pipeline("bloom bright pass", &bloom_layout, &bloom_module, "cs_bright"),
             bloom_blur: compute_pipeline("bloom blur", &bloom_layout, &bloom_module, "cs_blur"),
             encode: compute_pipeline("encode", &encode_layout, &encode_module, "cs_encode"),

@@ -13,7 +13,6 @@ use super::target::FrameTarget;
 use super::uniforms::{encode_uniforms_for, model_extent, view_uniform_bytes, EncodeUniforms, ViewUniforms};
 use super::{FrameInput, RenderSettings};
 use crate::frame::Frame;
-use crate::look::Style;
 use crate::scene::{Bounds, Scene};
 
 /// Readback buffers in flight: the GPU draws frame i+1 while frame i is read back.
@@ -28,7 +27,8 @@ struct FrameResources {
     view_bind_groups: Vec<wgpu::BindGroup>,
     encode_uniforms: wgpu::Buffer,
     encode_bind_group: wgpu::BindGroup,
-    bloom_passes: Option<BloomPasses>,
+    /// The bloom passes of each glow scale in use.
+    bloom_passes: Vec<BloomPasses>,
     /// Bottom and height of the model, for scanlines in model space.
     model: [f32; 2],
 }
@@ -44,11 +44,11 @@ impl FrameResources {
         max_texture_side: u32,
     ) -> Self {
         let look = &settings.look;
-        let bloom = look.bloom > 0.0;
-        let wire_angle = (look.style == Style::Wireframe).then_some(look.wire_angle);
-        let gpu_scene = GpuScene::upload(device, queue, pipelines, scene, max_texture_side, wire_angle);
-        let bloom_tile = bloom.then(|| settings.tiling.bloom_tile(look.bloom_radius));
-        let target = FrameTarget::new(device, &settings.tiling, settings.msaa, READBACK_RING, bloom_tile);
+        let gpu_scene = GpuScene::upload(device, queue, pipelines, scene, max_texture_side, look.line_angle());
+        // The glow scales the look uses, each with its own downsampled images.
+        let scales = look.glow_scales().map(|(radius, strength)| (strength > 0.0).then_some(radius));
+        let bloom_tiles = scales.map(|radius| radius.map(|r| settings.tiling.bloom_tile(r)));
+        let target = FrameTarget::new(device, &settings.tiling, settings.msaa, READBACK_RING, bloom_tiles);
         let uniform_buffer = |label: &str, size: u64| {
             device.create_buffer(&wgpu::BufferDescriptor {
                 label: Some(label),
@@ -76,7 +76,10 @@ impl FrameResources {
             .collect();
         let encode_uniforms = uniform_buffer("encode uniforms", std::mem::size_of::<EncodeUniforms>() as u64);
         let encode_bind_group = encode_bind_group(device, pipelines, &target, &encode_uniforms);
-        let bloom_passes = bloom.then(|| bloom_passes(device, pipelines, &target, settings));
+        let bloom_passes = (0..scales.len())
+            .filter(|&scale| scales[scale].is_some())
+            .map(|scale| bloom_passes(device, pipelines, &target, settings, scale))
+            .collect();
         Self {
             gpu_scene,
             target,
@@ -149,7 +152,7 @@ impl<'r> FrameStream<'r> {
         let mut encoder = device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("frame") });
         let eyes: Vec<glam::Vec3> = input.views.iter().map(|v| v.eye).collect();
         draw_views(&mut encoder, pipelines, &resources.gpu_scene, target, &resources.view_bind_groups, &eyes, settings);
-        if let Some(passes) = &resources.bloom_passes {
+        for passes in &resources.bloom_passes {
             passes.record(&mut encoder, pipelines);
         }
         dispatch(

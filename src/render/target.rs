@@ -44,8 +44,9 @@ pub struct FrameTarget {
     pub depth_view: wgpu::TextureView,
     /// Single-sample HDR image the bloom and encode passes read.
     pub resolved_view: wgpu::TextureView,
-    /// The bloom's two ping-pong images (each view downsampled); 1×1 when the job has no bloom.
-    pub bloom_views: [wgpu::TextureView; 2],
+    /// Per glow scale (the bloom's core, then its halo), two ping-pong images (each view
+    /// downsampled); 1×1 for a scale the job does not use.
+    pub bloom_views: [[wgpu::TextureView; 2]; 2],
     /// 8-bit encoded output.
     pub output: wgpu::Texture,
     /// Its view, written by the encode pass.
@@ -58,13 +59,13 @@ pub struct FrameTarget {
 
 impl FrameTarget {
     /// Allocates the target; `ring` readback buffers let the GPU draw ahead of the readback;
-    /// `bloom_tile` is the size of a view in the bloom images (None: no bloom).
+    /// `bloom_tiles` are the sizes of a view in each glow scale's images (None: not used).
     pub fn new(
         device: &wgpu::Device,
         tiling: &Tiling,
         sample_count: u32,
         ring: usize,
-        bloom_tile: Option<(u32, u32)>,
+        bloom_tiles: [Option<(u32, u32)>; 2],
     ) -> Self {
         let extent = |(width, height): (u32, u32)| wgpu::Extent3d { width, height, depth_or_array_layers: 1 };
         let grid = extent(tiling.grid_size());
@@ -91,12 +92,14 @@ impl FrameTarget {
             texture("depth", grid, DEPTH_FORMAT, sample_count, attachment).create_view(&Default::default());
         let resolved_view =
             texture("resolved colour", grid, HDR_FORMAT, 1, attachment | sampled).create_view(&Default::default());
-        let bloom_size = match bloom_tile {
-            Some((width, height)) => extent((width * tiling.cols, height * tiling.rows)),
-            None => extent((1, 1)),
-        };
-        let bloom_views = ["bloom a", "bloom b"]
-            .map(|label| texture(label, bloom_size, HDR_FORMAT, 1, sampled | storage).create_view(&Default::default()));
+        let bloom_views = bloom_tiles.map(|tile| {
+            let size = match tile {
+                Some((width, height)) => extent((width * tiling.cols, height * tiling.rows)),
+                None => extent((1, 1)),
+            };
+            ["bloom a", "bloom b"]
+                .map(|label| texture(label, size, HDR_FORMAT, 1, sampled | storage).create_view(&Default::default()))
+        });
         let output =
             texture("output", extent((width, height)), OUTPUT_FORMAT, 1, storage | wgpu::TextureUsages::COPY_SRC);
         let output_view = output.create_view(&Default::default());

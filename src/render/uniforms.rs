@@ -10,8 +10,13 @@ use crate::scene::Bounds;
 pub(super) const GLITCH_MAX_SHIFT: f32 = 0.15;
 /// Glitch bands per view height.
 pub(super) const GLITCH_BANDS: f32 = 12.0;
-/// How far wireframe lines are pulled towards the eye so they win against their own faces.
-pub(super) const WIRE_DEPTH_PULL: f32 = 0.002;
+/// How far lines are pulled towards the eye so they win against their own faces, in line
+/// reaches (half width + 1 px) measured in pixels at the line: enough for a face that meets the
+/// line within about 20° of edge-on.
+pub(super) const WIRE_DEPTH_PULL: f32 = 3.0;
+/// Half the narrowest line drawn, in pixels: thinner lines are drawn this wide and dimmer (the
+/// same light), so they never fall between pixel centres.
+pub(super) const MIN_HALF_LINE: f32 = 0.75;
 
 /// Per-view uniforms, laid out as `ViewUniforms` in `surface.wgsl`.
 #[repr(C)]
@@ -27,6 +32,7 @@ pub(super) struct ViewUniforms {
     wire: [f32; 4],
     camera_right: [f32; 4],
     camera_up: [f32; 4],
+    hologram: [f32; 4],
 }
 
 /// Encode-pass uniforms, laid out as `EncodeUniforms` in `encode.wgsl`.
@@ -37,7 +43,9 @@ pub(super) struct EncodeUniforms {
     tiles: [u32; 4],
     compose: [u32; 4],
     glitch: [f32; 4],
+    glitch_extra: [f32; 4],
     bloom: [f32; 4],
+    halo: [f32; 4],
 }
 
 /// Bloom-pass uniforms, laid out as `BloomUniforms` in `bloom.wgsl`.
@@ -70,7 +78,14 @@ pub(super) fn view_uniform_bytes(
     let [r, g, b] = look.color.to_linear();
     let (tile_width, tile_height) = (tiling.tile_width as f32, tiling.tile_height as f32);
     let model_space = if look.scanline_space == ScanlineSpace::Model { 1.0 } else { 0.0 };
-    let half_line = (look.wire_width / 1000.0 * tile_height * 0.5).max(0.6);
+    let requested_half_line = look.wire_width / 1000.0 * tile_height * 0.5;
+    let half_line = requested_half_line.max(MIN_HALF_LINE);
+    // The wireframe's own lines, or the hologram's glowing creases.
+    let line_brightness = match look.style {
+        Style::Hologram => look.edge_glow,
+        _ => look.wire_brightness,
+    } * requested_half_line
+        / half_line;
     let mut bytes = vec![0u8; VIEW_UNIFORM_STRIDE as usize * input.views.len()];
     for (i, camera) in input.views.iter().enumerate() {
         let (x, y) = tiling.tile_origin(i as u32);
@@ -88,9 +103,10 @@ pub(super) fn view_uniform_bytes(
                 look.flicker_at(input.time),
                 (look.style == Style::Shaded) as u32 as f32,
             ],
-            wire: [half_line, look.wire_brightness, WIRE_DEPTH_PULL, 0.0],
+            wire: [half_line, line_brightness, WIRE_DEPTH_PULL, look.wire_hidden],
             camera_right: camera.view.row(0).truncate().extend(0.0).into(),
             camera_up: camera.view.row(1).truncate().extend(0.0).into(),
+            hologram: [look.detail, 0.0, 0.0, 0.0],
         };
         let start = i * VIEW_UNIFORM_STRIDE as usize;
         bytes[start..start + std::mem::size_of::<ViewUniforms>()].copy_from_slice(bytemuck::bytes_of(&uniforms));
@@ -114,16 +130,25 @@ pub(super) fn encode_uniforms_for(input: &FrameInput, settings: &RenderSettings)
         Compose::Circle => [2, 0, 0, 0],
         Compose::Quilt { height, .. } => [3, 0, height - tiling.rows * tiling.tile_height, 0],
     };
-    let glitch = match look.glitch_at(input.time) {
-        Some(key) => [look.glitch * GLITCH_MAX_SHIFT, GLITCH_BANDS, key as f32, 0.0],
-        None => [0.0; 4],
+    let (glitch, glitch_extra) = match look.glitch_at(input.time) {
+        Some(key) => (
+            [look.glitch * GLITCH_MAX_SHIFT, GLITCH_BANDS, key as f32, look.glitch_split],
+            [look.glitch_spike, look.glitch_jitter, 0.0, 0.0],
+        ),
+        None => ([0.0; 4], [0.0; 4]),
     };
-    let (bloom_width, bloom_height) = tiling.bloom_tile(look.bloom_radius);
+    let scale = |(radius, strength): (f32, f32)| {
+        let (width, height) = tiling.bloom_tile(radius);
+        [strength, tiling.bloom_factor(radius) as f32, width as f32, height as f32]
+    };
+    let [core, halo] = look.glow_scales();
     EncodeUniforms {
         background,
         tiles: [tiling.tile_width, tiling.tile_height, tiling.cols, tiling.rows],
         compose,
         glitch,
-        bloom: [look.bloom, tiling.bloom_factor(look.bloom_radius) as f32, bloom_width as f32, bloom_height as f32],
+        glitch_extra,
+        bloom: scale(core),
+        halo: scale(halo),
     }
 }
