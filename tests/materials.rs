@@ -233,6 +233,55 @@ fn the_alpha_blend_mode_test_model_shows_its_check_marks() {
 }
 
 #[test]
+fn the_texture_transform_test_model_points_every_arrow_at_its_check_mark() {
+    // Khronos TextureTransformTest: the top row offsets the UV atlas by U, V and both, so each
+    // panel shows its own green, blue or cyan tile (without KHR_texture_transform all three show
+    // the atlas's yellow "not supported" tile); in the bottom row the arrow's tip lands on the
+    // green check mark only when rotation, scale and their composition follow the specification
+    // (wrong conventions point it at the yellow or red marker).
+    let Some(root) = crate::util::shared_models() else { return };
+    let sandbox = Sandbox::new();
+    let model = root.join("gltf/TextureTransformTest/TextureTransformTest.gltf");
+    let args = ["render", model.to_str().unwrap(), "--camera", "front", "--style", "shaded", "--frames", "1"];
+    sandbox
+        .run(&[&args[..], &["-s", "900x600", "--background", "#404040", "-o", "test.png", "-q"]].concat())
+        .expect_success();
+    let frame = read_png(&sandbox.path("test.png"));
+    let panels = [(50, 300), (325, 575), (598, 848)];
+    let in_panel = |(x0, x1): (u32, u32), (y0, y1): (u32, u32)| {
+        let frame = &frame;
+        (y0..y1).flat_map(move |y| (x0..x1).map(move |x| (x, y, *frame.get_pixel(x, y))))
+    };
+    for (panel, (label, tile)) in panels.iter().zip([("U", [0, 200, 0]), ("V", [0, 0, 180]), ("UV", [0, 180, 180])]) {
+        let near = |p: image::Rgba<u8>, c: [u8; 3]| (0..3).all(|i| (p[i] as i32 - c[i] as i32).abs() < 60);
+        let own = in_panel(*panel, (40, 260)).filter(|&(_, _, p)| near(p, tile)).count();
+        let yellow = in_panel(*panel, (40, 260)).filter(|&(_, _, p)| near(p, [200, 190, 0])).count();
+        assert!(own > 20_000 && yellow < 500, "offset {label}: {own} pixels of its tile, {yellow} yellow");
+    }
+    for (panel, label) in panels.iter().zip(["rotation", "scale", "all three"]) {
+        let centroid = |pick: &dyn Fn(image::Rgba<u8>) -> bool| {
+            let hits: Vec<(u32, u32)> =
+                in_panel(*panel, (295, 600)).filter(|&(_, _, p)| pick(p)).map(|(x, y, _)| (x, y)).collect();
+            let n = hits.len().max(1) as f32;
+            (hits.iter().map(|h| h.0 as f32).sum::<f32>() / n, hits.iter().map(|h| h.1 as f32).sum::<f32>() / n)
+        };
+        let check_mark = centroid(&|p| p[1] > 140 && p[0] < 120 && p[2] < 120);
+        let tip = in_panel(*panel, (295, 600))
+            .filter(|&(_, _, p)| p[0] < 40 && p[1] < 40 && p[2] < 40)
+            .max_by_key(|&(_, y, _)| y)
+            .map(|(x, y, _)| (x as f32, y as f32))
+            .expect("an arrow");
+        let wrong_marker = centroid(&|p| (p[0] > 150 && p[2] < 80) || (p[0] > 150 && p[1] < 60));
+        let from = |m: (f32, f32)| ((tip.0 - m.0).powi(2) + (tip.1 - m.1).powi(2)).sqrt();
+        let (miss, wrong) = (from(check_mark), from(wrong_marker));
+        assert!(
+            miss < 40.0 && miss * 2.0 < wrong,
+            "{label}: the arrow's tip {tip:?} is {miss} px from the check mark {check_mark:?}, {wrong} px from the wrong markers"
+        );
+    }
+}
+
+#[test]
 fn a_white_cube_keeps_its_form_under_tone_mapping() {
     // The key light alone would take a white top face past 1.0: clipped, it would be pure white
     // and flat; tone-mapped it stays below white and apart from the other two faces.
