@@ -271,7 +271,7 @@ fn the_texture_transform_test_model_points_every_arrow_at_its_check_mark() {
             .max_by_key(|&(_, y, _)| y)
             .map(|(x, y, _)| (x as f32, y as f32))
             .expect("an arrow");
-        let wrong_marker = centroid(&|p| (p[0] > 150 && p[2] < 80) || (p[0] > 150 && p[1] < 60));
+        let wrong_marker = centroid(&|p| p[0] > 150 && (p[2] < 80 || p[1] < 60));
         let from = |m: (f32, f32)| ((tip.0 - m.0).powi(2) + (tip.1 - m.1).powi(2)).sqrt();
         let (miss, wrong) = (from(check_mark), from(wrong_marker));
         assert!(
