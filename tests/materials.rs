@@ -207,26 +207,33 @@ fn a_single_sided_surface_is_culled_from_behind_and_a_double_sided_one_is_not() 
     }
 }
 
+/// The `front` shaded still of a model in the shared corpus at `size`, on grey; `None` where the
+/// corpus is absent (a clone without `../shared`).
+fn corpus_front_still(model: &str, size: &str) -> Option<image::RgbaImage> {
+    let model = crate::util::shared_models()?.join(model);
+    let sandbox = Sandbox::new();
+    let args = ["render", model.to_str().unwrap(), "--camera", "front", "--style", "shaded", "--frames", "1"];
+    sandbox
+        .run(&[&args[..], &["-s", size, "--background", "#404040", "-o", "test.png", "-q"]].concat())
+        .expect_success();
+    Some(read_png(&sandbox.path("test.png")))
+}
+
+/// The green of the Khronos test models' check marks.
+fn is_check_mark_green(p: image::Rgba<u8>) -> bool {
+    p[1] > 140 && p[0] < 120 && p[2] < 120
+}
+
 #[test]
 fn the_alpha_blend_mode_test_model_shows_its_check_marks() {
     // Khronos AlphaBlendModeTest: a green check mark under the "Opaque" and the "Blend" panel
     // shows only when OPAQUE ignores alpha and BLEND lets what lies behind show through (a
     // renderer that gets it wrong shows dark squares there).
-    let Some(root) = crate::util::shared_models() else { return };
-    let sandbox = Sandbox::new();
-    let model = root.join("glb/AlphaBlendModeTest.glb");
-    let args = ["render", model.to_str().unwrap(), "--camera", "front", "--style", "shaded", "--frames", "1"];
-    sandbox
-        .run(&[&args[..], &["-s", "1600x600", "--background", "#404040", "-o", "test.png", "-q"]].concat())
-        .expect_success();
-    let frame = read_png(&sandbox.path("test.png"));
+    let Some(frame) = corpus_front_still("glb/AlphaBlendModeTest.glb", "1600x600") else { return };
     for (label, x0, x1) in [("Opaque", 0.20, 0.26), ("Blend", 0.36, 0.41)] {
         let green = (432..492)
             .flat_map(|y| ((1600.0 * x0) as u32..(1600.0 * x1) as u32).map(move |x| (x, y)))
-            .filter(|&(x, y)| {
-                let p = frame.get_pixel(x, y);
-                p[1] > 140 && p[0] < 120 && p[2] < 120
-            })
+            .filter(|&(x, y)| is_check_mark_green(*frame.get_pixel(x, y)))
             .count();
         assert!(green > 40, "{label}: {green} green check-mark pixels");
     }
@@ -239,14 +246,9 @@ fn the_texture_transform_test_model_points_every_arrow_at_its_check_mark() {
     // the atlas's yellow "not supported" tile); in the bottom row the arrow's tip lands on the
     // green check mark only when rotation, scale and their composition follow the specification
     // (wrong conventions point it at the yellow or red marker).
-    let Some(root) = crate::util::shared_models() else { return };
-    let sandbox = Sandbox::new();
-    let model = root.join("gltf/TextureTransformTest/TextureTransformTest.gltf");
-    let args = ["render", model.to_str().unwrap(), "--camera", "front", "--style", "shaded", "--frames", "1"];
-    sandbox
-        .run(&[&args[..], &["-s", "900x600", "--background", "#404040", "-o", "test.png", "-q"]].concat())
-        .expect_success();
-    let frame = read_png(&sandbox.path("test.png"));
+    let Some(frame) = corpus_front_still("gltf/TextureTransformTest/TextureTransformTest.gltf", "900x600") else {
+        return;
+    };
     let panels = [(50, 300), (325, 575), (598, 848)];
     let in_panel = |(x0, x1): (u32, u32), (y0, y1): (u32, u32)| {
         let frame = &frame;
@@ -265,7 +267,7 @@ fn the_texture_transform_test_model_points_every_arrow_at_its_check_mark() {
             let n = hits.len().max(1) as f32;
             (hits.iter().map(|h| h.0 as f32).sum::<f32>() / n, hits.iter().map(|h| h.1 as f32).sum::<f32>() / n)
         };
-        let check_mark = centroid(&|p| p[1] > 140 && p[0] < 120 && p[2] < 120);
+        let check_mark = centroid(&is_check_mark_green);
         let tip = in_panel(*panel, (295, 600))
             .filter(|&(_, _, p)| p[0] < 40 && p[1] < 40 && p[2] < 40)
             .max_by_key(|&(_, y, _)| y)
