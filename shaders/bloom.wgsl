@@ -31,6 +31,12 @@ fn bright(c: vec3<f32>) -> vec3<f32> {
     return c * max(weight, 0.0);
 }
 
+// The tile of texel `p` for tiles of `size`: floor division in floating point, exact below 2^23
+// and vectorised on CPU drivers (which divide integers one lane at a time; as in encode.wgsl).
+fn tile_of(p: vec2<u32>, size: vec2<u32>) -> vec2<u32> {
+    return vec2<u32>(floor((vec2<f32>(p) + 0.5) / vec2<f32>(size)));
+}
+
 @compute @workgroup_size(8, 8)
 fn cs_bright(@builtin(global_invocation_id) id: vec3<u32>) {
     let size = textureDimensions(destination);
@@ -38,8 +44,8 @@ fn cs_bright(@builtin(global_invocation_id) id: vec3<u32>) {
         return;
     }
     let factor = u32(bloom.params.w);
-    let tile = id.xy / bloom.tiles.zw;
-    let local = id.xy % bloom.tiles.zw;
+    let tile = tile_of(id.xy, bloom.tiles.zw);
+    let local = id.xy - tile * bloom.tiles.zw;
     let tile_origin = tile * bloom.tiles.xy;
     let start = local * factor;
     var sum = vec3<f32>(0.0);
@@ -62,7 +68,7 @@ fn cs_blur(@builtin(global_invocation_id) id: vec3<u32>) {
     if (id.x >= size.x || id.y >= size.y) {
         return;
     }
-    let tile_origin = vec2<i32>((id.xy / bloom.tiles.zw) * bloom.tiles.zw);
+    let tile_origin = vec2<i32>(tile_of(id.xy, bloom.tiles.zw) * bloom.tiles.zw);
     let tile_last = tile_origin + vec2<i32>(bloom.tiles.zw) - 1;
     let sigma = max(bloom.params.z, 0.5);
     let reach = min(i32(ceil(3.0 * sigma)), 64);

@@ -9,7 +9,7 @@ use crate::layout::{self, LayoutSpec};
 use crate::progress::ProgressMode;
 use crate::scene::{self, UpChoice};
 use crate::settings::{from_cli, Settings};
-use crate::{camera, look};
+use crate::{camera, look, render};
 
 /// The command line; its help texts name what the registries hold (loaders, formats, styles).
 #[derive(Debug, Parser)]
@@ -42,6 +42,9 @@ pub enum Command {
     Formats(FormatsCommand),
     /// Check this machine: GPU adapters and limits, ffmpeg and its encoders, formats available here.
     Doctor(DoctorCommand),
+    /// Time each stage of a frame (pre-pass, surfaces, edges, bloom, encode, readback) and the
+    /// sinks on this machine's adapter, for one model and the render options given; writes nothing.
+    Bench(BenchCommand),
     /// Print the completion script for a shell (bash, zsh, fish, powershell, elvish).
     Completions {
         /// The shell.
@@ -79,6 +82,17 @@ pub struct RenderCommand {
     #[arg(required = true, num_args = 1.., value_name = "MODEL", help = models_help())]
     pub models: Vec<PathBuf>,
     /// Output and rendering options.
+    #[command(flatten)]
+    pub options: RenderOptions,
+}
+
+/// `holoforge bench MODEL`.
+#[derive(Debug, Args)]
+pub struct BenchCommand {
+    /// The model file (the help text lists the loaders' extensions).
+    #[arg(value_name = "MODEL", help = models_help())]
+    pub model: PathBuf,
+    /// Rendering options, as for `render` (--frames: frames timed [default: 24]); no output is written.
     #[command(flatten)]
     pub options: RenderOptions,
 }
@@ -367,7 +381,10 @@ pub struct RenderOptions {
     /// The frame of the poster (implies --poster) [default: the first rendered].
     #[arg(long, value_name = "N")]
     pub poster_frame: Option<u32>,
-    /// Multisample anti-aliasing: 1 (off, fastest on CPU drivers) or 4 [default: 4].
+    /// Anti-aliasing of edges (the help text lists the methods) [default: msaa].
+    #[arg(long, value_name = "METHOD", help = aa_help(), value_parser = clap::builder::PossibleValuesParser::new(render::antialiasing_names()))]
+    pub aa: Option<String>,
+    /// Multisample anti-aliasing, the older spelling of --aa: 4 is --aa msaa, 1 is --aa none.
     #[arg(long, value_name = "1|4")]
     pub msaa: Option<u32>,
     /// Use the GPU adapter whose description contains this text, e.g. nvidia, llvmpipe, vulkan, gl
@@ -413,6 +430,7 @@ impl RenderOptions {
             animation: from_cli(self.animation.clone()),
             animation_speed: from_cli(self.animation_speed),
             animation_end: from_cli(self.animation_end.clone()),
+            aa: from_cli(self.aa.clone()),
             msaa: from_cli(self.msaa),
             poster: from_cli(self.poster.then_some(true)),
             poster_frame: from_cli(self.poster_frame),
@@ -480,6 +498,12 @@ fn camera_help() -> String {
 fn style_help() -> String {
     let styles: Vec<String> = look::STYLES.iter().map(|(name, _, what)| format!("{name} ({what})")).collect();
     format!("Surface style: {} [default: {}]", crate::text::series(&styles, "or"), look::STYLES[0].0)
+}
+
+/// The help text of `--aa`: the methods and what each does.
+fn aa_help() -> String {
+    let methods: Vec<String> = render::ANTIALIASING.iter().map(|(name, _, what)| format!("{name} ({what})")).collect();
+    format!("Anti-aliasing of edges: {} [default: msaa]", crate::text::series(&methods, "or"))
 }
 
 /// The help text of `--look`: its presets and keys.

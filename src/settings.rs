@@ -114,7 +114,9 @@ settings! {
     layout: LayoutSpec,
     /// Up axis.
     up: UpChoice,
-    /// MSAA samples.
+    /// Anti-aliasing: `msaa` (4×, the default), `fxaa` or `none`.
+    aa: String,
+    /// MSAA samples, the older spelling of `aa`: 4 is `msaa`, 1 is `none`.
     msaa: u32,
     /// Encoding quality preset.
     quality: Quality,
@@ -148,6 +150,13 @@ impl Settings {
         }
         if over.format.is_some() && over.formats.is_none() {
             self.formats = None;
+        }
+        // `aa` and `msaa` are two spellings of one setting: the layer above replaces both.
+        if over.aa.is_some() && over.msaa.is_none() {
+            self.msaa = None;
+        }
+        if over.msaa.is_some() && over.aa.is_none() {
+            self.aa = None;
         }
     }
 }

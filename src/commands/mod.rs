@@ -1,5 +1,6 @@
 //! One module per subcommand, each with one entry function.
 
+pub mod bench;
 pub mod doctor;
 pub mod encode;
 pub mod formats;
@@ -22,6 +23,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Exit> {
         Command::Inspect(command) => inspect::inspect(command),
         Command::Formats(command) => formats::formats(command),
         Command::Doctor(command) => doctor::doctor(command),
+        Command::Bench(command) => bench::bench(command),
         Command::Completions { shell } => {
             crate::outln!("{}", String::from_utf8_lossy(&crate::docs::completion(shell)).trim_end());
             Ok(Exit::Success)

@@ -1,7 +1,7 @@
 //! H.264 formats: `mp4` (opaque) and `stacked-alpha` (colour over alpha matte, double height).
 
 use super::video::{strings, VideoFormat, BT709_SCALE, BT709_TAGS};
-use super::{Alpha, SinkSpec};
+use super::{Alpha, Quality, SinkSpec};
 
 /// x264 CRF for low, medium, high, ultra.
 const CRF: [u32; 4] = [28, 23, 18, 15];
@@ -36,16 +36,23 @@ pub const STACKED_ALPHA: VideoFormat = VideoFormat {
     encode_args: stacked_alpha_args,
 };
 
-fn x264_args(spec: &SinkSpec) -> Vec<String> {
-    let crf = spec.crf.unwrap_or(spec.quality.pick(CRF)).to_string();
-    strings(&["-c:v", "libx264", "-preset", spec.encoder_preset.unwrap_or("medium"), "-crf", &crf])
+fn x264_args(quality: Quality, crf: Option<u32>, preset: Option<&str>) -> Vec<String> {
+    let crf = crf.unwrap_or(quality.pick(CRF)).to_string();
+    strings(&["-c:v", "libx264", "-preset", preset.unwrap_or("medium"), "-crf", &crf])
 }
 
 fn mp4_args(spec: &SinkSpec) -> Vec<String> {
-    let mut args = strings(&["-vf", &format!("{BT709_SCALE},format=yuv420p")]);
-    args.extend(x264_args(spec));
-    args.extend(strings(BT709_TAGS));
+    let mut args = mp4_video_args(spec.quality, spec.crf, spec.encoder_preset);
     args.extend(strings(&["-movflags", "+faststart"]));
+    args
+}
+
+/// The `mp4` format's conversion, encoder and colour tags (no muxer options), for a quality
+/// preset or an explicit CRF and x264 speed preset; `holoforge bench` prices x264 with them.
+pub fn mp4_video_args(quality: Quality, crf: Option<u32>, preset: Option<&str>) -> Vec<String> {
+    let mut args = strings(&["-vf", &format!("{BT709_SCALE},format=yuv420p")]);
+    args.extend(x264_args(quality, crf, preset));
+    args.extend(strings(BT709_TAGS));
     args
 }
 
@@ -56,7 +63,7 @@ fn stacked_alpha_args(spec: &SinkSpec) -> Vec<String> {
          [a]alphaextract,format=gray,{BT709_SCALE},format=yuv420p[bottom];[top][bottom]vstack"
     );
     let mut args = strings(&["-filter_complex", &graph]);
-    args.extend(x264_args(spec));
+    args.extend(x264_args(spec.quality, spec.crf, spec.encoder_preset));
     args.extend(strings(BT709_TAGS));
     args.extend(strings(&["-movflags", "+faststart"]));
     args

@@ -237,7 +237,8 @@ fn encode_raw(frame: Frame, _quality: Quality, _crf: Option<u32>) -> Result<Vec<
     Ok(frame.rgba)
 }
 
-fn encode_png(frame: Frame, _quality: Quality, _crf: Option<u32>) -> Result<Vec<u8>> {
+/// The `png` sequence's encoding of one frame (RGBA, fast deflate, adaptive filters).
+pub fn encode_png(frame: Frame, _quality: Quality, _crf: Option<u32>) -> Result<Vec<u8>> {
     let mut png = Vec::new();
     PngEncoder::new_with_quality(&mut png, CompressionType::Fast, FilterType::Adaptive)
         .write_image(&frame.rgba, frame.width, frame.height, image::ExtendedColorType::Rgba8)

@@ -15,7 +15,7 @@ use crate::export::{self, with_format_suffix, Alpha, ExportStrategy};
 use crate::job::Job;
 use crate::layout::Layout;
 use crate::look::{Background, Look, Rgb, Style};
-use crate::render::RenderSettings;
+use crate::render::{Antialiasing, RenderSettings};
 use crate::scene::probe::{self, Probe};
 use crate::settings::{located, value, Settings};
 use crate::size::FrameSize;
@@ -68,16 +68,7 @@ impl Job {
         if let Some(text) = value(&settings.color) {
             look.color = Rgb::parse(text).map_err(|e| located(e, "color", &settings.color))?;
         }
-        let msaa = match value(&settings.msaa).copied().unwrap_or(4) {
-            samples @ (1 | 4) => samples,
-            other => {
-                return Err(located(
-                    Problem::usage(format!("msaa {other} is not supported; use 1 or 4")).into(),
-                    "msaa",
-                    &settings.msaa,
-                ))
-            }
-        };
+        let aa = antialiasing(settings)?;
         let inputs = match &model {
             ModelSource::File(path) => std::iter::once(path.clone()).chain(probe.dependencies).collect(),
             ModelSource::BuiltIn | ModelSource::Stdin(_) => Vec::new(),
@@ -100,7 +91,7 @@ impl Job {
             name,
             model,
             outputs,
-            render: RenderSettings { tiling, msaa, look, background },
+            render: RenderSettings { tiling, aa, look, background },
             layout,
             fps,
             clip_frames,
@@ -135,6 +126,29 @@ pub fn format_of_extension(extension: &str, still: bool) -> Option<&'static str>
 }
 
 /// The extension of the `output` setting, when it has one.
+/// The anti-aliasing method: `aa`, else `msaa` (its older spelling: 4 is msaa, 1 is none),
+/// else `msaa`.
+fn antialiasing(settings: &Settings) -> Result<Antialiasing> {
+    if let (Some(_), Some(_)) = (&settings.aa, &settings.msaa) {
+        let error = Problem::usage("aa and msaa are set together; they are one setting")
+            .with_hint("keep aa (msaa = 4 is aa = \"msaa\", msaa = 1 is aa = \"none\")");
+        return Err(located(error.into(), "msaa", &settings.msaa));
+    }
+    if let Some(name) = value(&settings.aa) {
+        return Antialiasing::parse(name).map_err(|e| located(e, "aa", &settings.aa));
+    }
+    match value(&settings.msaa).copied() {
+        None => Ok(Antialiasing::Msaa),
+        Some(4) => Ok(Antialiasing::Msaa),
+        Some(1) => Ok(Antialiasing::None),
+        Some(other) => Err(located(
+            Problem::usage(format!("msaa {other} is not supported; use 1 or 4 (or aa)")).into(),
+            "msaa",
+            &settings.msaa,
+        )),
+    }
+}
+
 fn output_extension(settings: &Settings) -> Option<String> {
     let output = value(&settings.output)?;
     Path::new(output).extension().map(|e| e.to_string_lossy().into_owned())

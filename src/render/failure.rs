@@ -48,10 +48,15 @@ fn classify_gpu_error(
     msaa: u32,
 ) -> anyhow::Error {
     match error {
-        wgpu::Error::OutOfMemory { .. } => Problem::usage(format!(
+        wgpu::Error::OutOfMemory { .. } if msaa > 1 => Problem::usage(format!(
             "a {width}x{height} render with {msaa}× MSAA of this model is too large for this GPU ({adapter})"
         ))
-        .with_hint("use a smaller --size, or --msaa 1")
+        .with_hint("use a smaller --size, or --aa fxaa (a quarter of the memory)")
+        .into(),
+        wgpu::Error::OutOfMemory { .. } => Problem::usage(format!(
+            "a {width}x{height} render of this model is too large for this GPU ({adapter})"
+        ))
+        .with_hint("use a smaller --size")
         .into(),
         wgpu::Error::Validation { description, .. } => Problem::input(format!(
             "internal error: the GPU ({adapter}) refused holoforge's commands, which is a bug in holoforge, not in your model or settings: {description}"

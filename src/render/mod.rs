@@ -7,6 +7,7 @@
 //! into tiles of one target (`passes`), blooms and encodes them.
 
 mod adapter;
+mod antialiasing;
 mod failure;
 mod gpu_scene;
 mod mipmaps;
@@ -24,9 +25,11 @@ use std::sync::{Arc, Mutex};
 use anyhow::Result;
 
 pub use adapter::AdapterSummary;
+pub use antialiasing::{method_names as antialiasing_names, Antialiasing, METHODS as ANTIALIASING};
 use failure::{CapturedErrors, GpuFailures};
+pub use passes::ViewPart;
 use pipelines::Pipelines;
-pub use stream::{FrameStream, Frames};
+pub use stream::{FrameStream, Frames, StageName};
 pub use tiling::{Compose, Tiling};
 
 use crate::camera::CameraPose;
@@ -41,8 +44,8 @@ const WORKGROUP: u32 = 8;
 pub struct RenderSettings {
     /// The views of each frame and how they make the output picture.
     pub tiling: Tiling,
-    /// MSAA samples: 1 or 4.
-    pub msaa: u32,
+    /// How edges are anti-aliased.
+    pub aa: Antialiasing,
     /// Style and its parameters.
     pub look: Look,
     /// Transparent or an opaque colour.
@@ -51,8 +54,8 @@ pub struct RenderSettings {
 
 impl RenderSettings {
     /// One view of `width × height`.
-    pub fn single(width: u32, height: u32, msaa: u32, look: Look, background: Background) -> Self {
-        Self { tiling: Tiling::single(width, height), msaa, look, background }
+    pub fn single(width: u32, height: u32, aa: Antialiasing, look: Look, background: Background) -> Self {
+        Self { tiling: Tiling::single(width, height), aa, look, background }
     }
 
     /// Size of the output picture.
@@ -145,15 +148,16 @@ impl Renderer {
             ))
             .into());
         }
+        let samples = settings.aa.samples();
         let failures = GpuFailures {
             adapter: self.adapter.clone(),
             lost: Arc::clone(&self.lost),
             size: (width, height),
-            msaa: settings.msaa,
+            msaa: samples,
         };
         let Self { device, queue, pipelines, .. } = self;
         let setup = CapturedErrors::start(device);
-        let pipelines = &*pipelines.entry(settings.msaa).or_insert_with(|| Pipelines::new(device, settings.msaa));
+        let pipelines = &*pipelines.entry(samples).or_insert_with(|| Pipelines::new(device, samples));
         let stream = FrameStream::new((device, queue, pipelines), scene, settings, max, failures.clone());
         match setup.finish() {
             Some(error) => Err(failures.explain(error)),

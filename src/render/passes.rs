@@ -91,13 +91,33 @@ pub(super) fn encode_bind_group(
                 binding: 4,
                 resource: wgpu::BindingResource::TextureView(&target.bloom_views[1][0]),
             },
+            wgpu::BindGroupEntry { binding: 5, resource: wgpu::BindingResource::Sampler(&target.glow_sampler) },
         ],
     })
 }
 
-/// Draws every view into its tile: depth pre-pass (unless x-ray), then the style's surfaces and
-/// edges. The shaded style draws blended surfaces last, back to front from each view's `eyes`,
-/// over the opaque ones and without hiding what lies behind them.
+/// The parts of drawing the views, in drawing order. A frame draws them all in one render pass;
+/// the benchmark (`holoforge bench`) draws each in a pass of its own to time it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewPart {
+    /// The depth-only pre-pass that lets only the front-most surface show.
+    DepthPrepass,
+    /// The style's surfaces.
+    Surfaces,
+    /// The wireframe's lines and the hologram's glowing edges.
+    Edges,
+}
+
+impl ViewPart {
+    /// Every part, in drawing order.
+    pub const ALL: [ViewPart; 3] = [ViewPart::DepthPrepass, ViewPart::Surfaces, ViewPart::Edges];
+}
+
+/// Draws the `parts` of every view into its tile: depth pre-pass (unless x-ray), then the style's
+/// surfaces and edges. The shaded style draws blended surfaces last, back to front from each
+/// view's `eyes`, over the opaque ones and without hiding what lies behind them. A pass that
+/// holds the first part clears the target; one that holds the last resolves it.
+#[allow(clippy::too_many_arguments)] // one frame's resources, as the frame loop holds them
 pub(super) fn draw_views(
     encoder: &mut wgpu::CommandEncoder,
     pipelines: &Pipelines,
@@ -106,24 +126,34 @@ pub(super) fn draw_views(
     view_bind_groups: &[wgpu::BindGroup],
     eyes: &[glam::Vec3],
     settings: &RenderSettings,
+    parts: &[ViewPart],
 ) {
     let look = &settings.look;
-    // With MSAA the samples are resolved into `resolved_view` and need not be kept.
-    let (view, resolve_target, store) = match &target.msaa_view {
-        Some(msaa) => (msaa, Some(&target.resolved_view), wgpu::StoreOp::Discard),
-        None => (&target.resolved_view, None, wgpu::StoreOp::Store),
+    let first = parts.contains(&ViewPart::ALL[0]);
+    let last = parts.contains(&ViewPart::ALL[ViewPart::ALL.len() - 1]);
+    // With MSAA the samples are resolved into `resolved_view` (by the pass that draws the last
+    // part) and need not be kept after it.
+    let (view, resolve_target, store) = match (&target.msaa_view, last) {
+        (Some(msaa), true) => (msaa, Some(&target.resolved_view), wgpu::StoreOp::Discard),
+        (Some(msaa), false) => (msaa, None, wgpu::StoreOp::Store),
+        (None, _) => (&target.resolved_view, None, wgpu::StoreOp::Store),
     };
+    let (colour_load, depth_load) = match first {
+        true => (wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT), wgpu::LoadOp::Clear(1.0)),
+        false => (wgpu::LoadOp::Load, wgpu::LoadOp::Load),
+    };
+    let depth_store = if last { wgpu::StoreOp::Discard } else { wgpu::StoreOp::Store };
     let mut pass = encoder.begin_render_pass(&wgpu::RenderPassDescriptor {
         label: Some("views"),
         color_attachments: &[Some(wgpu::RenderPassColorAttachment {
             view,
             depth_slice: None,
             resolve_target,
-            ops: wgpu::Operations { load: wgpu::LoadOp::Clear(wgpu::Color::TRANSPARENT), store },
+            ops: wgpu::Operations { load: colour_load, store },
         })],
         depth_stencil_attachment: Some(wgpu::RenderPassDepthStencilAttachment {
             view: &target.depth_view,
-            depth_ops: Some(wgpu::Operations { load: wgpu::LoadOp::Clear(1.0), store: wgpu::StoreOp::Discard }),
+            depth_ops: Some(wgpu::Operations { load: depth_load, store: depth_store }),
             stencil_ops: None,
         }),
         timestamp_writes: None,
@@ -158,7 +188,7 @@ pub(super) fn draw_views(
         // Blended shaded surfaces let what lies behind them show: they stay out of the pre-pass.
         let hides = |draw: &Draw| !(shaded && draw.class == DrawClass::Blend);
         // Without x-ray, a depth-only pre-pass lets just the front-most surface show.
-        if !xray {
+        if !xray && parts.contains(&ViewPart::DepthPrepass) {
             pass.set_pipeline(&pipelines.depth_prepass);
             for draw in order.iter().filter(|d| hides(d) && !d.discards) {
                 pass.draw_indexed(draw.indices.clone(), draw.base_vertex, 0..1);
@@ -170,11 +200,11 @@ pub(super) fn draw_views(
                 draw_with_textures(&mut pass, scene, None, discarding.into_iter().copied());
             }
         }
-        if let Some(variants) = surface {
+        if let Some(variants) = surface.filter(|_| parts.contains(&ViewPart::Surfaces)) {
             pass.set_bind_group(1, &scene.materials, &[]);
             draw_with_textures(&mut pass, scene, Some(variants), order.iter().copied());
         }
-        if let Some(edges) = &scene.edges {
+        if let Some(edges) = scene.edges.as_ref().filter(|_| parts.contains(&ViewPart::Edges)) {
             pass.set_vertex_buffer(0, edges.buffer.slice(..));
             let instances = 0..edges.pairs.len() as u32;
             if !xray && look.wire_hidden > 0.0 {

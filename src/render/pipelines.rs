@@ -1,6 +1,6 @@
 //! Render and compute pipelines and their bind-group layouts, created once per device and sample count.
 
-use super::shaders;
+use super::{shaders, Antialiasing, Compose, RenderSettings};
 use crate::scene::Vertex;
 
 /// Linear working format: additive glow needs headroom above 1.0 and precision in the dark.
@@ -46,8 +46,55 @@ pub struct Pipelines {
     pub bloom_bright: wgpu::ComputePipeline,
     /// Compute: one direction of the bloom's Gaussian blur.
     pub bloom_blur: wgpu::ComputePipeline,
-    /// Compute: compose, glitch, add bloom, encode to 8-bit straight-alpha sRGB.
-    pub encode: wgpu::ComputePipeline,
+    /// The encode pass (compose, glitch, FXAA, add bloom, encode to 8-bit straight-alpha sRGB),
+    /// specialised per render by [`Pipelines::encode_for`].
+    encode_module: wgpu::ShaderModule,
+}
+
+/// A render's encode pipelines: without and with the glitch (used by the frames that glitch).
+pub struct EncodePipelines {
+    /// For frames without glitch.
+    pub calm: wgpu::ComputePipeline,
+    /// For frames with glitch.
+    pub glitching: wgpu::ComputePipeline,
+}
+
+impl Pipelines {
+    /// The encode pass specialised for `settings` (its composition, anti-aliasing and glow
+    /// scales): CPU drivers run both sides of every branch, so what a render does not use is
+    /// compiled out instead of skipped.
+    pub fn encode_for(&self, device: &wgpu::Device, settings: &RenderSettings) -> EncodePipelines {
+        let compose = match settings.tiling.compose {
+            Compose::Grid => 0.0,
+            Compose::Pyramid { .. } => 1.0,
+            Compose::Circle => 2.0,
+            Compose::Quilt { .. } => 3.0,
+        };
+        let [(_, core), (_, halo)] = settings.look.glow_scales();
+        let flag = |on: bool| if on { 1.0 } else { 0.0 };
+        let pipeline = |glitch: bool| {
+            let constants = [
+                ("COMPOSE", compose),
+                ("FXAA", flag(settings.aa == Antialiasing::Fxaa)),
+                ("GLITCH", flag(glitch)),
+                ("BLOOM", flag(core > 0.0)),
+                ("HALO", flag(halo > 0.0)),
+            ];
+            device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+                label: Some("encode"),
+                layout: Some(&device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+                    label: Some("encode"),
+                    bind_group_layouts: &[Some(&self.encode_layout)],
+                    immediate_size: 0,
+                })),
+                module: &self.encode_module,
+                entry_point: Some("cs_encode"),
+                compilation_options: wgpu::PipelineCompilationOptions { constants: &constants, ..Default::default() },
+                cache: None,
+            })
+        };
+        EncodePipelines { calm: pipeline(false), glitching: pipeline(true) }
+    }
 }
 
 /// A surface pipeline for draws whose material reads only its base colour texture (`plain`:
@@ -171,9 +218,15 @@ impl Pipelines {
             &[
                 uniform_entry(0, compute),
                 texture_entry(1, compute, false),
-                texture_entry(2, compute, false),
+                texture_entry(2, compute, true),
                 storage_texture_entry(3, OUTPUT_FORMAT),
-                texture_entry(4, compute, false),
+                texture_entry(4, compute, true),
+                wgpu::BindGroupLayoutEntry {
+                    binding: 5,
+                    visibility: compute,
+                    ty: wgpu::BindingType::Sampler(wgpu::SamplerBindingType::Filtering),
+                    count: None,
+                },
             ],
         );
         let module = |label: &str, source: &str| {
@@ -323,7 +376,7 @@ impl Pipelines {
             wire_hidden: wired("wireframe hidden lines", "fs_wire_hidden", wgpu::CompareFunction::Greater),
             bloom_bright: compute_pipeline("bloom bright pass", &bloom_layout, &bloom_module, "cs_bright"),
             bloom_blur: compute_pipeline("bloom blur", &bloom_layout, &bloom_module, "cs_blur"),
-            encode: compute_pipeline("encode", &encode_layout, &encode_module, "cs_encode"),
+            encode_module,
             view_layout,
             material_layout,
             texture_layout,

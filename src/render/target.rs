@@ -47,6 +47,8 @@ pub struct FrameTarget {
     /// Per glow scale (the bloom's core, then its halo), two ping-pong images (each view
     /// downsampled); 1×1 for a scale the job does not use.
     pub bloom_views: [[wgpu::TextureView; 2]; 2],
+    /// Bilinear, clamped: how the encode pass scales the bloom images up.
+    pub glow_sampler: wgpu::Sampler,
     /// 8-bit encoded output.
     pub output: wgpu::Texture,
     /// Its view, written by the encode pass.
@@ -114,7 +116,25 @@ impl FrameTarget {
                 })
             })
             .collect();
-        Self { width, height, msaa_view, depth_view, resolved_view, bloom_views, output, output_view, readback, rows }
+        let glow_sampler = device.create_sampler(&wgpu::SamplerDescriptor {
+            label: Some("glow"),
+            mag_filter: wgpu::FilterMode::Linear,
+            min_filter: wgpu::FilterMode::Linear,
+            ..Default::default()
+        });
+        Self {
+            width,
+            height,
+            msaa_view,
+            depth_view,
+            resolved_view,
+            bloom_views,
+            glow_sampler,
+            output,
+            output_view,
+            readback,
+            rows,
+        }
     }
 
     /// Records the copy of the output texture into readback buffer `slot`.
