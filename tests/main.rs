@@ -3,6 +3,7 @@
 
 mod util;
 
+mod antialiasing;
 mod bad_input;
 mod compressed;
 mod corpus;
