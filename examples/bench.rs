@@ -12,16 +12,16 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use holoforge::camera::{camera_pose, CameraSettings, Framing};
 use holoforge::look::{Background, Look, Rgb};
-use holoforge::render::{FrameInput, RenderSettings, Renderer};
+use holoforge::render::{Antialiasing, FrameInput, RenderSettings, Renderer};
 use holoforge::scene::{self, UpChoice};
 use holoforge::size::FrameSize;
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let model = PathBuf::from(args.first().context("usage: bench MODEL [WxH] [FRAMES] [MSAA]")?);
+    let model = PathBuf::from(args.first().context("usage: bench MODEL [WxH] [FRAMES] [msaa|fxaa|none]")?);
     let FrameSize { width, height } = FrameSize::parse(args.get(1).map_or("720p", String::as_str))?;
     let frames: u32 = args.get(2).map(|f| f.parse()).transpose()?.unwrap_or(150);
-    let msaa: u32 = args.get(3).map(|m| m.parse()).transpose()?.unwrap_or(4);
+    let aa = Antialiasing::parse(args.get(3).map_or("msaa", String::as_str))?;
     let scratch = tempfile::tempdir()?;
     let binary = std::env::current_exe()?.parent().and_then(Path::parent).context("target dir")?.join("holoforge");
 
@@ -34,7 +34,7 @@ fn main() -> Result<()> {
         renderer.adapter()
     );
     let framing = Framing::from_scene(&scene);
-    let settings = RenderSettings::single(width, height, msaa, Look::default(), Background::Color(Rgb([0, 0, 0])));
+    let settings = RenderSettings::single(width, height, aa, Look::default(), Background::Color(Rgb([0, 0, 0])));
     let aspect = width as f32 / height as f32;
     let inputs = |count: u32| {
         (0..count).map(move |index| FrameInput {
@@ -84,7 +84,7 @@ fn main() -> Result<()> {
             .arg("render")
             .arg(&model)
             .args(["-f", format, "-s", &format!("{width}x{height}"), "--frames", &frames.to_string()])
-            .args(["--msaa", &msaa.to_string(), "-q", "-o"])
+            .args(["--aa", aa.name(), "-q", "-o"])
             .arg(scratch.path().join(output))
             .status()?;
         if !status.success() {

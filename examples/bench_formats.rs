@@ -14,7 +14,7 @@ use holoforge::camera::{camera_pose, CameraSettings, Framing};
 use holoforge::export::{self, ffmpeg::Ffmpeg, Alpha, Quality, SinkSpec};
 use holoforge::frame::Frame;
 use holoforge::look::{Background, Look};
-use holoforge::render::{FrameInput, RenderSettings, Renderer};
+use holoforge::render::{Antialiasing, FrameInput, RenderSettings, Renderer};
 use holoforge::scene::{self, UpChoice};
 use holoforge::size::FrameSize;
 
@@ -39,7 +39,7 @@ fn main() -> Result<()> {
     let mut raw_files = Vec::new();
     for background in [Background::Transparent, Background::Color(holoforge::look::Rgb([0, 0, 0]))] {
         let framing = Framing::from_scene(&scene);
-        let settings = RenderSettings::single(width, height, 4, Look::default(), background);
+        let settings = RenderSettings::single(width, height, Antialiasing::Msaa, Look::default(), background);
         let inputs = (0..frames).map(|index| FrameInput {
             index,
             time: index as f64 / 30.0,

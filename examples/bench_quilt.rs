@@ -12,7 +12,7 @@ use holoforge::camera::{CameraSettings, Framing};
 use holoforge::job::ModelSource;
 use holoforge::layout::{Layout, Quilt};
 use holoforge::look::{Background, Look, Rgb};
-use holoforge::render::{FrameInput, RenderSettings, Renderer};
+use holoforge::render::{Antialiasing, FrameInput, RenderSettings, Renderer};
 use holoforge::scene::UpChoice;
 use holoforge::size::FrameSize;
 
@@ -20,17 +20,22 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let model = args.first().map(String::as_str).unwrap_or("demo");
     let quilts: u32 = args.get(1).map(|f| f.parse()).transpose()?.unwrap_or(10);
-    let msaa: u32 = args.get(2).map(|f| f.parse()).transpose()?.unwrap_or(4);
+    let aa = Antialiasing::parse(args.get(2).map_or("msaa", String::as_str))?;
     let source = if model == "demo" { ModelSource::BuiltIn } else { ModelSource::File(model.into()) };
     let scene = source.load(UpChoice::Auto)?;
     let mut renderer = Renderer::new(None)?;
-    println!("model {model} ({} triangles), MSAA {msaa}, {}", scene.triangle_count(), renderer.adapter());
+    println!(
+        "model {model} ({} triangles), anti-aliasing {}, {}",
+        scene.triangle_count(),
+        aa.name(),
+        renderer.adapter()
+    );
     let framing = Framing::from_scene(&scene);
     let black = Background::Color(Rgb([0, 0, 0]));
     let quilt = Layout::Quilt(Quilt { cols: 8, rows: 6, width: 3360, height: 3360, aspect: 0.75, view_cone: 40.0 });
     let mut time = |layout: &Layout, size: FrameSize, frames: u32| -> Result<f64> {
         let tiling = layout.tiling(size);
-        let settings = RenderSettings { tiling, msaa, look: Look::default(), background: black };
+        let settings = RenderSettings { tiling, aa, look: Look::default(), background: black };
         let aspect = layout.camera_aspect(&tiling);
         let inputs = |count: u32| {
             (0..count).map(move |index| FrameInput {

@@ -10,7 +10,7 @@ use anyhow::Result;
 use holoforge::camera::{camera_pose, CameraSettings, Framing};
 use holoforge::job::ModelSource;
 use holoforge::look::{Background, Look, Rgb, Style};
-use holoforge::render::{FrameInput, RenderSettings, Renderer};
+use holoforge::render::{Antialiasing, FrameInput, RenderSettings, Renderer};
 use holoforge::scene::UpChoice;
 use holoforge::size::FrameSize;
 
@@ -47,7 +47,8 @@ fn main() -> Result<()> {
         ("wireframe, no bloom", Look { bloom: 0.0, ..Look::for_style(Style::Wireframe) }),
     ];
     for (name, look) in variants {
-        let settings = RenderSettings::single(width, height, 4, look, Background::Color(Rgb([0, 0, 0])));
+        let settings =
+            RenderSettings::single(width, height, Antialiasing::Msaa, look, Background::Color(Rgb([0, 0, 0])));
         // Warm-up: the driver compiles the shaders on the first frame.
         for frame in renderer.begin(&scene, &settings)?.frames(inputs(1)) {
             frame?;

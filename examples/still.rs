@@ -5,7 +5,7 @@
 use anyhow::{Context, Result};
 use holoforge::camera::{camera_pose, CameraSettings, Framing};
 use holoforge::look::{Background, Look};
-use holoforge::render::{FrameInput, RenderSettings, Renderer};
+use holoforge::render::{Antialiasing, FrameInput, RenderSettings, Renderer};
 use holoforge::scene::{self, UpChoice};
 
 fn main() -> Result<()> {
@@ -15,7 +15,7 @@ fn main() -> Result<()> {
     };
     let scene = scene::load(model.as_ref(), UpChoice::Auto)?;
     let mut renderer = Renderer::new(None)?;
-    let settings = RenderSettings::single(640, 480, 4, Look::default(), Background::Transparent);
+    let settings = RenderSettings::single(640, 480, Antialiasing::Msaa, Look::default(), Background::Transparent);
     let camera = camera_pose(&Framing::from_scene(&scene), &CameraSettings::default(), 640.0 / 480.0, 0.125);
     let input = FrameInput { index: 0, time: 0.0, views: vec![camera], vertices: None };
     let frame = renderer.begin(&scene, &settings)?.frames([input]).next().context("no frame was rendered")??;

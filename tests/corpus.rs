@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use holoforge::camera::{camera_pose, CameraSettings, Framing};
 use holoforge::look::{Background, Look};
-use holoforge::render::{FrameInput, RenderSettings, Renderer};
+use holoforge::render::{Antialiasing, FrameInput, RenderSettings, Renderer};
 use holoforge::scene::{self, UpChoice};
 
 /// Files without triangles: they must fail. (The corpus README marks the Draco and meshopt files
@@ -127,7 +127,7 @@ fn z_up_stl_and_y_up_obj_of_the_same_teapot_stand_the_same_way() {
 fn every_in_scope_corpus_model_renders_a_visible_frame() {
     let Some((root, files)) = in_scope_models() else { return };
     let mut renderer = Renderer::new(None).expect("a GPU adapter (lavapipe in CI)");
-    let settings = RenderSettings::single(48, 48, 1, Look::default(), Background::Transparent);
+    let settings = RenderSettings::single(48, 48, Antialiasing::None, Look::default(), Background::Transparent);
     let mut empty = Vec::new();
     for file in &files {
         let Ok(scene) = scene::load(file, UpChoice::Auto) else { continue };
