@@ -169,6 +169,20 @@ const PAGES: &[PageText] = &[
         ],
     },
     PageText {
+        command: "bench",
+        exit: &[
+            ("0", "The benchmark ran; nothing was written."),
+            ("1", "The model could not be loaded or rendered."),
+            ("2", "Bad usage."),
+            ("3", "No usable GPU adapter."),
+        ],
+        environment: true,
+        examples: &[
+            ("What each stage of a 720p frame costs here:", "holoforge bench model.glb -s 720p"),
+            ("FXAA against 4× MSAA, for a script:", "holoforge bench model.glb -s 720p --aa fxaa --json"),
+        ],
+    },
+    PageText {
         command: "completions",
         exit: &[("0", "The script was printed."), ("2", "An unknown shell.")],
         environment: false,
